@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
+
+const PORT = 4174;
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'phone',
+			use: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+		},
+		{
+			name: 'desktop',
+			use: { viewport: { width: 1280, height: 800 } }
+		}
+	],
+	webServer: {
+		command: `node scripts/serve.js --port ${PORT}`,
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 30_000
+	}
+});

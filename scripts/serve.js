@@ -1,0 +1,72 @@
+// Serves the production build (build/) the way a real static host should:
+// hashed assets cached forever, everything else (HTML, the service worker,
+// the manifest, deck JSON) revalidated on every load, unknown paths answered
+// with the SPA shell.
+import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)), 'build');
+
+/** @param {import('node:http').ServerResponse} res @param {string} pathname */
+function setCacheHeaders(res, pathname) {
+	if (pathname.startsWith('/_app/immutable/')) {
+		res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+	} else {
+		res.setHeader('Cache-Control', 'no-cache');
+	}
+	if (pathname === '/service-worker.js') res.setHeader('Service-Worker-Allowed', '/');
+}
+
+/**
+ * Starts the server. Resolves once it listens.
+ * @param {{ port?: number, host?: string, dir?: string }} [options]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
+	const assets = sirv(dir, {
+		dev: false,
+		etag: true,
+		extensions: ['html'],
+		single: '200.html',
+		setHeaders: (res, pathname) => setCacheHeaders(res, pathname)
+	});
+	const server = createServer((req, res) => {
+		res.setHeader('X-Content-Type-Options', 'nosniff');
+		res.setHeader('Referrer-Policy', 'no-referrer');
+		assets(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	return new Promise((resolvePromise, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			const address = server.address();
+			const actual = typeof address === 'object' && address ? address.port : port;
+			resolvePromise({
+				url: `http://localhost:${actual}`,
+				close: () =>
+					new Promise((done) => {
+						server.closeAllConnections();
+						server.close(() => done());
+					})
+			});
+		});
+	});
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const arg = process.argv.indexOf('--port');
+	const port = arg > -1 ? Number(process.argv[arg + 1]) : Number(process.env.PORT ?? 4173);
+	const { url } = await serve({ port });
+	console.log(`Roadmap Recall is running at ${url}`);
+	for (const addrs of Object.values(networkInterfaces())) {
+		for (const a of addrs ?? []) {
+			if (a.family === 'IPv4' && !a.internal) console.log(`  on your network: http://${a.address}:${port}`);
+		}
+	}
+	console.log('Press Ctrl+C to stop.');
+}

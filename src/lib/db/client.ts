@@ -1,0 +1,20 @@
+import { openRecallDB, type RecallDatabase } from './open';
+import { connection } from './status.svelte';
+
+let db: Promise<RecallDatabase> | undefined;
+
+/** This tab's one connection to the learner's database, opened on first use. */
+export function appDb(): Promise<RecallDatabase> {
+	db ??= openRecallDB({
+		onBlocking: () => {
+			connection.blocked = true;
+		},
+		onTerminated: () => {
+			db = undefined;
+		}
+	}).catch((e: unknown) => {
+		db = undefined;
+		throw e;
+	});
+	return db;
+}

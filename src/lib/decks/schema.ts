@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+import { GROUPS, SECTION_IDS, SEED_FILES } from './sections.ts';
+
+/** Limits a card must respect to stay readable on a 360 px phone. */
+export const LIMITS = {
+	prompt: 300,
+	answer: 300,
+	option: 120,
+	explanation: 400,
+	explanationSentences: 3,
+	heading: 120,
+	title: 120,
+	tag: 32
+} as const;
+
+const text = (max: number) =>
+	v.pipe(
+		v.string('must be text'),
+		v.trim(),
+		v.nonEmpty('must not be empty'),
+		v.maxLength(max, (issue) => `must be at most ${max} characters (has ${String(issue.input).length})`)
+	);
+
+/** Counts sentences ending in . ! or ? followed by a space and a capital, a backtick, or the end. */
+export function countSentences(s: string): number {
+	return s.split(/(?<=[.!?])\s+(?=[A-Z`"(])/).filter((part) => part.trim() !== '').length;
+}
+
+const explanation = v.pipe(
+	text(LIMITS.explanation),
+	v.check(
+		(s) => countSentences(s) <= LIMITS.explanationSentences,
+		`must be one to ${LIMITS.explanationSentences} sentences`
+	)
+);
+
+const cardId = v.pipe(
+	v.string('must be text'),
+	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single dashes)')
+);
+
+const source = v.strictObject(
+	{
+		file: v.picklist(SEED_FILES, `must be one of the seed files: ${SEED_FILES.join(', ')}`),
+		heading: text(LIMITS.heading)
+	},
+	'must be { file, heading }'
+);
+
+const tags = v.optional(
+	v.array(
+		v.pipe(v.string('must be text'), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase words joined by dashes'), v.maxLength(LIMITS.tag)),
+		'must be a list of tags'
+	)
+);
+
+const common = {
+	id: cardId,
+	prompt: text(LIMITS.prompt),
+	explanation,
+	source,
+	tags
+};
+
+const FlashcardSchema = v.strictObject({
+	...common,
+	kind: v.literal('flashcard'),
+	answer: text(LIMITS.answer)
+});
+
+const ChoiceSchema = v.strictObject({
+	...common,
+	kind: v.literal('choice'),
+	answer: text(LIMITS.option),
+	distractors: v.pipe(
+		v.array(text(LIMITS.option), 'must be a list of options'),
+		v.minLength(2, 'must have 2 to 4 wrong options'),
+		v.maxLength(4, 'must have 2 to 4 wrong options')
+	)
+});
+
+export const CardSchema = v.variant('kind', [FlashcardSchema, ChoiceSchema], 'must be "flashcard" or "choice"');
+
+export const DeckFileSchema = v.strictObject({
+	id: v.picklist(SECTION_IDS, 'must be one of the roadmap section ids'),
+	title: text(LIMITS.title),
+	group: v.picklist(GROUPS, `must be one of: ${GROUPS.join(', ')}`),
+	prerequisites: v.array(v.picklist(SECTION_IDS, 'must name roadmap section ids'), 'must be a list of deck ids'),
+	cards: v.pipe(v.array(v.looseObject({}), 'must be a list of cards'), v.minLength(1, 'must have at least one card'))
+});
+
+export type Card = v.InferOutput<typeof CardSchema>;
+export type CardKind = Card['kind'];
+export type DeckFile = Omit<v.InferOutput<typeof DeckFileSchema>, 'cards'> & { cards: Card[] };

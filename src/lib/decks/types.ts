@@ -1,0 +1,25 @@
+import type { Card, DeckFile } from './schema';
+import type { GroupId, SectionId } from './sections';
+
+/** What the app knows of a deck without loading its cards. */
+export interface DeckSummary {
+	id: SectionId;
+	title: string;
+	group: GroupId;
+	prerequisites: SectionId[];
+	/** Card ids in the deck's own order. */
+	cardIds: string[];
+}
+
+/** `/decks/index.json`: every deck, in roadmap order. */
+export interface DeckIndex {
+	decks: DeckSummary[];
+}
+
+/** `/decks/<id>.json`. */
+export type DeckData = DeckFile;
+
+/** A card together with the deck it belongs to. */
+export type DeckCard = Card & { deck: SectionId };
+
+export type { Card, CardKind, DeckFile } from './schema';

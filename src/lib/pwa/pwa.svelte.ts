@@ -1,0 +1,44 @@
+import { dev } from '$app/environment';
+import type { Workbox } from 'workbox-window';
+
+/** How often an open app asks the server for a new build. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * The service worker as the page sees it. A new build is downloaded in the
+ * background and only applied when the learner asks: never in the middle of
+ * a review.
+ */
+class Pwa {
+	/** A new version is installed and waiting. */
+	updateReady = $state(false);
+	/** The app shell and decks are cached: the app works with no network. */
+	offlineReady = $state(false);
+	#wb: Workbox | undefined;
+
+	async register(): Promise<void> {
+		if (dev || this.#wb || !('serviceWorker' in navigator)) return;
+		const { Workbox } = await import('workbox-window');
+		const wb = new Workbox('/service-worker.js');
+		this.#wb = wb;
+		wb.addEventListener('waiting', () => {
+			this.updateReady = true;
+		});
+		wb.addEventListener('activated', (event) => {
+			if (!event.isUpdate) this.offlineReady = true;
+		});
+		await wb.register();
+		if (navigator.serviceWorker.controller) this.offlineReady = true;
+		setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+	}
+
+	/** Switches to the waiting version, then reloads this tab once it controls the page. */
+	applyUpdate(): void {
+		const wb = this.#wb;
+		if (!wb) return;
+		wb.addEventListener('controlling', () => location.reload());
+		wb.messageSkipWaiting();
+	}
+}
+
+export const pwa = new Pwa();

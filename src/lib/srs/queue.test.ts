@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { State } from 'ts-fsrs';
+import { buildQueue, doneToday, nextLearningDue, sessionOrder } from './queue';
+import { cardState } from './test-helpers';
+import type { ReviewRecord } from './types';
+
+let saved: string | undefined;
+beforeAll(() => {
+	saved = process.env.TZ;
+	process.env.TZ = 'America/New_York';
+});
+afterAll(() => {
+	process.env.TZ = saved;
+});
+
+const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
+const NOW = at(21, 9); // 21 Nov 2026, 09:00 local
+const limits = { newPerDay: 3, reviewsPerDay: 200 };
+const none = { newCards: 0, reviews: 0 };
+
+function queue(states: ReturnType<typeof cardState>[], catalog: string[], done = none, lim = limits) {
+	return buildQueue({ catalog, states: new Map(states.map((s) => [s.card_id, s])), now: NOW, dayStartHour: 4, limits: lim, done });
+}
+
+describe("today's queue", () => {
+	it('takes learning cards only once their step is due', () => {
+		const q = queue(
+			[
+				cardState({ card_id: 'due', state: State.Learning, due: NOW - 1 }),
+				cardState({ card_id: 'later', state: State.Learning, due: NOW + 60_000 }),
+				cardState({ card_id: 'relearn', state: State.Relearning, due: NOW })
+			],
+			['due', 'later', 'relearn']
+		);
+		expect(q.learning).toEqual(['due', 'relearn']);
+	});
+
+	it('takes review cards due any time before the next day starts at 04:00, by due time', () => {
+		const q = queue(
+			[
+				cardState({ card_id: 'tonight', due: at(21, 23) }),
+				cardState({ card_id: 'overdue', due: at(19, 10) }),
+				cardState({ card_id: 'small-hours', due: at(22, 3, 59) }),
+				cardState({ card_id: 'tomorrow', due: at(22, 4) })
+			],
+			['tonight', 'overdue', 'small-hours', 'tomorrow']
+		);
+		expect(q.review).toEqual(['overdue', 'tonight', 'small-hours']);
+	});
+
+	it('adds new cards in catalog order up to what is left of the daily limit', () => {
+		const catalog = ['n1', 'n2', 'n3', 'n4', 'n5'];
+		expect(queue([], catalog).fresh).toEqual(['n1', 'n2', 'n3']);
+		expect(queue([], catalog, { newCards: 2, reviews: 0 }).fresh).toEqual(['n1']);
+		expect(queue([], catalog, { newCards: 5, reviews: 0 }).fresh).toEqual([]);
+	});
+
+	it('respects the daily review limit', () => {
+		const states = [1, 2, 3, 4].map((i) => cardState({ card_id: `r${i}`, due: NOW - i }));
+		const q = queue(states, ['r1', 'r2', 'r3', 'r4'], { newCards: 0, reviews: 1 }, { newPerDay: 20, reviewsPerDay: 3 });
+		expect(q.review).toEqual(['r4', 'r3']);
+	});
+
+	it('only looks at cards in scope (a section quiz)', () => {
+		const q = queue([cardState({ card_id: 'rest-a', due: NOW - 1 }), cardState({ card_id: 'http-a', due: NOW - 1 })], ['rest-a', 'rest-b']);
+		expect(q.review).toEqual(['rest-a']);
+		expect(q.fresh).toEqual(['rest-b']);
+	});
+
+	it('shows due cards by due time, then new cards', () => {
+		const states = [
+			cardState({ card_id: 'review', due: NOW - 5000 }),
+			cardState({ card_id: 'learn', state: State.Learning, due: NOW - 10_000 })
+		];
+		const q = queue(states, ['new', 'review', 'learn']);
+		expect(sessionOrder(q, new Map(states.map((s) => [s.card_id, s])))).toEqual(['learn', 'review', 'new']);
+	});
+
+	it('says when the next learning card comes due', () => {
+		const states = new Map([
+			['a', cardState({ card_id: 'a', state: State.Learning, due: NOW + 240_000 })],
+			['b', cardState({ card_id: 'b', state: State.Learning, due: NOW + 60_000 })],
+			['c', cardState({ card_id: 'c', state: State.Review, due: NOW + 1000 })]
+		]);
+		expect(nextLearningDue(['a', 'b', 'c'], states, NOW)).toBe(NOW + 60_000);
+		expect(nextLearningDue(['c'], states, NOW)).toBeUndefined();
+	});
+});
+
+describe('what was done today', () => {
+	const log = (card_id: string, state: State, review: number): ReviewRecord => ({
+		id: `${card_id}-${review}`,
+		card_id,
+		rating: 3,
+		review,
+		duration: 1000,
+		state,
+		due: 0,
+		stability: 0,
+		difficulty: 0,
+		elapsed_days: 0,
+		last_elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: 0
+	});
+
+	it('counts new cards once each and reviews, from the local day start', () => {
+		const logs = [
+			log('a', State.New, at(21, 4, 30)),
+			log('a', State.Learning, at(21, 4, 40)),
+			log('b', State.New, at(21, 8)),
+			log('c', State.Review, at(21, 8, 30)),
+			log('d', State.New, at(21, 3, 59)), // yesterday, in the learner's day
+			log('e', State.Review, at(20, 22))
+		];
+		expect(doneToday(logs, NOW, 4)).toEqual({ newCards: 2, reviews: 1 });
+	});
+});

@@ -1,0 +1,4 @@
+import { fetchIndex, titlesOf } from '$lib/decks/load';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch }) => ({ titles: titlesOf(await fetchIndex(fetch)) });

@@ -1,0 +1,52 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const CACHE = `recall-${version}`;
+/** The SPA shell adapter-static writes for paths that were not prerendered. */
+const FALLBACK = '/200.html';
+const PRECACHE = [...new Set([...build, ...files, ...prerendered, FALLBACK])];
+
+sw.addEventListener('install', (event) => {
+	// No skipWaiting here: a new version waits until the learner accepts it.
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			if (request.mode === 'navigate') {
+				// Prerendered pages by path; any other path (a deep link) gets the SPA shell.
+				const page = (await cache.match(url.pathname)) ?? (await cache.match(FALLBACK));
+				if (page) return page;
+				return fetch(request);
+			}
+			const hit = await cache.match(request, { ignoreSearch: true });
+			if (hit) return hit;
+			return fetch(request);
+		})()
+	);
+});
