@@ -20,6 +20,8 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'phone',
+			// Keyboard-only journeys are the laptop's.
+			testIgnore: /keyboard\.spec\.ts/,
 			use: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 		},
 		{

@@ -26,6 +26,15 @@ function fieldOf(issue: v.BaseIssue<unknown>): string {
 	return keys.length > 0 ? keys.join('.') : '(root)';
 }
 
+/** Valibot's wording for missing and unknown keys, said plainly. */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+	if (issue.kind === 'schema' && /object$/.test(issue.type)) {
+		if (issue.received === 'undefined') return 'is missing';
+		if (issue.expected === 'never') return 'is not a known field';
+	}
+	return issue.message;
+}
+
 function cardLabel(card: unknown, index: number): string {
 	const id = (card as { id?: unknown } | null)?.id;
 	return typeof id === 'string' && id.trim() !== '' ? `card ${id}` : `card #${index + 1}`;
@@ -54,7 +63,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 		const head = v.safeParse(DeckFileSchema, data);
 		if (!head.success) {
 			for (const issue of head.issues) {
-				errors.push(`${file}: field "${fieldOf(issue)}": ${issue.message}`);
+				errors.push(`${file}: field "${fieldOf(issue)}": ${messageOf(issue)}`);
 			}
 			continue;
 		}
@@ -72,7 +81,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			const parsed = v.safeParse(CardSchema, raw);
 			if (!parsed.success) {
 				for (const issue of parsed.issues) {
-					fileErrors.push(`${file}: ${label}: field "${fieldOf(issue)}": ${issue.message}`);
+					fileErrors.push(`${file}: ${label}: field "${fieldOf(issue)}": ${messageOf(issue)}`);
 				}
 				return;
 			}

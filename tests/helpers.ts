@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export type RatingName = 'Again' | 'Hard' | 'Good' | 'Easy';
+
+/** The id of the card on screen. */
+export async function currentCardId(page: Page): Promise<string> {
+	const id = await page.locator('article[data-card-id]').getAttribute('data-card-id');
+	if (!id) throw new Error('no card on screen');
+	return id;
+}
+
+/**
+ * Answers the card on screen by tapping, as a learner would: reveals a
+ * flashcard or picks the first option of a multiple-choice card, then rates
+ * it. Returns the card's id once the answer is saved and the session moved on.
+ */
+export async function answerCard(page: Page, rating: RatingName = 'Good'): Promise<string> {
+	const id = await currentCardId(page);
+	const progress = page.getByRole('progressbar', { name: 'Session progress' });
+	const before = Number(await progress.getAttribute('aria-valuenow'));
+	const show = page.getByRole('button', { name: 'Show answer' });
+	if (await show.isVisible()) await show.click();
+	else await page.locator('[data-option]').first().click();
+	await page.getByRole('button', { name: new RegExp(`^${rating}\\b`) }).click();
+	await expect(progress).toHaveAttribute('aria-valuenow', String(before + 1));
+	return id;
+}
+
+/**
+ * Answers every card until the session says it is complete; returns their
+ * ids. `inspect` looks at each card before it is answered.
+ */
+export async function finishSession(page: Page, rating: RatingName = 'Good', inspect?: () => Promise<void>): Promise<string[]> {
+	const done = page.getByRole('heading', { name: 'Session complete' });
+	const card = page.locator('article[data-card-id]');
+	const ids: string[] = [];
+	for (;;) {
+		await expect(done.or(card)).toBeVisible();
+		if (await done.isVisible()) return ids;
+		await inspect?.();
+		ids.push(await answerCard(page, rating));
+	}
+}
+
+/** Fails with axe's own report if the page has any accessibility violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Resolves once a service worker controls the page and has precached the app. */
+export async function waitForOffline(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}

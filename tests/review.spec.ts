@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { answerCard, expectAccessible, finishSession } from './helpers';
+
+test('answered cards are saved: after a reload they are no longer due', async ({ page }) => {
+	await page.goto('/');
+	const due = page.getByTestId('due-count');
+	await expect(due).toHaveText('20');
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Start review' }).click();
+	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', '20');
+	const reviewed: string[] = [];
+	for (let i = 0; i < 5; i++) reviewed.push(await answerCard(page, 'Good'));
+
+	await page.goto('/');
+	await page.reload();
+	await expect(due).toHaveText('15');
+	await expect(page.getByTestId('learning-count')).toHaveText('0');
+
+	await page.getByRole('link', { name: 'Start review' }).click();
+	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', '15');
+	const rest = await finishSession(page);
+	expect(rest).toHaveLength(15);
+	expect(rest.filter((id) => reviewed.includes(id))).toEqual([]);
+});
+
+test('rating buttons show the next interval of each choice', async ({ page }) => {
+	await page.goto('/review');
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
+	const show = page.getByRole('button', { name: 'Show answer' });
+	if (await show.isVisible()) await show.click();
+	else await page.locator('[data-option]').first().click();
+	// A new card with steps 1m 10m: Again 1m, Hard 6m, Good 10m, Easy in days.
+	await expect(page.getByRole('button', { name: /^Again 1m/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Hard 6m/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Good 10m/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Easy \d+d/ })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('multiple choice grades itself and explains why', async ({ page }) => {
+	await page.goto('/sections/http/quiz');
+	const options = page.locator('[data-option]');
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
+	// Skip flashcards until a multiple-choice card comes up.
+	while ((await options.count()) === 0) await answerCard(page, 'Good');
+	await expectAccessible(page);
+	const id = await page.locator('article[data-card-id]').getAttribute('data-card-id');
+	const deck = (await (await page.request.get('/decks/http.json')).json()) as { cards: { id: string; answer: string }[] };
+	const answer = deck.cards.find((c) => c.id === id)?.answer ?? '';
+	const texts = await options.allInnerTexts();
+	const wrongIndex = texts.findIndex((t) => !t.includes(answer));
+	await options.nth(wrongIndex).click();
+	await expect(page.getByText('Not quite. The answer is')).toBeVisible();
+	// Wrong → Again is suggested; the learner may still pick another rating.
+	await expect(page.getByRole('button', { name: /^Again .*\(suggested\)/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Good/ })).toBeEnabled();
+	await expectAccessible(page);
+});
+
+test('the section list shows every deck with its card count', async ({ page }) => {
+	await page.goto('/sections');
+	for (const id of ['http', 'rest', 'caching']) {
+		await expect(page.locator(`a[href="/sections/${id}"]`)).toContainText(/\d+ cards/);
+	}
+	await expectAccessible(page);
+	await page.goto('/sections/http');
+	await expect(page.getByRole('link', { name: 'Quiz this section' })).toBeVisible();
+	await expectAccessible(page);
+});

@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { finishSession } from './helpers';
+
+test("quizzing one section shows only that section's cards", async ({ page }) => {
+	await page.goto('/sections/rest');
+	await page.getByRole('link', { name: 'Quiz this section' }).click();
+	await expect(page).toHaveURL(/\/sections\/rest\/quiz$/);
+
+	const shownDecks = new Set<string | null>();
+	const ids = await finishSession(page, 'Good', async () => {
+		shownDecks.add(await page.locator('.deck-tag').getAttribute('data-deck'));
+	});
+
+	const { cards } = (await (await page.request.get('/decks/rest.json')).json()) as { cards: { id: string }[] };
+	expect(ids).toHaveLength(20); // today's new-card limit
+	expect(ids.every((id) => cards.some((c) => c.id === id))).toBe(true);
+	expect([...shownDecks]).toEqual(['rest']);
+});
