@@ -1,7 +1,8 @@
 export { openRecallDB } from './open';
 export type { RecallDatabase, OpenOptions } from './open';
-export { recordReview, getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings } from './queries';
-export type { Answer } from './queries';
+export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings } from './queries';
+export { recordReview } from './record';
+export type { Answer } from './record';
 export { DB_NAME, DB_VERSION } from './schema';
 export type { RecallDB } from './schema';
 export { DEFAULT_SETTINGS } from './settings';

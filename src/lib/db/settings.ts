@@ -1,4 +1,6 @@
-import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS, DEFAULT_SCHEDULER, type DailyLimits, type SchedulerSettings } from '$lib/srs';
+import { DEFAULT_SCHEDULER } from '$lib/srs/constants';
+import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS, type DailyLimits } from '$lib/srs/queue';
+import type { SchedulerSettings } from '$lib/srs/types';
 
 export type Theme = 'system' | 'light' | 'dark';
 

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { Rating, State } from 'ts-fsrs';
 import { replay, scheduler } from '$lib/srs';
 import { openRecallDB, type RecallDatabase } from './open';
-import { getAllStates, getCardReviews, getReviewsToday, getSettings, recordReview, saveSettings } from './queries';
+import { getAllStates, getCardReviews, getReviewsToday, getSettings, saveSettings } from './queries';
+import { recordReview } from './record';
 import { DB_NAME, DB_VERSION } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 

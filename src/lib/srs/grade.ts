@@ -1,4 +1,5 @@
-import { createEmptyCard, Rating, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, type FSRS, type Grade } from 'ts-fsrs';
+import { Rating } from './constants';
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from './convert';
 import type { CardState, ReviewRecord } from './types';
 

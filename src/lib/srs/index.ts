@@ -4,6 +4,6 @@ export { buildQueue, sessionOrder, doneToday, nextLearningDue, DEFAULT_LIMITS, D
 export type { Queue, QueueInput, DailyLimits, DoneToday } from './queue';
 export { startOfDay, nextDayStart } from './day';
 export { formatInterval, describeInterval } from './format';
-export { scheduler, DEFAULT_SCHEDULER } from './scheduler';
-export { Rating, State } from './types';
+export { scheduler } from './scheduler';
+export { Rating, State, DEFAULT_SCHEDULER } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade } from './types';

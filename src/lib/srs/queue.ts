@@ -1,4 +1,4 @@
-import { State } from 'ts-fsrs';
+import { State } from './constants';
 import { nextDayStart, startOfDay } from './day';
 import type { CardState, ReviewRecord } from './types';
 

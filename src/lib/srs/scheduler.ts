@@ -1,13 +1,7 @@
 import { fsrs, generatorParameters, type FSRS, type StepUnit } from 'ts-fsrs';
+import { DEFAULT_SCHEDULER } from './constants';
 import type { SchedulerSettings } from './types';
 
-export const DEFAULT_SCHEDULER: SchedulerSettings = {
-	retention: 0.9,
-	maxInterval: 36500,
-	fuzz: true,
-	learningSteps: ['1m', '10m'],
-	relearningSteps: ['10m']
-};
 
 const cache = new Map<string, FSRS>();
 

@@ -52,5 +52,4 @@ export interface SchedulerSettings {
 	relearningSteps: string[];
 }
 
-export { Rating, State } from 'ts-fsrs';
 export type { Grade } from 'ts-fsrs';

@@ -1,8 +1,11 @@
 import { appDb } from '$lib/db/client';
-import { getAllStates, getReviewsToday, getSettings, type AppSettings } from '$lib/db';
+// Direct imports, not the barrels: the home page must not pull in ts-fsrs.
+import { getAllStates, getReviewsToday, getSettings } from '$lib/db/queries';
+import type { AppSettings } from '$lib/db/settings';
 import { loadIndex } from '$lib/decks/client';
-import type { DeckIndex } from '$lib/decks';
-import { buildQueue, doneToday, nextLearningDue, sessionOrder, type CardState, type Queue } from '$lib/srs';
+import type { DeckIndex } from '$lib/decks/types';
+import { buildQueue, doneToday, nextLearningDue, sessionOrder, type Queue } from '$lib/srs/queue';
+import type { CardState } from '$lib/srs/types';
 
 export interface Today {
 	index: DeckIndex;
