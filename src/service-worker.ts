@@ -26,7 +26,10 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	const type = (event.data as { type?: string } | null)?.type;
+	if (type === 'SKIP_WAITING') void sw.skipWaiting();
+	// Lets the page (and the update test) tell which build is running.
+	if (type === 'GET_VERSION') event.ports[0]?.postMessage(version);
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../scripts/serve.js';
+import { answerCard, waitForOffline } from './helpers';
+
+/** Asks the service worker controlling the page which build it is. */
+function runningBuild(page: Page): Promise<string> {
+	return page.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const channel = new MessageChannel();
+				channel.port1.onmessage = (e) => resolve(String(e.data));
+				navigator.serviceWorker.controller?.postMessage({ type: 'GET_VERSION' }, [channel.port2]);
+			})
+	);
+}
+
+test('a new version is offered, never forced in the middle of a review', async ({ page }) => {
+	const dir = mkdtempSync(join(tmpdir(), 'recall-update-'));
+	const buildA = join(dir, 'a');
+	const buildB = join(dir, 'b');
+	cpSync('build', buildA, { recursive: true });
+	cpSync('build', buildB, { recursive: true });
+	// "Build B": the same app under another version name.
+	const { version } = JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string };
+	const swB = join(buildB, 'service-worker.js');
+	writeFileSync(swB, readFileSync(swB, 'utf8').replaceAll(version, 'build-b'));
+	let server = await serve({ port: 0, host: '127.0.0.1', dir: buildA });
+	const url = server.url.replace('localhost', '127.0.0.1');
+	try {
+		await page.goto(`${url}/review`);
+		await waitForOffline(page);
+		expect(await runningBuild(page)).toBe(version);
+		await answerCard(page, 'Good');
+		const onScreen = await page.locator('article[data-card-id]').getAttribute('data-card-id');
+		// Marks this page load: it is gone if the page reloads.
+		await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+		// Deploy build B on the same address.
+		await server.close();
+		server = await serve({ port: Number(new URL(url).port), host: '127.0.0.1', dir: buildB });
+		await page.evaluate(async () => {
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+
+		const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
+		await expect(prompt).toBeVisible();
+		// The review goes on untouched: same page load, same card, progress kept.
+		await page.waitForTimeout(500);
+		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', onScreen ?? '');
+		await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuenow', '1');
+
+		// The learner accepts: the new worker takes over and the page reloads once.
+		await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
+		await expect(page.locator('article[data-card-id]')).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: 'Update available' })).toHaveCount(0);
+		expect(await runningBuild(page)).toBe('build-b');
+		// Every review answered under build A is still there.
+		await page.goto(`${url}/`);
+		await expect(page.getByTestId('new-count')).toHaveText('19');
+	} finally {
+		await server.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
