@@ -1,5 +1,6 @@
 // `npm run decks:check`: validates every deck file and prints a summary.
-import { loadDecks } from '../src/lib/decks/read.server';
+import { CARD_KINDS } from '../src/lib/decks/schema.ts';
+import { loadDecks } from '../src/lib/decks/read.server.ts';
 
 const { decks, errors, seedsChecked } = loadDecks();
 
@@ -9,13 +10,20 @@ if (errors.length > 0) {
 	process.exit(1);
 }
 
-const kinds = [...new Set(decks.flatMap((d) => d.cards.map((c) => c.kind)))].sort();
-const rows = decks.map((d) => [d.id, String(d.cards.length), ...kinds.map((k) => String(d.cards.filter((c) => c.kind === k).length))]);
-const total = ['total', String(decks.reduce((n, d) => n + d.cards.length, 0)), ...kinds.map((k) => String(decks.reduce((n, d) => n + d.cards.filter((c) => c.kind === k).length, 0)))];
-const header = ['deck', 'cards', ...kinds];
+const count = (cards: { kind: string }[], kind?: string) => String(kind ? cards.filter((c) => c.kind === kind).length : cards.length);
+const all = decks.flatMap((d) => d.cards);
+const auto = all.filter((c) => c.kind !== 'flashcard').length;
+const header = ['deck', 'group', 'cards', ...CARD_KINDS];
+const rows = decks.map((d) => [d.id, d.group, count(d.cards), ...CARD_KINDS.map((k) => count(d.cards, k))]);
+const total = ['total', '', count(all), ...CARD_KINDS.map((k) => count(all, k))];
 const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((r) => (r[i] ?? '').length)));
-const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(line(total));
-console.log(`✓ ${decks.length} decks valid${seedsChecked ? '' : ' (shared/seeds not found: source headings not checked)'}`);
+const kindsUsed = CARD_KINDS.filter((k) => all.some((c) => c.kind === k)).length;
+console.log(
+	`✓ ${decks.length} decks, ${all.length} cards, ${kindsUsed} kinds; ${Math.round((100 * auto) / Math.max(1, all.length))}% auto-graded` +
+		(seedsChecked ? '' : ' (shared/seeds not found: source headings not checked)')
+);

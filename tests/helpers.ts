@@ -11,17 +11,23 @@ export async function currentCardId(page: Page): Promise<string> {
 }
 
 /**
- * Answers the card on screen by tapping, as a learner would: reveals a
- * flashcard or picks the first option of a multiple-choice card, then rates
- * it. Returns the card's id once the answer is saved and the session moved on.
+ * Answers the card on screen by tapping, as a learner would, whatever its
+ * kind (right or wrong does not matter here), then rates it. Returns the
+ * card's id once the answer is saved and the session moved on.
  */
 export async function answerCard(page: Page, rating: RatingName = 'Good'): Promise<string> {
 	const id = await currentCardId(page);
 	const progress = page.getByRole('progressbar', { name: 'Session progress' });
 	const before = Number(await progress.getAttribute('aria-valuenow'));
-	const show = page.getByRole('button', { name: 'Show answer' });
-	if (await show.isVisible()) await show.click();
-	else await page.locator('[data-option]').first().click();
+	const kind = await page.locator('article[data-card-id]').getAttribute('data-kind');
+	if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
+	else if (kind === 'choice') await page.locator('[data-option]').first().click();
+	else {
+		if (kind === 'multi') await page.getByRole('checkbox').first().check();
+		if (kind === 'typed') await page.getByLabel('Your answer').fill('not sure');
+		if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').first().click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+	}
 	await page.getByRole('button', { name: new RegExp(`^${rating}\\b`) }).click();
 	await expect(progress).toHaveAttribute('aria-valuenow', String(before + 1));
 	return id;

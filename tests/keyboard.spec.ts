@@ -1,27 +1,65 @@
 import { expect, test } from '@playwright/test';
+import { openCardOfKind, shown } from './cards';
 
 test('a whole review by keyboard: Space reveals, 1–4 rate, Enter accepts the suggestion', async ({ page }) => {
 	await page.goto('/review');
 	const progress = page.getByRole('progressbar', { name: 'Session progress' });
 	const ratings = page.getByRole('group', { name: 'How well did you recall it?' });
-	let flashcards = 0;
-	let choices = 0;
-	for (let n = 1; flashcards < 2 || choices < 2; n++) {
-		await expect(page.locator('article[data-card-id]')).toBeVisible();
+	const card = page.locator('article[data-card-id]');
+	const kinds = new Set<string>();
+	for (let n = 1; n <= 8; n++) {
+		await expect(card).toBeVisible();
 		await expect(ratings).toBeHidden();
-		if (await page.getByRole('button', { name: 'Show answer' }).isVisible()) {
+		const kind = (await card.getAttribute('data-kind')) ?? '';
+		kinds.add(kind);
+		if (kind === 'flashcard') {
 			await page.keyboard.press('Space');
 			await expect(ratings).toBeVisible();
 			await page.keyboard.press(String((n % 4) + 1));
-			flashcards++;
 		} else {
-			await page.keyboard.press('1');
-			await expect(page.getByText(/^(Correct\.|Not quite\.)/)).toBeVisible();
+			if (kind === 'typed') await page.keyboard.type('a guess');
+			else if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.keyboard.press('1');
+			else await page.keyboard.press('1');
+			if (kind !== 'choice') await page.keyboard.press('Enter');
+			await expect(page.locator('.verdict')).toHaveText(/^(Correct\.|Not quite\.)/);
 			await page.keyboard.press('Enter');
-			choices++;
 		}
 		await expect(progress).toHaveAttribute('aria-valuenow', String(n));
 	}
+	expect(kinds.size).toBeGreaterThan(1);
 	await page.goto('/');
-	await expect(page.getByTestId('due-count')).not.toHaveText('20');
+	await expect(page.getByTestId('due-count')).toHaveText('12');
+});
+
+test.describe('auto-graded kinds by keyboard', () => {
+	test('ordering: digits place the steps, Enter checks, Enter accepts the grade', async ({ page }) => {
+		const card = await openCardOfKind(page, 'order');
+		for (const step of card.steps ?? []) {
+			const pool = await page.locator('[data-option] .text').allInnerTexts();
+			await page.keyboard.press(String(pool.indexOf(shown(step)) + 1));
+		}
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.verdict')).toHaveText('Correct.');
+		const progress = page.getByRole('progressbar', { name: 'Session progress' });
+		const before = Number(await progress.getAttribute('aria-valuenow'));
+		await page.keyboard.press('Enter');
+		await expect(progress).toHaveAttribute('aria-valuenow', String(before + 1));
+	});
+
+	test('choose all that apply: digits tick, Enter checks', async ({ page }) => {
+		const card = await openCardOfKind(page, 'multi');
+		const options = await page.locator('[data-option] .text').allInnerTexts();
+		for (const option of card.correct ?? []) await page.keyboard.press(String(options.indexOf(shown(option)) + 1));
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.verdict')).toHaveText('Correct.');
+	});
+
+	test('typed: the answer field has focus, Enter checks', async ({ page }) => {
+		const card = await openCardOfKind(page, 'typed');
+		await expect(page.getByLabel('Your answer')).toBeFocused();
+		await page.keyboard.type(shown(card.answer ?? ''));
+		await page.keyboard.press('Enter');
+		await expect(page.locator('.verdict')).toHaveText('Correct.');
+		await expect(page.getByRole('button', { name: /^Good .*\(suggested\)/ })).toBeFocused();
+	});
 });

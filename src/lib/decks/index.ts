@@ -1,6 +1,7 @@
-export { checkDecks } from './validate';
+export { checkDecks, checkCollection, COLLECTION } from './validate';
 export type { CheckOptions, CheckResult, RawDeckFile } from './validate';
-export { CardSchema, DeckFileSchema, LIMITS, countSentences } from './schema';
+export { CardSchema, CARD_KINDS, DeckFileSchema, LIMITS, countSentences } from './schema';
+export { checkChoice, checkMulti, checkOrder, checkTyped, normaliseTyped } from './check-answer';
 export { roadmapOrder } from './order';
 export { GROUPS, SECTION_IDS, SEED_FILES } from './sections';
 export type { GroupId, SectionId } from './sections';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { SEED_FILES } from './sections.ts';
-import { checkDecks, type CheckResult, type RawDeckFile } from './validate.ts';
+import { checkCollection, checkDecks, type CheckResult, type RawDeckFile } from './validate.ts';
 
 /** Reads every `*.yaml` deck file in `dir`, keeping YAML syntax errors with their line. */
 export function readDeckFiles(dir: string, shownAs = 'decks'): RawDeckFile[] {
@@ -35,9 +35,10 @@ export interface LoadResult extends CheckResult {
 	seedsChecked: boolean;
 }
 
-/** Loads and validates all decks of the project rooted at `root`. */
+/** Loads and validates all decks of the project rooted at `root`, each deck and the collection as a whole. */
 export function loadDecks(root = process.cwd()): LoadResult {
 	const seedTexts = readSeedTexts(process.env.SEEDS_DIR ?? resolve(root, '../shared/seeds'));
 	const result = checkDecks(readDeckFiles(resolve(root, 'decks')), { seedTexts });
-	return { ...result, seedsChecked: seedTexts !== undefined };
+	const errors = result.errors.length > 0 ? result.errors : checkCollection(result.decks);
+	return { ...result, errors, seedsChecked: seedTexts !== undefined };
 }

@@ -6,6 +6,7 @@ export const LIMITS = {
 	prompt: 300,
 	answer: 300,
 	option: 120,
+	typed: 60,
 	explanation: 400,
 	explanationSentences: 3,
 	heading: 120,
@@ -79,7 +80,45 @@ const ChoiceSchema = v.strictObject({
 	)
 });
 
-export const CardSchema = v.variant('kind', [FlashcardSchema, ChoiceSchema], 'must be "flashcard" or "choice"');
+const MultiSchema = v.strictObject({
+	...common,
+	kind: v.literal('multi'),
+	correct: v.pipe(
+		v.array(text(LIMITS.option), 'must be a list of options'),
+		v.minLength(2, 'must have 2 to 5 correct options'),
+		v.maxLength(5, 'must have 2 to 5 correct options')
+	),
+	incorrect: v.pipe(
+		v.array(text(LIMITS.option), 'must be a list of options'),
+		v.minLength(1, 'must have 1 to 4 wrong options'),
+		v.maxLength(4, 'must have 1 to 4 wrong options')
+	)
+});
+
+const TypedSchema = v.strictObject({
+	...common,
+	kind: v.literal('typed'),
+	answer: text(LIMITS.typed),
+	accept: v.optional(v.array(text(LIMITS.typed), 'must be a list of accepted answers'))
+});
+
+const OrderSchema = v.strictObject({
+	...common,
+	kind: v.literal('order'),
+	steps: v.pipe(
+		v.array(text(LIMITS.option), 'must be a list of steps'),
+		v.minLength(3, 'must have 3 to 6 steps'),
+		v.maxLength(6, 'must have 3 to 6 steps')
+	)
+});
+
+export const CARD_KINDS = ['flashcard', 'choice', 'multi', 'typed', 'order'] as const;
+
+export const CardSchema = v.variant(
+	'kind',
+	[FlashcardSchema, ChoiceSchema, MultiSchema, TypedSchema, OrderSchema],
+	`must be one of: ${CARD_KINDS.join(', ')}`
+);
 
 export const DeckFileSchema = v.strictObject({
 	id: v.picklist(SECTION_IDS, 'must be one of the roadmap section ids'),

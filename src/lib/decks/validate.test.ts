@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDeckFiles } from './read.server';
-import { checkDecks, type RawDeckFile } from './validate';
+import { checkCollection, checkDecks, type RawDeckFile } from './validate';
 import { roadmapOrder } from './order';
 
 const fixtures = (dir: string) => fileURLToPath(new URL(`./fixtures/${dir}`, import.meta.url));
@@ -44,7 +44,7 @@ describe('deck files on disk', () => {
 			'fixtures/malformed/rest.yaml: card rest-bad-source: field "source.file": must be one of the seed files: 000_c49236ff270dceac.txt, 001_e89a26e68fa57a28.txt, 002_deb248acc59a5c3f.txt, 003_a13ee0c7749d4853.txt, 004_ec88cd825ee97bfa.txt',
 			'fixtures/malformed/rest.yaml: card http-one: field "id": must start with "rest-"',
 			'fixtures/malformed/rest.yaml: card http-one: field "id": duplicate id, also used in fixtures/valid/http.yaml',
-			'fixtures/malformed/rest.yaml: card #5: field "kind": must be "flashcard" or "choice"'
+			'fixtures/malformed/rest.yaml: card #5: field "kind": must be one of: flashcard, choice, multi, typed, order'
 		]);
 		expect(decks.map((d) => d.id)).toEqual(['http']);
 	});
@@ -105,6 +105,96 @@ describe('deck rules', () => {
 		expect(ok.errors).toEqual([]);
 		const bad = sut([{ file: 'decks/http.yaml', data: deck([flashcard({ source: { file: '000_c49236ff270dceac.txt', heading: '2) REST' } })]) }], seeds);
 		expect(bad.errors).toEqual(['decks/http.yaml: card http-a: field "source.heading": "2) REST" does not occur in 000_c49236ff270dceac.txt']);
+	});
+});
+
+describe('the other card kinds', () => {
+	const card = (kind: string, over: Record<string, unknown>) => ({ ...flashcard({ kind }), answer: undefined, ...over });
+	const check = (...cards: unknown[]) => sut([{ file: 'decks/http.yaml', data: deck(cards.map((c) => JSON.parse(JSON.stringify(c)) as unknown)) }]).errors;
+
+	it('accepts well-formed multi-select, typed and ordering cards', () => {
+		expect(
+			check(
+				card('multi', { id: 'http-m', correct: ['GET', 'HEAD'], incorrect: ['POST'] }),
+				card('typed', { id: 'http-t', answer: '443', accept: ['tcp/443'] }),
+				card('order', { id: 'http-o', steps: ['SYN', 'SYN-ACK', 'ACK'] })
+			)
+		).toEqual([]);
+	});
+
+	it('multi-select needs at least 2 correct options, one wrong one, distinct, at most 6 in all', () => {
+		expect(
+			check(
+				card('multi', { id: 'http-m1', correct: ['GET'], incorrect: ['POST'] }),
+				card('multi', { id: 'http-m2', correct: ['GET', 'HEAD'], incorrect: [] }),
+				card('multi', { id: 'http-m3', correct: ['GET', 'HEAD'], incorrect: ['get'] }),
+				card('multi', { id: 'http-m4', correct: ['A', 'B', 'C', 'D'], incorrect: ['E', 'F', 'G'] })
+			)
+		).toEqual([
+			'decks/http.yaml: card http-m1: field "correct": must have 2 to 5 correct options',
+			'decks/http.yaml: card http-m2: field "incorrect": must have 1 to 4 wrong options',
+			'decks/http.yaml: card http-m3: field "incorrect": options must be distinct ("get" appears twice)',
+			'decks/http.yaml: card http-m4: field "incorrect": must have at most 6 options in all (has 7)'
+		]);
+	});
+
+	it('typed answers are short and non-empty', () => {
+		expect(check(card('typed', { id: 'http-t1', answer: ' ' }), card('typed', { id: 'http-t2', answer: 'x'.repeat(61) }))).toEqual([
+			'decks/http.yaml: card http-t1: field "answer": must not be empty',
+			'decks/http.yaml: card http-t2: field "answer": must be at most 60 characters (has 61)'
+		]);
+	});
+
+	it('ordering has 3 to 6 distinct steps', () => {
+		expect(
+			check(
+				card('order', { id: 'http-o1', steps: ['a', 'b'] }),
+				card('order', { id: 'http-o2', steps: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }),
+				card('order', { id: 'http-o3', steps: ['a', 'b', 'A'] })
+			)
+		).toEqual([
+			'decks/http.yaml: card http-o1: field "steps": must have 3 to 6 steps',
+			'decks/http.yaml: card http-o2: field "steps": must have 3 to 6 steps',
+			'decks/http.yaml: card http-o3: field "steps": steps must be distinct ("a" appears twice)'
+		]);
+	});
+
+	it('flags near-duplicate prompts across decks', () => {
+		const { errors } = sut([
+			{ file: 'decks/http.yaml', data: deck([flashcard({ id: 'http-put', prompt: 'What is the difference between `PUT` and `PATCH`?' })]) },
+			{
+				file: 'decks/rest.yaml',
+				data: deck([flashcard({ id: 'rest-put', prompt: 'What is the difference between PUT and PATCH in REST?' })], { id: 'rest', group: 'apis', prerequisites: ['http'] })
+			}
+		]);
+		expect(errors).toEqual(['decks/rest.yaml: card rest-put: field "prompt": nearly the same as card http-put in decks/http.yaml (80% of words shared)']);
+	});
+
+	it('does not flag prompts that merely share a topic', () => {
+		const { errors } = sut([
+			{
+				file: 'decks/http.yaml',
+				data: deck([
+					flashcard({ id: 'http-a', prompt: 'What does REST\'s stateless constraint require of each request?' }),
+					flashcard({ id: 'http-b', prompt: 'What does REST\'s cacheable constraint require of responses?' })
+				])
+			}
+		]);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('the collection', () => {
+	it('needs every roadmap section, 20 cards and two kinds per deck, 700 cards and 30% auto-graded', () => {
+		const only = { ...deck([flashcard()]), cards: [flashcard() as never] } as never;
+		const errors = checkCollection([only]);
+		expect(errors).toContain('decks/internet.yaml: missing: every roadmap section needs a deck');
+		expect(errors).not.toContain('decks/http.yaml: missing: every roadmap section needs a deck');
+		expect(errors).toContain('decks/http.yaml: field "cards": must have at least 20 cards (has 1)');
+		expect(errors).toContain('decks/http.yaml: field "cards": must use at least 2 card kinds (uses flashcard)');
+		expect(errors).toContain('decks: must have at least 700 cards in all (has 1)');
+		expect(errors).toContain('decks: at least 30% of cards must be auto-graded kinds (choice, multi, typed, order); 0% are');
+		expect(errors).toHaveLength(30 + 4);
 	});
 });
 

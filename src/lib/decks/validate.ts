@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { CardSchema, DeckFileSchema, type Card, type DeckFile } from './schema.ts';
+import { CardSchema, CARD_KINDS, DeckFileSchema, type Card, type DeckFile } from './schema.ts';
+import { SECTION_IDS } from './sections.ts';
+import { nearDuplicatePrompts, type PromptRef } from './similarity.ts';
 
 /** One deck file as read from disk, before validation. */
 export interface RawDeckFile {
@@ -54,6 +56,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 	const decks: DeckFile[] = [];
 	const seenCards = new Map<string, string>();
 	const seenDecks = new Map<string, string>();
+	const prompts: PromptRef[] = [];
 
 	for (const { file, data, syntaxErrors } of files) {
 		if (syntaxErrors && syntaxErrors.length > 0) {
@@ -93,20 +96,59 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (clash) fileErrors.push(`${file}: ${label}: field "id": duplicate id, also used in ${clash}`);
 			seenCards.set(card.id, file);
 
-			if (card.kind === 'choice') {
-				const all = [card.answer, ...card.distractors].map(normalise);
+			const distinct = (field: string, items: string[], what: string) => {
+				const all = items.map(normalise);
 				const dupe = all.find((opt, i) => all.indexOf(opt) !== i);
-				if (dupe !== undefined) fileErrors.push(`${file}: ${label}: field "distractors": options must be distinct ("${dupe}" appears twice)`);
+				if (dupe !== undefined) fileErrors.push(`${file}: ${label}: field "${field}": ${what} must be distinct ("${dupe}" appears twice)`);
+			};
+			if (card.kind === 'choice') distinct('distractors', [card.answer, ...card.distractors], 'options');
+			if (card.kind === 'multi') {
+				distinct('incorrect', [...card.correct, ...card.incorrect], 'options');
+				if (card.correct.length + card.incorrect.length > 6) {
+					fileErrors.push(`${file}: ${label}: field "incorrect": must have at most 6 options in all (has ${card.correct.length + card.incorrect.length})`);
+				}
 			}
+			if (card.kind === 'order') distinct('steps', card.steps, 'steps');
+			if (card.kind === 'typed') distinct('accept', [card.answer, ...(card.accept ?? [])], 'accepted answers');
 			const seed = options.seedTexts?.get(card.source.file);
 			if (seed !== undefined && !seed.includes(card.source.heading)) {
 				fileErrors.push(`${file}: ${label}: field "source.heading": "${card.source.heading}" does not occur in ${card.source.file}`);
 			}
+			prompts.push({ file, id: card.id, prompt: card.prompt });
 			cards.push(card);
 		});
 
 		errors.push(...fileErrors);
 		if (fileErrors.length === 0) decks.push({ ...deck, cards });
 	}
+	for (const { a, b, score } of nearDuplicatePrompts(prompts)) {
+		errors.push(`${b.file}: card ${b.id}: field "prompt": nearly the same as card ${a.id} in ${a.file} (${Math.round(score * 100)}% of words shared)`);
+	}
 	return { decks, errors };
+}
+
+/** What the whole collection must meet: every roadmap section, enough cards, varied kinds. */
+export const COLLECTION = { minCardsPerDeck: 20, minCards: 700, minKindsPerDeck: 2, minAutoGradedShare: 0.3 } as const;
+
+/** Rules over all decks together; run by the build and `npm run decks:check`, after `checkDecks`. */
+export function checkCollection(decks: readonly DeckFile[], fileOf: (id: string) => string = (id) => `decks/${id}.yaml`): string[] {
+	const errors: string[] = [];
+	const present = new Set(decks.map((d) => d.id));
+	for (const id of SECTION_IDS) if (!present.has(id)) errors.push(`${fileOf(id)}: missing: every roadmap section needs a deck`);
+	for (const d of decks) {
+		if (d.cards.length < COLLECTION.minCardsPerDeck) {
+			errors.push(`${fileOf(d.id)}: field "cards": must have at least ${COLLECTION.minCardsPerDeck} cards (has ${d.cards.length})`);
+		}
+		const kinds = new Set(d.cards.map((c) => c.kind));
+		if (kinds.size < COLLECTION.minKindsPerDeck) {
+			errors.push(`${fileOf(d.id)}: field "cards": must use at least ${COLLECTION.minKindsPerDeck} card kinds (uses ${[...kinds].join(', ')})`);
+		}
+	}
+	const all = decks.flatMap((d) => d.cards);
+	if (all.length < COLLECTION.minCards) errors.push(`decks: must have at least ${COLLECTION.minCards} cards in all (has ${all.length})`);
+	const auto = all.filter((c) => c.kind !== 'flashcard').length;
+	if (all.length > 0 && auto / all.length < COLLECTION.minAutoGradedShare) {
+		errors.push(`decks: at least ${COLLECTION.minAutoGradedShare * 100}% of cards must be auto-graded kinds (${CARD_KINDS.filter((k) => k !== 'flashcard').join(', ')}); ${Math.round((100 * auto) / all.length)}% are`);
+	}
+	return errors;
 }

@@ -1,6 +1,7 @@
 import { appDb } from '$lib/db/client';
 import { recordReview } from '$lib/db';
 import { loadCards } from '$lib/decks/client';
+import { checkChoice, checkMulti, checkOrder, checkTyped } from '$lib/decks/check-answer';
 import type { DeckCard } from '$lib/decks';
 import { autoGrade, previewIntervals, scheduler, type CardState, type Grade } from '$lib/srs';
 import { loadToday } from '$lib/study/today';
@@ -17,6 +18,15 @@ function shuffled<T>(items: readonly T[]): T[] {
 	return out;
 }
 
+/** A shuffle that never shows the steps already in order, which would give the answer away. */
+function shuffledOutOfOrder<T>(items: readonly T[]): T[] {
+	for (let tries = 0; tries < 10; tries++) {
+		const out = shuffled(items);
+		if (out.some((x, i) => x !== items[i])) return out;
+	}
+	return [...items].reverse();
+}
+
 /** The longest an answer may count as taking: a learner who walked away is not slow. */
 const MAX_DURATION = 60_000;
 
@@ -24,9 +34,18 @@ const MAX_DURATION = 60_000;
 export class ReviewSession {
 	phase = $state<Phase>('loading');
 	card = $state.raw<DeckCard | undefined>();
-	/** Multiple choice: the options in display order, and the one picked. */
+	/** Options (choice, multi) or steps (order) in display order: shuffled each time a card is shown. */
 	options = $state.raw<string[]>([]);
+	/** Multiple choice: the option picked. */
 	picked = $state<string | undefined>();
+	/** Choose all that apply: the options ticked. */
+	selected = $state<string[]>([]);
+	/** Typed: what the learner wrote. */
+	typed = $state('');
+	/** Ordering: the steps placed so far, in the learner's order. */
+	placed = $state<string[]>([]);
+	/** Whether an auto-graded answer was right, once checked. */
+	correct = $state<boolean | undefined>();
 	/** The grade suggested by an auto-graded card (Enter accepts it). */
 	suggested = $state<Grade | undefined>();
 	intervals = $state.raw<Record<Grade, number> | undefined>();
@@ -49,9 +68,9 @@ export class ReviewSession {
 		this.deck = deck;
 	}
 
-	get correct(): boolean | undefined {
-		const c = this.card;
-		return c?.kind === 'choice' && this.picked !== undefined ? this.picked === c.answer : undefined;
+	/** Ordering: the steps not placed yet, in display order. */
+	get pool(): string[] {
+		return this.options.filter((s) => !this.placed.includes(s));
 	}
 
 	/** Loads today's queue, or tops it up with learning cards that have come due. */
@@ -76,6 +95,10 @@ export class ReviewSession {
 		const id = this.#queue[0];
 		const card = id === undefined ? undefined : this.#cards.get(id);
 		this.picked = undefined;
+		this.selected = [];
+		this.typed = '';
+		this.placed = [];
+		this.correct = undefined;
 		this.suggested = undefined;
 		this.saveError = undefined;
 		if (!card || !this.#settings) {
@@ -84,7 +107,14 @@ export class ReviewSession {
 			return;
 		}
 		this.card = card;
-		this.options = card.kind === 'choice' ? shuffled([card.answer, ...card.distractors]) : [];
+		this.options =
+			card.kind === 'choice'
+				? shuffled([card.answer, ...card.distractors])
+				: card.kind === 'multi'
+					? shuffled([...card.correct, ...card.incorrect])
+					: card.kind === 'order'
+						? shuffledOutOfOrder(card.steps)
+						: [];
 		this.intervals = previewIntervals(scheduler(this.#settings), card.id, this.#states.get(card.id), Date.now());
 		this.#shownAt = performance.now();
 		this.phase = 'question';
@@ -99,7 +129,49 @@ export class ReviewSession {
 	pick(option: string): void {
 		if (this.phase !== 'question' || this.card?.kind !== 'choice') return;
 		this.picked = option;
-		this.suggested = autoGrade(option === this.card.answer);
+		this.#graded(checkChoice(this.card, option));
+	}
+
+	/** Choose all that apply: tick or untick an option. */
+	toggle(option: string): void {
+		if (this.phase !== 'question' || this.card?.kind !== 'multi') return;
+		this.selected = this.selected.includes(option) ? this.selected.filter((o) => o !== option) : [...this.selected, option];
+	}
+
+	/** Ordering: put a step next in line. */
+	place(step: string): void {
+		if (this.phase !== 'question' || this.card?.kind !== 'order' || this.placed.includes(step)) return;
+		this.placed = [...this.placed, step];
+	}
+
+	/** Ordering: take a placed step back (and those after it stay in order). */
+	unplace(step: string): void {
+		if (this.phase !== 'question') return;
+		this.placed = this.placed.filter((s) => s !== step);
+	}
+
+	/** Whether the answer on screen can be checked yet. */
+	get canCheck(): boolean {
+		const c = this.card;
+		if (this.phase !== 'question' || !c) return false;
+		if (c.kind === 'multi') return this.selected.length > 0;
+		if (c.kind === 'typed') return this.typed.trim() !== '';
+		if (c.kind === 'order') return this.placed.length === c.steps.length;
+		return false;
+	}
+
+	/** Checks a multi-select, typed or ordering answer; the card grades itself. */
+	check(): void {
+		const c = this.card;
+		if (!this.canCheck || !c) return;
+		if (c.kind === 'multi') this.#graded(checkMulti(c, new Set(this.selected)));
+		else if (c.kind === 'typed') this.#graded(checkTyped(c, this.typed));
+		else if (c.kind === 'order') this.#graded(checkOrder(c, this.placed));
+	}
+
+	#graded(correct: boolean): void {
+		this.correct = correct;
+		this.suggested = autoGrade(correct);
 		this.phase = 'answer';
 	}
 

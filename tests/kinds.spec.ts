@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { openCardOfKind, shown } from './cards';
+import { expectAccessible } from './helpers';
+
+const verdict = (page: import('@playwright/test').Page) => page.locator('.verdict');
+const suggested = (page: import('@playwright/test').Page, rating: string) =>
+	page.getByRole('button', { name: new RegExp(`^${rating} .*\\(suggested\\)`) });
+
+test.describe('typed answers', () => {
+	test('count as right whatever the case and surrounding spaces', async ({ page }) => {
+		const card = await openCardOfKind(page, 'typed');
+		await expectAccessible(page);
+		await page.getByLabel('Your answer').fill(`  ${shown(card.answer ?? '').toUpperCase()}  `);
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Correct.');
+		await expect(suggested(page, 'Good')).toBeVisible();
+		await expectAccessible(page);
+	});
+
+	test('show the expected answer when wrong, and suggest Again', async ({ page }) => {
+		const card = await openCardOfKind(page, 'typed');
+		await page.getByLabel('Your answer').fill('definitely not it');
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Not quite.');
+		await expect(page.getByText('Expected:')).toContainText(shown(card.answer ?? ''));
+		await expect(suggested(page, 'Again')).toBeVisible();
+	});
+});
+
+test.describe('choose all that apply', () => {
+	test('all correct and nothing wrong is Good', async ({ page }) => {
+		const card = await openCardOfKind(page, 'multi');
+		await expectAccessible(page);
+		for (const option of card.correct ?? []) await page.getByRole('checkbox', { name: shown(option), exact: true }).check();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Correct.');
+		await expect(suggested(page, 'Good')).toBeVisible();
+	});
+
+	test('a missed option is Again, and the missed one is marked', async ({ page }) => {
+		const card = await openCardOfKind(page, 'multi');
+		const [first, ...rest] = card.correct ?? [];
+		await page.getByRole('checkbox', { name: shown(first ?? ''), exact: true }).check();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Not quite.');
+		await expect(suggested(page, 'Again')).toBeVisible();
+		await expect(page.locator('.option.missed')).toHaveCount(rest.length);
+		await expectAccessible(page);
+	});
+});
+
+test.describe('ordering', () => {
+	test('tapping the steps in the right order is Good', async ({ page }) => {
+		const card = await openCardOfKind(page, 'order');
+		await expectAccessible(page);
+		for (const step of card.steps ?? []) await page.locator('[data-option]', { hasText: shown(step) }).click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Correct.');
+		await expect(suggested(page, 'Good')).toBeVisible();
+	});
+
+	test('a wrong order is Again and shows the right one', async ({ page }) => {
+		const card = await openCardOfKind(page, 'order');
+		const steps = card.steps ?? [];
+		for (const step of [...steps].reverse()) await page.locator('[data-option]', { hasText: shown(step) }).click();
+		// A step can be taken back before checking.
+		await page.getByRole('button', { name: 'Take back step 1' }).click();
+		await expect(page.locator('[data-option]')).toHaveCount(1);
+		await page.locator('[data-option]').click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText('Not quite.');
+		await expect(page.getByRole('list', { name: 'The right order' }).getByRole('listitem')).toHaveText(steps.map(shown));
+		await expect(suggested(page, 'Again')).toBeVisible();
+		await expectAccessible(page);
+	});
+});
