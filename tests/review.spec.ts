@@ -53,7 +53,8 @@ test('multiple choice grades itself and explains why', async ({ page }) => {
 	expect(texts.filter((t) => t === answer)).toHaveLength(1);
 	const wrongIndex = texts.findIndex((t) => t !== answer);
 	await options.nth(wrongIndex).click();
-	await expect(page.getByText('Not quite. The answer is')).toBeVisible();
+	await expect(page.locator('.verdict')).toHaveText('Not quite.');
+	await expect(page.getByText('The answer is')).toContainText(answer);
 	// Wrong → Again is suggested; the learner may still pick another rating.
 	await expect(page.getByRole('button', { name: /^Again .*\(suggested\)/ })).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Good/ })).toBeEnabled();
