@@ -1,5 +1,11 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readdirSync } from 'node:fs';
+
+// Practice pages are reached through a form, not a link, so the crawler is told of them.
+const deckIds = readdirSync('decks')
+	.filter((f) => f.endsWith('.yaml'))
+	.map((f) => f.replace(/\.yaml$/, ''));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,7 +17,11 @@ const config = {
 		// We register the worker ourselves with workbox-window, to offer updates
 		// instead of letting the browser swap code under a running review.
 		serviceWorker: { register: false },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: {
+			entries: ['*', ...deckIds.map((id) => `/sections/${id}/practice`)],
+			handleHttpError: 'fail',
+			handleMissingId: 'fail'
+		}
 	}
 };
 

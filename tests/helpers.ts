@@ -34,11 +34,12 @@ export async function answerCard(page: Page, rating: RatingName = 'Good'): Promi
 }
 
 /**
- * Answers every card until the session says it is complete; returns their
- * ids. `inspect` looks at each card before it is answered.
+ * Answers every card until nothing is due now (the session is complete, or
+ * waits for a learning step); returns their ids. `inspect` looks at each
+ * card before it is answered.
  */
 export async function finishSession(page: Page, rating: RatingName = 'Good', inspect?: () => Promise<void>): Promise<string[]> {
-	const done = page.getByRole('heading', { name: 'Session complete' });
+	const done = page.getByRole('heading', { name: /^(Session complete|Next card in)/ });
 	const card = page.locator('article[data-card-id]');
 	const ids: string[] = [];
 	for (;;) {

@@ -1,10 +1,13 @@
 export { openRecallDB } from './open';
 export type { RecallDatabase, OpenOptions } from './open';
-export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings } from './queries';
-export { recordReview } from './record';
-export type { Answer } from './record';
+export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings, getAllMarks, hiddenCards, getAllReviews, getAllPractice, getReviewDays } from './queries';
+export { recordReview, undoReview, recordPractice, undoPractice, setMarks, restoreMarks, UndoConflictError } from './record';
+export type { Answer, SavedReview } from './record';
 export { DB_NAME, DB_VERSION } from './schema';
-export type { RecallDB } from './schema';
-export { DEFAULT_SETTINGS } from './settings';
+export type { RecallDB, CardMarks, PracticeRecord } from './schema';
+export { DEFAULT_SETTINGS, NO_MARKS } from './settings';
 export type { AppSettings, Theme } from './settings';
 export { newId } from './ids';
+export { rescheduleAll, countCardsWithHistory } from './reschedule';
+export { parseSettingsForm, toForm, changesSchedule } from './settings-form';
+export type { SettingsForm, SettingsErrors } from './settings-form';

@@ -17,6 +17,10 @@ export function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, _tx: Upg
 			reviews.createIndex('by-time', 'review');
 			db.createObjectStore('settings');
 			db.createObjectStore('meta');
+			db.createObjectStore('marks', { keyPath: 'card_id' });
+			const practice = db.createObjectStore('practice', { keyPath: 'id' });
+			practice.createIndex('by-card', 'card_id');
+			practice.createIndex('by-time', 'review');
 		}
 		// falls through to later versions' steps as they are added
 	}

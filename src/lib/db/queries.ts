@@ -1,5 +1,6 @@
 import { startOfDay } from '$lib/srs/day';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
+import type { CardMarks, PracticeRecord } from './schema';
 import type { RecallDatabase } from './open';
 import { DEFAULT_SETTINGS, type AppSettings } from './settings';
 
@@ -27,4 +28,38 @@ export async function getSettings(db: RecallDatabase): Promise<AppSettings> {
 
 export async function saveSettings(db: RecallDatabase, settings: AppSettings): Promise<void> {
 	await db.put('settings', settings, 'user');
+}
+
+/** Every card's marks, by card id. */
+export async function getAllMarks(db: RecallDatabase): Promise<Map<string, CardMarks>> {
+	const all = await db.getAll('marks');
+	return new Map(all.map((m) => [m.card_id, m]));
+}
+
+/** Cards hidden from reviews now: suspended, or buried until a later day. */
+export function hiddenCards(marks: ReadonlyMap<string, CardMarks>, now: number): Set<string> {
+	const out = new Set<string>();
+	for (const m of marks.values()) if (m.suspended || (m.buried_until !== null && m.buried_until > now)) out.add(m.card_id);
+	return out;
+}
+
+/** Every review record, oldest first. */
+export async function getAllReviews(db: RecallDatabase): Promise<ReviewRecord[]> {
+	return db.getAllFromIndex('reviews', 'by-time');
+}
+
+/** Every practice answer, oldest first. */
+export async function getAllPractice(db: RecallDatabase): Promise<PracticeRecord[]> {
+	return db.getAllFromIndex('practice', 'by-time');
+}
+
+/** The time of every answer, from the time index alone (for streaks). */
+export async function getReviewDays(db: RecallDatabase): Promise<number[]> {
+	const times: number[] = [];
+	let cursor = await db.transaction('reviews').store.index('by-time').openKeyCursor();
+	while (cursor) {
+		times.push(cursor.key);
+		cursor = await cursor.continue();
+	}
+	return times;
 }

@@ -1,7 +1,9 @@
 import type { FSRS, Grade } from 'ts-fsrs';
-import { grade, type CardState, type ReviewRecord } from '$lib/srs';
+import { grade, State, type CardState, type ReviewRecord } from '$lib/srs';
 import { newId } from './ids';
 import type { RecallDatabase } from './open';
+import type { CardMarks, PracticeRecord } from './schema';
+import { NO_MARKS } from './settings';
 
 export interface Answer {
 	card_id: string;
@@ -10,17 +12,104 @@ export interface Answer {
 	duration: number;
 }
 
+/** Everything one saved answer changed, so it can be undone exactly. */
+export interface SavedReview {
+	log: ReviewRecord;
+	/** The card's state before the answer (undefined: never answered). */
+	before: CardState | undefined;
+	state: CardState;
+	marksBefore: CardMarks | undefined;
+	marksAfter: CardMarks | undefined;
+	/** This answer made the card a leech, and it was suspended. */
+	leech: boolean;
+}
+
 /**
  * Saves one answer: reads the card's current state, computes the next one and
- * writes the log record and the state in a single transaction. Resolves only
- * once the transaction has committed, so the caller may count it as saved.
+ * writes the log record and the state (and a leech mark, if this lapse makes
+ * one) in a single transaction. Resolves only once the transaction has
+ * committed, so the caller may count it as saved.
  */
-export async function recordReview(db: RecallDatabase, f: FSRS, answer: Answer): Promise<{ state: CardState; log: ReviewRecord }> {
-	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+export async function recordReview(
+	db: RecallDatabase,
+	f: FSRS,
+	answer: Answer,
+	options: { leechThreshold?: number } = {}
+): Promise<SavedReview> {
+	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite');
 	const cards = tx.objectStore('cards');
-	const current = await cards.get(answer.card_id);
-	const result = grade(f, { ...answer, state: current, id: newId() });
+	const marks = tx.objectStore('marks');
+	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
+	const { state, log } = grade(f, { ...answer, state: before, id: newId() });
+	const threshold = options.leechThreshold ?? 0;
+	const lapsed = before?.state === State.Review && state.lapses > before.lapses;
+	const leech = threshold > 0 && lapsed && state.lapses >= threshold && !marksBefore?.leech;
+	const marksAfter: CardMarks | undefined = leech ? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true } : marksBefore;
 	// add(), not put(): a log record is never overwritten.
-	await Promise.all([tx.objectStore('reviews').add(result.log), cards.put(result.state), tx.done]);
-	return result;
+	const writes: Promise<unknown>[] = [tx.objectStore('reviews').add(log), cards.put(state)];
+	if (leech && marksAfter) writes.push(marks.put(marksAfter));
+	await Promise.all([...writes, tx.done]);
+	return { log, before, state, marksBefore, marksAfter, leech };
+}
+
+/** Thrown when an undo would overwrite an answer given since (in another tab). */
+export class UndoConflictError extends Error {
+	constructor(card_id: string) {
+		super(`Card ${card_id} was answered again since, in another tab or window; nothing was undone.`);
+		this.name = 'UndoConflictError';
+	}
+}
+
+const sameState = (a: CardState | undefined, b: CardState | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Undoes one saved answer in one transaction: removes its log record and puts
+ * back the exact earlier card state and marks, provided nothing changed since.
+ */
+export async function undoReview(db: RecallDatabase, saved: SavedReview): Promise<void> {
+	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite');
+	const cards = tx.objectStore('cards');
+	const current = await cards.get(saved.log.card_id);
+	if (!sameState(current, saved.state)) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw new UndoConflictError(saved.log.card_id);
+	}
+	const marks = tx.objectStore('marks');
+	await Promise.all([
+		tx.objectStore('reviews').delete(saved.log.id),
+		saved.before ? cards.put(saved.before) : cards.delete(saved.log.card_id),
+		saved.marksBefore ? marks.put(saved.marksBefore) : marks.delete(saved.log.card_id),
+		tx.done
+	]);
+}
+
+/** Saves a practice answer: its own store, never the schedule. */
+export async function recordPractice(db: RecallDatabase, record: Omit<PracticeRecord, 'id'>): Promise<PracticeRecord> {
+	const saved = { ...record, id: newId() };
+	await db.add('practice', saved);
+	return saved;
+}
+
+export async function undoPractice(db: RecallDatabase, record: PracticeRecord): Promise<void> {
+	await db.delete('practice', record.id);
+}
+
+/** Changes a card's marks; returns them as they were before, for undo. */
+export async function setMarks(
+	db: RecallDatabase,
+	card_id: string,
+	patch: Partial<Omit<CardMarks, 'card_id'>>
+): Promise<{ before: CardMarks | undefined; after: CardMarks }> {
+	const tx = db.transaction('marks', 'readwrite');
+	const before = await tx.store.get(card_id);
+	const after: CardMarks = { ...NO_MARKS, ...before, ...patch, card_id };
+	await Promise.all([tx.store.put(after), tx.done]);
+	return { before, after };
+}
+
+/** Puts a card's marks back as they were. */
+export async function restoreMarks(db: RecallDatabase, card_id: string, before: CardMarks | undefined): Promise<void> {
+	if (before) await db.put('marks', before);
+	else await db.delete('marks', card_id);
 }

@@ -2,6 +2,27 @@ import type { DBSchema } from 'idb';
 import type { CardState, ReviewRecord } from '$lib/srs';
 import type { AppSettings } from './settings';
 
+/** What the learner did to a card by hand: bury, suspend, flag; and whether it became a leech. */
+export interface CardMarks {
+	card_id: string;
+	suspended: boolean;
+	/** Hidden until this time (the start of the learner's next day), epoch ms. */
+	buried_until: number | null;
+	flagged: boolean;
+	leech: boolean;
+}
+
+/** One practice answer: stored apart from the review log, never fed to FSRS. */
+export interface PracticeRecord {
+	id: string;
+	card_id: string;
+	rating: 1 | 2 | 3 | 4;
+	/** For auto-graded cards, whether the answer was right; null for flashcards. */
+	correct: boolean | null;
+	review: number;
+	duration: number;
+}
+
 export const DB_NAME = 'roadmap-recall';
 
 /** Bump this with a new `case` in migrations.ts; never edit a shipped step. */
@@ -18,6 +39,17 @@ export interface RecallDB extends DBSchema {
 	reviews: {
 		key: string;
 		value: ReviewRecord;
+		indexes: { 'by-card': string; 'by-time': number };
+	};
+	/** Bury, suspend, flag and leech marks by card id. */
+	marks: {
+		key: string;
+		value: CardMarks;
+	};
+	/** Practice answers, which never change the schedule. */
+	practice: {
+		key: string;
+		value: PracticeRecord;
 		indexes: { 'by-card': string; 'by-time': number };
 	};
 	/** The learner's settings under the key "user". */

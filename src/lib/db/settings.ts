@@ -7,6 +7,8 @@ export type Theme = 'system' | 'light' | 'dark';
 /** Everything the learner can set; stored as one record. */
 export interface AppSettings extends SchedulerSettings, DailyLimits {
 	dayStartHour: number;
+	/** Lapses after which a card is marked a leech and suspended. */
+	leechThreshold: number;
 	theme: Theme;
 }
 
@@ -14,5 +16,9 @@ export const DEFAULT_SETTINGS: AppSettings = {
 	...DEFAULT_SCHEDULER,
 	...DEFAULT_LIMITS,
 	dayStartHour: DEFAULT_DAY_START_HOUR,
+	leechThreshold: 8,
 	theme: 'system'
 };
+
+/** No marks: what a card has until the learner buries, suspends or flags it. */
+export const NO_MARKS = { suspended: false, buried_until: null, flagged: false, leech: false } as const;

@@ -25,7 +25,7 @@ afterEach(() => {
 describe('a new database', () => {
 	it('has every store and index of the current schema', () => {
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['cards', 'meta', 'reviews', 'settings']);
+		expect([...db.objectStoreNames].sort()).toEqual(['cards', 'marks', 'meta', 'practice', 'reviews', 'settings']);
 		const tx = db.transaction(['cards', 'reviews']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);
 		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-card', 'by-time']);

@@ -57,14 +57,19 @@ export function autoGrade(correct: boolean): Grade {
 }
 
 /**
- * Rebuilds a card's state from its review log alone, in time order
- * (ties broken by id so every device gets the same result).
+ * Rebuilds a card's state from its review log alone, through ts-fsrs's
+ * `reschedule`, in time order (ties broken by id so every device gets the
+ * same result). Import, merge, a change of settings and the optimizer all
+ * come down to this.
  */
 export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): CardState | undefined {
-	const ordered = logs.filter((l) => l.card_id === card_id).sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	let state: CardState | undefined;
-	for (const l of ordered) {
-		state = grade(f, { card_id, state, rating: l.rating, now: l.review, duration: l.duration, id: l.id }).state;
-	}
-	return state;
+	const history = logs
+		.filter((l) => l.card_id === card_id)
+		.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+		.map((l) => ({ rating: l.rating, review: new Date(l.review) }));
+	const first = history[0];
+	if (!first) return undefined;
+	const { collections } = f.reschedule(createEmptyCard(first.review), history, { skipManual: true });
+	const last = collections.at(-1);
+	return last ? fromFsrsCard(card_id, last.card) : undefined;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { buildQueue, doneToday, nextLearningDue, sessionOrder } from './queue';
+import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, sessionOrder, startMix } from './queue';
 import { cardState } from './test-helpers';
 import type { ReviewRecord } from './types';
 
@@ -67,13 +67,29 @@ describe("today's queue", () => {
 		expect(q.fresh).toEqual(['rest-b']);
 	});
 
-	it('shows due cards by due time, then new cards', () => {
+	it('shows learning cards first, then reviews by due time with new cards spread evenly', () => {
 		const states = [
-			cardState({ card_id: 'review', due: NOW - 5000 }),
+			cardState({ card_id: 'r2', due: NOW - 1000 }),
+			cardState({ card_id: 'r1', due: NOW - 5000 }),
+			cardState({ card_id: 'r3', due: NOW - 500 }),
+			cardState({ card_id: 'r4', due: NOW - 100 }),
 			cardState({ card_id: 'learn', state: State.Learning, due: NOW - 10_000 })
 		];
-		const q = queue(states, ['new', 'review', 'learn']);
-		expect(sessionOrder(q, new Map(states.map((s) => [s.card_id, s])))).toEqual(['learn', 'review', 'new']);
+		const q = queue(states, ['n1', 'r1', 'r2', 'r3', 'r4', 'learn', 'n2'], none, { newPerDay: 2, reviewsPerDay: 200 });
+		expect(sessionOrder(q)).toEqual(['learn', 'r1', 'r2', 'n1', 'r3', 'r4', 'n2']);
+	});
+
+	it('leaves out suspended and buried cards', () => {
+		const q = buildQueue({
+			catalog: ['a', 'b', 'c'],
+			states: new Map([['a', cardState({ card_id: 'a', due: NOW - 1 })]]),
+			now: NOW,
+			dayStartHour: 4,
+			limits,
+			done: none,
+			hidden: new Set(['a', 'b'])
+		});
+		expect(q).toEqual({ learning: [], review: [], fresh: ['c'] });
 	});
 
 	it('says when the next learning card comes due', () => {
@@ -114,5 +130,31 @@ describe('what was done today', () => {
 			log('e', State.Review, at(20, 22))
 		];
 		expect(doneToday(logs, NOW, 4)).toEqual({ newCards: 2, reviews: 1 });
+	});
+});
+
+describe('mixing new cards in', () => {
+	it('spreads the shorter list evenly through the longer', () => {
+		expect(interleave(['r1', 'r2', 'r3', 'r4'], ['n1', 'n2']).join(' ')).toBe('r1 r2 n1 r3 r4 n2');
+		expect(interleave([], ['n1', 'n2'])).toEqual(['n1', 'n2']);
+		expect(interleave(['r1'], [])).toEqual(['r1']);
+	});
+
+	it('keeps the share fixed at the session start while the queue is rebuilt after each answer', () => {
+		let q = { learning: [] as string[], review: ['r1', 'r2', 'r3', 'r4'], fresh: ['n1', 'n2'] };
+		const mix = startMix(q);
+		const shown: string[] = [];
+		for (let next = pickNext(q, mix); next; next = pickNext(q, mix)) {
+			shown.push(next.id);
+			mix.shown++;
+			if (next.kind === 'new') mix.newShown++;
+			q = { ...q, review: q.review.filter((id) => id !== next!.id), fresh: q.fresh.filter((id) => id !== next!.id) };
+		}
+		expect(shown.join(' ')).toBe('r1 r2 n1 r3 r4 n2');
+	});
+
+	it('always takes a learning card that is due first', () => {
+		const q = { learning: ['l1'], review: ['r1'], fresh: ['n1'] };
+		expect(pickNext(q, startMix(q))).toEqual({ id: 'l1', kind: 'learning' });
 	});
 });

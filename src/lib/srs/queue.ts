@@ -37,6 +37,8 @@ export interface QueueInput {
 	dayStartHour: number;
 	limits: DailyLimits;
 	done: DoneToday;
+	/** Cards not to show now: suspended, or buried until a later day. */
+	hidden?: ReadonlySet<string>;
 }
 
 export interface Queue {
@@ -53,13 +55,14 @@ export interface Queue {
  * are due for the whole local day they fall on.
  */
 export function buildQueue(input: QueueInput): Queue {
-	const { catalog, states, now, dayStartHour, limits, done } = input;
+	const { catalog, states, now, dayStartHour, limits, done, hidden } = input;
 	const dayEnd = nextDayStart(now, dayStartHour);
 	const learning: CardState[] = [];
 	const review: CardState[] = [];
 	const fresh: string[] = [];
 	const newRoom = Math.max(0, limits.newPerDay - done.newCards);
 	for (const id of catalog) {
+		if (hidden?.has(id)) continue;
 		const s = states.get(id);
 		if (!s || s.state === State.New) {
 			if (fresh.length < newRoom) fresh.push(id);
@@ -78,16 +81,65 @@ export function buildQueue(input: QueueInput): Queue {
 	};
 }
 
-/** The order a session shows them: due learning and review cards by due time, then new cards. */
-export function sessionOrder(q: Queue, states: ReadonlyMap<string, CardState>): string[] {
-	const due = [...q.learning, ...q.review].sort((a, b) => (states.get(a)?.due ?? 0) - (states.get(b)?.due ?? 0));
-	return [...due, ...q.fresh];
+/**
+ * The order a session shows today's cards: learning cards due now first (a
+ * step should not wait), then reviews by due time with new cards spread
+ * evenly among them.
+ */
+export function sessionOrder(q: Queue): string[] {
+	return [...q.learning, ...interleave(q.review, q.fresh)];
+}
+
+/** Spreads `b` evenly through `a`: 4 reviews and 2 new cards give R R N R R N. */
+export function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+	const total = a.length + b.length;
+	const out: T[] = [];
+	let i = 0;
+	let j = 0;
+	for (let k = 0; k < total; k++) {
+		const dueB = Math.floor(((k + 1) * b.length) / total);
+		if ((j < dueB || i >= a.length) && j < b.length) out.push(b[j++] as T);
+		else out.push(a[i++] as T);
+	}
+	return out;
+}
+
+/** How a session keeps new cards spread out while its queue is rebuilt after every answer. */
+export interface Mix {
+	/** Share of new cards among today's reviews and new cards, fixed when the session starts. */
+	newShare: number;
+	/** Reviews and new cards shown so far in the session (learning steps not counted). */
+	shown: number;
+	newShown: number;
+}
+
+export function startMix(q: Queue): Mix {
+	const total = q.review.length + q.fresh.length;
+	return { newShare: total === 0 ? 0 : q.fresh.length / total, shown: 0, newShown: 0 };
+}
+
+/** The next card to show: a learning card due now, else a review or a new card as the mix asks. */
+export function pickNext(q: Queue, mix: Mix): { id: string; kind: 'learning' | 'review' | 'new' } | undefined {
+	const learning = q.learning[0];
+	if (learning !== undefined) return { id: learning, kind: 'learning' };
+	const review = q.review[0];
+	const fresh = q.fresh[0];
+	const wantNew = mix.newShown < Math.floor((mix.shown + 1) * mix.newShare);
+	if (fresh !== undefined && (wantNew || review === undefined)) return { id: fresh, kind: 'new' };
+	if (review !== undefined) return { id: review, kind: 'review' };
+	return undefined;
 }
 
 /** The soonest time a learning card in scope comes due after `now`, if any. */
-export function nextLearningDue(catalog: readonly string[], states: ReadonlyMap<string, CardState>, now: number): number | undefined {
+export function nextLearningDue(
+	catalog: readonly string[],
+	states: ReadonlyMap<string, CardState>,
+	now: number,
+	hidden?: ReadonlySet<string>
+): number | undefined {
 	let next: number | undefined;
 	for (const id of catalog) {
+		if (hidden?.has(id)) continue;
 		const s = states.get(id);
 		if (s && (s.state === State.Learning || s.state === State.Relearning) && s.due > now) {
 			next = next === undefined ? s.due : Math.min(next, s.due);

@@ -1,6 +1,7 @@
 import { appDb } from '$lib/db/client';
 // Direct imports, not the barrels: the home page must not pull in ts-fsrs.
-import { getAllStates, getReviewsToday, getSettings } from '$lib/db/queries';
+import { getAllMarks, getAllStates, getReviewsToday, getSettings, hiddenCards } from '$lib/db/queries';
+import type { CardMarks } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
@@ -11,6 +12,9 @@ export interface Today {
 	index: DeckIndex;
 	settings: AppSettings;
 	states: Map<string, CardState>;
+	marks: Map<string, CardMarks>;
+	/** Suspended or buried now. */
+	hidden: Set<string>;
 	/** Card ids in scope, in roadmap order. */
 	catalog: string[];
 	queue: Queue;
@@ -20,20 +24,32 @@ export interface Today {
 	nextDue: number | undefined;
 }
 
-/** Loads what is due now, for every deck or for one. */
+/** Loads what is due now, for every deck or for one, from the database (so other tabs' answers count). */
 export async function loadToday(now: number, deck?: string): Promise<Today> {
 	const db = await appDb();
-	const [index, settings, states] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db)]);
+	const [index, settings, states, marks] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db), getAllMarks(db)]);
 	const logs = await getReviewsToday(db, now, settings.dayStartHour);
 	const decks = deck === undefined ? index.decks : index.decks.filter((d) => d.id === deck);
 	const catalog = decks.flatMap((d) => d.cardIds);
+	const hidden = hiddenCards(marks, now);
 	const queue = buildQueue({
 		catalog,
 		states,
 		now,
 		dayStartHour: settings.dayStartHour,
 		limits: settings,
-		done: doneToday(logs, now, settings.dayStartHour)
+		done: doneToday(logs, now, settings.dayStartHour),
+		hidden
 	});
-	return { index, settings, states, catalog, queue, order: sessionOrder(queue, states), nextDue: nextLearningDue(catalog, states, now) };
+	return {
+		index,
+		settings,
+		states,
+		marks,
+		hidden,
+		catalog,
+		queue,
+		order: sessionOrder(queue),
+		nextDue: nextLearningDue(catalog, states, now, hidden)
+	};
 }

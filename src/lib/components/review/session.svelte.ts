@@ -1,12 +1,37 @@
 import { appDb } from '$lib/db/client';
-import { recordReview } from '$lib/db';
-import { loadCards } from '$lib/decks/client';
+import {
+	getReviewDays,
+	recordPractice,
+	recordReview,
+	restoreMarks,
+	setMarks,
+	undoPractice,
+	undoReview,
+	type AppSettings,
+	type CardMarks,
+	type PracticeRecord,
+	type SavedReview
+} from '$lib/db';
 import { checkChoice, checkMulti, checkOrder, checkTyped } from '$lib/decks/check-answer';
+import { loadCards, loadIndex } from '$lib/decks/client';
 import type { DeckCard } from '$lib/decks';
-import { autoGrade, previewIntervals, scheduler, type CardState, type Grade } from '$lib/srs';
+import {
+	autoGrade,
+	nextDayStart,
+	pickNext,
+	previewIntervals,
+	Rating,
+	scheduler,
+	startMix,
+	streak,
+	type CardState,
+	type Grade,
+	type Mix
+} from '$lib/srs';
 import { loadToday } from '$lib/study/today';
 
-export type Phase = 'loading' | 'question' | 'answer' | 'done' | 'error';
+export type Phase = 'loading' | 'question' | 'answer' | 'waiting' | 'done' | 'error';
+export type Mode = 'review' | 'practice';
 
 /** Shuffles a copy (Fisher–Yates); options are shuffled each time a card is shown. */
 function shuffled<T>(items: readonly T[]): T[] {
@@ -29,8 +54,28 @@ function shuffledOutOfOrder<T>(items: readonly T[]): T[] {
 
 /** The longest an answer may count as taking: a learner who walked away is not slow. */
 const MAX_DURATION = 60_000;
+/** Undo reaches back this many steps. */
+export const UNDO_LIMIT = 100;
 
-/** One review session: today's due cards, for every deck or for one. */
+type UndoStep =
+	| { type: 'review'; saved: SavedReview; kind: 'learning' | 'review' | 'new'; duration: number }
+	| { type: 'practice'; record: PracticeRecord }
+	| { type: 'marks'; card_id: string; before: CardMarks | undefined; label: string };
+
+/** What the learner did in this session, for the summary at its end. */
+export interface SessionSummary {
+	answered: number;
+	/** Answers rated Hard, Good or Easy (auto-graded: answered right). */
+	recalled: number;
+	timeMs: number;
+	/** When the next card in scope is due: a learning step later today, else the next review. */
+	nextDue: number | undefined;
+	/** Review cards due tomorrow (review mode). */
+	dueTomorrow: number;
+	streak: number;
+}
+
+/** One study session: today's due cards (review) or N random cards that leave the schedule alone (practice). */
 export class ReviewSession {
 	phase = $state<Phase>('loading');
 	card = $state.raw<DeckCard | undefined>();
@@ -54,18 +99,37 @@ export class ReviewSession {
 	saving = $state(false);
 	saveError = $state<string | undefined>();
 	loadError = $state<string | undefined>();
+	/** A short message about the last action: leech, bury, undo. */
+	notice = $state<string | undefined>();
+	/** The card on screen is flagged. */
+	flagged = $state(false);
+	/** When the next card comes due, while waiting for it. */
 	nextDue = $state<number | undefined>();
+	summary = $state.raw<SessionSummary | undefined>();
+	undoCount = $state(0);
 
 	readonly deck: string | undefined;
-	#queue: string[] = [];
-	#cards = new Map<string, DeckCard>();
+	readonly mode: Mode;
+	readonly practiceSize: number;
+	#settings: AppSettings | undefined;
 	#states = new Map<string, CardState>();
-	#settings: Awaited<ReturnType<typeof loadToday>>['settings'] | undefined;
+	#marks = new Map<string, CardMarks>();
+	#cards = new Map<string, DeckCard>();
+	#catalog: string[] = [];
+	#queue: string[] = [];
+	#currentKind: 'learning' | 'review' | 'new' = 'new';
+	#mix: Mix | undefined;
+	#undo: UndoStep[] = [];
+	#recalled = 0;
+	#timeMs = 0;
 	#shownAt = 0;
 	#lastRating: Grade | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(deck?: string) {
-		this.deck = deck;
+	constructor(options: { deck?: string; mode?: Mode; practiceSize?: number } = {}) {
+		this.deck = options.deck;
+		this.mode = options.mode ?? 'review';
+		this.practiceSize = options.practiceSize ?? 10;
 	}
 
 	/** Ordering: the steps not placed yet, in display order. */
@@ -73,27 +137,109 @@ export class ReviewSession {
 		return this.options.filter((s) => !this.placed.includes(s));
 	}
 
-	/** Loads today's queue, or tops it up with learning cards that have come due. */
+	/** Starts the session. */
 	async load(): Promise<void> {
 		try {
-			const today = await loadToday(Date.now(), this.deck);
-			this.#settings = today.settings;
-			this.#states = today.states;
-			this.#queue = today.order;
-			this.#cards = await loadCards(this.#queue);
-			this.#queue = this.#queue.filter((id) => this.#cards.has(id));
-			this.nextDue = today.nextDue;
-			this.#show();
+			if (this.mode === 'practice') {
+				const index = await loadIndex();
+				const ids = index.decks.find((d) => d.id === this.deck)?.cardIds ?? [];
+				this.#queue = shuffled(ids).slice(0, Math.max(1, this.practiceSize));
+				const today = await loadToday(Date.now(), this.deck);
+				this.#settings = today.settings;
+				this.#cards = await loadCards(this.#queue);
+				this.#showNextPractice();
+			} else {
+				await this.#advance(true);
+			}
 		} catch (e) {
 			this.loadError = e instanceof Error ? e.message : String(e);
 			this.phase = 'error';
 		}
 	}
 
-	#show(): void {
+	/** Stops timers when the page goes away. */
+	destroy(): void {
+		clearTimeout(this.#timer);
+	}
+
+	/**
+	 * Review mode: rebuilds today's queue from the database (so answers from
+	 * other tabs and learning steps that came due count), then shows the next
+	 * card, or waits for the next learning step, or ends.
+	 */
+	async #advance(first = false): Promise<void> {
+		clearTimeout(this.#timer);
+		const now = Date.now();
+		const today = await loadToday(now, this.deck);
+		this.#settings = today.settings;
+		this.#states = today.states;
+		this.#marks = today.marks;
+		this.#catalog = today.catalog;
+		if (first || !this.#mix) this.#mix = startMix(today.queue);
+		const next = pickNext(today.queue, this.#mix);
+		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
+		if (next) {
+			this.#cards = new Map([...this.#cards, ...(await loadCards([next.id]))]);
+			this.#currentKind = next.kind;
+			this.#show(next.id);
+			return;
+		}
+		this.card = undefined;
+		const dayEnd = nextDayStart(now, today.settings.dayStartHour);
+		if (today.nextDue !== undefined && today.nextDue < dayEnd) {
+			// A learning step comes due later today: say when, and show it then.
+			this.nextDue = today.nextDue;
+			this.phase = 'waiting';
+			this.#timer = setTimeout(() => void this.#advance(), Math.max(0, today.nextDue - Date.now()) + 250);
+			return;
+		}
+		await this.#finish(today.nextDue);
+	}
+
+	#showNextPractice(): void {
 		this.remaining = this.#queue.length;
 		const id = this.#queue[0];
-		const card = id === undefined ? undefined : this.#cards.get(id);
+		if (id === undefined) {
+			void this.#finish(undefined);
+			return;
+		}
+		this.#show(id);
+	}
+
+	async #finish(nextLearning: number | undefined): Promise<void> {
+		const now = Date.now();
+		const settings = this.#settings;
+		let dueTomorrow = 0;
+		let nextReview: number | undefined;
+		if (settings) {
+			const tomorrowEnd = nextDayStart(nextDayStart(now, settings.dayStartHour), settings.dayStartHour);
+			const inScope = new Set(this.#catalog);
+			for (const s of this.#states.values()) {
+				if (this.deck && !inScope.has(s.card_id)) continue;
+				if (s.state === 2 && s.due > now) {
+					nextReview = nextReview === undefined ? s.due : Math.min(nextReview, s.due);
+					if (s.due < tomorrowEnd) dueTomorrow++;
+				}
+			}
+		}
+		const db = await appDb();
+		const days = await getReviewDays(db);
+		this.summary = {
+			answered: this.answered,
+			recalled: this.#recalled,
+			timeMs: this.#timeMs,
+			nextDue: nextLearning ?? nextReview,
+			dueTomorrow,
+			streak: settings ? streak(days, now, settings.dayStartHour) : 0
+		};
+		this.card = undefined;
+		this.remaining = 0;
+		this.phase = 'done';
+	}
+
+	#show(id: string): void {
+		const card = this.#cards.get(id);
+		if (!card || !this.#settings) return;
 		this.picked = undefined;
 		this.selected = [];
 		this.typed = '';
@@ -101,12 +247,8 @@ export class ReviewSession {
 		this.correct = undefined;
 		this.suggested = undefined;
 		this.saveError = undefined;
-		if (!card || !this.#settings) {
-			this.card = undefined;
-			this.phase = 'done';
-			return;
-		}
 		this.card = card;
+		this.flagged = this.#marks.get(id)?.flagged ?? false;
 		this.options =
 			card.kind === 'choice'
 				? shuffled([card.answer, ...card.distractors])
@@ -115,7 +257,8 @@ export class ReviewSession {
 					: card.kind === 'order'
 						? shuffledOutOfOrder(card.steps)
 						: [];
-		this.intervals = previewIntervals(scheduler(this.#settings), card.id, this.#states.get(card.id), Date.now());
+		this.intervals =
+			this.mode === 'review' ? previewIntervals(scheduler(this.#settings), card.id, this.#states.get(card.id), Date.now()) : undefined;
 		this.#shownAt = performance.now();
 		this.phase = 'question';
 	}
@@ -144,7 +287,7 @@ export class ReviewSession {
 		this.placed = [...this.placed, step];
 	}
 
-	/** Ordering: take a placed step back (and those after it stay in order). */
+	/** Ordering: take a placed step back. */
 	unplace(step: string): void {
 		if (this.phase !== 'question') return;
 		this.placed = this.placed.filter((s) => s !== step);
@@ -175,26 +318,49 @@ export class ReviewSession {
 		this.phase = 'answer';
 	}
 
+	#push(step: UndoStep): void {
+		this.#undo.push(step);
+		if (this.#undo.length > UNDO_LIMIT) this.#undo.shift();
+		this.undoCount = this.#undo.length;
+	}
+
 	/** Saves the answer; the card only leaves the screen once the write has committed. */
 	async rate(rating: Grade): Promise<void> {
 		const card = this.card;
-		if (this.phase !== 'answer' || !card || this.saving || !this.#settings) return;
+		const settings = this.#settings;
+		if (this.phase !== 'answer' || !card || this.saving || !settings) return;
 		this.saving = true;
 		this.saveError = undefined;
+		this.notice = undefined;
 		this.#lastRating = rating;
+		const duration = Math.round(Math.min(performance.now() - this.#shownAt, MAX_DURATION));
 		try {
 			const db = await appDb();
-			const { state } = await recordReview(db, scheduler(this.#settings), {
-				card_id: card.id,
-				rating,
-				now: Date.now(),
-				duration: Math.min(performance.now() - this.#shownAt, MAX_DURATION)
-			});
-			this.#states.set(card.id, state);
-			this.answered++;
-			this.#queue.shift();
-			if (this.#queue.length === 0) await this.load();
-			else this.#show();
+			if (this.mode === 'practice') {
+				const record = await recordPractice(db, {
+					card_id: card.id,
+					rating,
+					correct: card.kind === 'flashcard' ? null : (this.correct ?? false),
+					review: Date.now(),
+					duration
+				});
+				this.#push({ type: 'practice', record });
+				this.#counted(rating, duration, +1);
+				this.#queue.shift();
+				this.#showNextPractice();
+				return;
+			}
+			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: Date.now(), duration }, settings);
+			this.#push({ type: 'review', saved, kind: this.#currentKind, duration });
+			this.#counted(rating, duration, +1);
+			if (this.#mix && this.#currentKind !== 'learning') {
+				this.#mix.shown++;
+				if (this.#currentKind === 'new') this.#mix.newShown++;
+			}
+			if (saved.leech) {
+				this.notice = `“${card.prompt.replaceAll('`', '')}” has lapsed ${saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
+			}
+			await this.#advance();
 		} catch (e) {
 			this.saveError = `Not saved: ${e instanceof Error ? e.message : String(e)}`;
 		} finally {
@@ -202,8 +368,106 @@ export class ReviewSession {
 		}
 	}
 
+	#counted(rating: Grade, duration: number, sign: 1 | -1): void {
+		this.answered += sign;
+		if (rating !== Rating.Again) this.#recalled += sign;
+		this.#timeMs += sign * duration;
+	}
+
 	/** Tries the last failed save again. */
 	retry(): Promise<void> {
 		return this.#lastRating === undefined ? Promise.resolve() : this.rate(this.#lastRating);
+	}
+
+	/** Takes back the last answer (or bury/suspend/flag): the exact earlier state returns and the card is shown again. */
+	async undo(): Promise<void> {
+		if (this.saving) return;
+		const step = this.#undo.at(-1);
+		if (!step) return;
+		this.saving = true;
+		try {
+			const db = await appDb();
+			if (step.type === 'review') {
+				await undoReview(db, step.saved);
+				this.#counted(step.saved.log.rating, step.duration, -1);
+				if (this.#mix && step.kind !== 'learning') {
+					this.#mix.shown--;
+					if (step.kind === 'new') this.#mix.newShown--;
+				}
+				await this.#reshow(step.saved.log.card_id, step.kind);
+			} else if (step.type === 'practice') {
+				await undoPractice(db, step.record);
+				this.#counted(step.record.rating, step.record.duration, -1);
+				if (this.#queue[0] !== step.record.card_id) this.#queue.unshift(step.record.card_id);
+				this.#showNextPractice();
+			} else {
+				await restoreMarks(db, step.card_id, step.before);
+				if (step.before) this.#marks.set(step.card_id, step.before);
+				else this.#marks.delete(step.card_id);
+				if (this.card?.id === step.card_id) this.flagged = step.before?.flagged ?? false;
+				else await this.#reshow(step.card_id, this.#currentKind);
+			}
+			this.#undo.pop();
+			this.undoCount = this.#undo.length;
+			this.notice = 'Undone.';
+		} catch (e) {
+			this.notice = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	async #reshow(card_id: string, kind: 'learning' | 'review' | 'new'): Promise<void> {
+		clearTimeout(this.#timer);
+		const today = await loadToday(Date.now(), this.deck);
+		this.#states = today.states;
+		this.#marks = today.marks;
+		this.#cards = new Map([...this.#cards, ...(await loadCards([card_id]))]);
+		this.#currentKind = kind;
+		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
+		this.summary = undefined;
+		this.#show(card_id);
+	}
+
+	async #mark(patch: Partial<Omit<CardMarks, 'card_id'>>, label: string, leave: boolean): Promise<void> {
+		const card = this.card;
+		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
+		this.saving = true;
+		try {
+			const db = await appDb();
+			const { before, after } = await setMarks(db, card.id, patch);
+			this.#marks.set(card.id, after);
+			this.#push({ type: 'marks', card_id: card.id, before, label });
+			this.notice = label;
+			if (!leave) {
+				this.flagged = after.flagged;
+			} else if (this.mode === 'practice') {
+				this.#queue.shift();
+				this.#showNextPractice();
+			} else {
+				await this.#advance();
+			}
+		} catch (e) {
+			this.notice = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Hides the card until the learner's next day. */
+	bury(): Promise<void> {
+		const s = this.#settings;
+		if (!s) return Promise.resolve();
+		return this.#mark({ buried_until: nextDayStart(Date.now(), s.dayStartHour) }, 'Buried until tomorrow.', true);
+	}
+
+	/** Hides the card from reviews until the learner resumes it. */
+	suspend(): Promise<void> {
+		return this.#mark({ suspended: true }, 'Suspended.', true);
+	}
+
+	/** Flags or unflags the card, to find it later. */
+	toggleFlag(): Promise<void> {
+		return this.#mark({ flagged: !this.flagged }, this.flagged ? 'Flag removed.' : 'Flagged.', false);
 	}
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { changesSchedule, parseSettingsForm, toForm } from './settings-form';
+import { DEFAULT_SETTINGS } from './settings';
+
+const form = toForm(DEFAULT_SETTINGS);
+
+describe('the settings form', () => {
+	it('gives back the defaults unchanged', () => {
+		expect(parseSettingsForm(form)).toEqual({ settings: DEFAULT_SETTINGS });
+	});
+
+	it('refuses each invalid value with a message for that field', () => {
+		const result = parseSettingsForm({
+			...form,
+			retention: '0.5',
+			newPerDay: '-3',
+			learningSteps: '1m ten',
+			dayStartHour: '24',
+			maxInterval: '1.5'
+		});
+		expect(result).toEqual({
+			errors: {
+				retention: 'Desired retention must be a number from 0.70 to 0.99.',
+				newPerDay: 'New cards per day must be a whole number from 0 to 9999.',
+				learningSteps: 'Learning steps: "ten" is not a step. Write each as a number and m, h or d, such as 1m 10m 1h.',
+				dayStartHour: 'The hour the day starts must be from 0 to 23.',
+				maxInterval: 'Maximum interval must be a whole number from 1 to 36500.'
+			}
+		});
+	});
+
+	it('reads steps separated by spaces or commas, and accepts none', () => {
+		const result = parseSettingsForm({ ...form, learningSteps: '30s', relearningSteps: '' });
+		expect(result).toHaveProperty('errors.learningSteps');
+		const ok = parseSettingsForm({ ...form, learningSteps: '1m, 5m,1h', relearningSteps: '' });
+		expect(ok).toMatchObject({ settings: { learningSteps: ['1m', '5m', '1h'], relearningSteps: [] } });
+	});
+
+	it('knows which changes call for rescheduling', () => {
+		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, retention: 0.85 })).toBe(true);
+		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, learningSteps: ['5m'] })).toBe(true);
+		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, newPerDay: 5, theme: 'dark' })).toBe(false);
+	});
+});

@@ -1,0 +1,98 @@
+import type { AppSettings, Theme } from './settings';
+
+/** The settings form as the learner typed it. */
+export interface SettingsForm {
+	retention: string;
+	maxInterval: string;
+	newPerDay: string;
+	reviewsPerDay: string;
+	learningSteps: string;
+	relearningSteps: string;
+	dayStartHour: string;
+	leechThreshold: string;
+	fuzz: boolean;
+	theme: Theme;
+}
+
+export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
+
+export function toForm(s: AppSettings): SettingsForm {
+	return {
+		retention: s.retention.toFixed(2),
+		maxInterval: String(s.maxInterval),
+		newPerDay: String(s.newPerDay),
+		reviewsPerDay: String(s.reviewsPerDay),
+		learningSteps: s.learningSteps.join(' '),
+		relearningSteps: s.relearningSteps.join(' '),
+		dayStartHour: String(s.dayStartHour),
+		leechThreshold: String(s.leechThreshold),
+		fuzz: s.fuzz,
+		theme: s.theme
+	};
+}
+
+function integer(value: string, min: number, max: number, what: string): number | string {
+	const t = value.trim();
+	if (!/^\d+$/.test(t)) return `${what} must be a whole number from ${min} to ${max}.`;
+	const n = Number(t);
+	return n < min || n > max ? `${what} must be from ${min} to ${max}.` : n;
+}
+
+const STEP = /^(\d+(?:\.\d+)?)([mhd])$/;
+
+/** "1m 10m" → ["1m", "10m"]; each step a positive number of minutes, hours or days. */
+function steps(value: string, what: string): string[] | string {
+	const parts = value.trim() === '' ? [] : value.trim().split(/[\s,]+/);
+	if (parts.length > 10) return `${what}: at most 10 steps.`;
+	for (const p of parts) {
+		const m = STEP.exec(p);
+		if (!m || Number(m[1]) <= 0) return `${what}: "${p}" is not a step. Write each as a number and m, h or d, such as 1m 10m 1h.`;
+	}
+	return parts;
+}
+
+/** Checks every field; gives the settings, or a message for each field that is wrong. */
+export function parseSettingsForm(form: SettingsForm): { settings: AppSettings } | { errors: SettingsErrors } {
+	const errors: SettingsErrors = {};
+	const r = Number(form.retention.trim().replace(',', '.'));
+	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= 0.7 && r <= 0.99)) {
+		errors.retention = 'Desired retention must be a number from 0.70 to 0.99.';
+	}
+	const out = {
+		maxInterval: integer(form.maxInterval, 1, 36500, 'Maximum interval'),
+		newPerDay: integer(form.newPerDay, 0, 9999, 'New cards per day'),
+		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999, 'Reviews per day'),
+		dayStartHour: integer(form.dayStartHour, 0, 23, 'The hour the day starts'),
+		leechThreshold: integer(form.leechThreshold, 0, 99, 'Leech threshold'),
+		learningSteps: steps(form.learningSteps, 'Learning steps'),
+		relearningSteps: steps(form.relearningSteps, 'Relearning steps')
+	};
+	for (const [key, value] of Object.entries(out)) {
+		if (typeof value === 'string') errors[key as keyof SettingsForm] = value;
+	}
+	if (Object.keys(errors).length > 0) return { errors };
+	return {
+		settings: {
+			retention: r,
+			maxInterval: out.maxInterval as number,
+			newPerDay: out.newPerDay as number,
+			reviewsPerDay: out.reviewsPerDay as number,
+			dayStartHour: out.dayStartHour as number,
+			leechThreshold: out.leechThreshold as number,
+			learningSteps: out.learningSteps as string[],
+			relearningSteps: out.relearningSteps as string[],
+			fuzz: form.fuzz,
+			theme: form.theme
+		}
+	};
+}
+
+/** Whether going from `a` to `b` changes how existing cards would have been scheduled. */
+export function changesSchedule(a: AppSettings, b: AppSettings): boolean {
+	return (
+		a.retention !== b.retention ||
+		a.maxInterval !== b.maxInterval ||
+		a.learningSteps.join(' ') !== b.learningSteps.join(' ') ||
+		a.relearningSteps.join(' ') !== b.relearningSteps.join(' ')
+	);
+}
