@@ -39,7 +39,7 @@ export async function answerCard(page: Page, rating: RatingName = 'Good'): Promi
  * card before it is answered.
  */
 export async function finishSession(page: Page, rating: RatingName = 'Good', inspect?: () => Promise<void>): Promise<string[]> {
-	const done = page.getByRole('heading', { name: /^(Session complete|Next card in)/ });
+	const done = page.getByRole('heading', { name: /^(Session complete|Practice complete|Next card in)/ });
 	const card = page.locator('article[data-card-id]');
 	const ids: string[] = [];
 	for (;;) {
@@ -62,4 +62,53 @@ export async function waitForOffline(page: Page): Promise<void> {
 		await navigator.serviceWorker.ready;
 	});
 	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** Card states as stored in the page's IndexedDB, by card id. */
+export async function storedStates(page: Page): Promise<Record<string, unknown>> {
+	return page.evaluate(
+		() =>
+			new Promise<Record<string, unknown>>((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction('cards').objectStore('cards').getAll();
+					req.onsuccess = () => {
+						db.close();
+						resolve(Object.fromEntries((req.result as { card_id: string }[]).map((s) => [s.card_id, s])));
+					};
+					req.onerror = () => reject(req.error);
+				};
+			})
+	);
+}
+
+/** How many records a store of the page's IndexedDB holds. */
+export async function countRecords(page: Page, store: 'reviews' | 'practice' | 'cards' | 'marks'): Promise<number> {
+	return page.evaluate(
+		(name) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction(name).objectStore(name).count();
+					req.onsuccess = () => {
+						db.close();
+						resolve(req.result);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		store
+	);
+}
+
+/** Saves settings through the settings page, as a learner would. */
+export async function changeSettings(page: Page, fields: Record<string, string>): Promise<void> {
+	await page.goto('/settings');
+	for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 }

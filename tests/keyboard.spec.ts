@@ -63,3 +63,44 @@ test.describe('auto-graded kinds by keyboard', () => {
 		await expect(page.getByRole('button', { name: /^Good .*\(suggested\)/ })).toBeFocused();
 	});
 });
+
+test('? lists the shortcuts; Ctrl+Z undoes; B, S and F bury, suspend and flag', async ({ page }) => {
+	await page.goto('/review');
+	const card = page.locator('article[data-card-id]');
+	await expect(card).toBeVisible();
+	await page.keyboard.press('?');
+	const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('row', { name: /Ctrl\+Z/ })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+
+	const first = await card.getAttribute('data-card-id');
+	await page.keyboard.press('b');
+	await expect(card).not.toHaveAttribute('data-card-id', first ?? '');
+	await page.keyboard.press('Control+z');
+	await expect(card).toHaveAttribute('data-card-id', first ?? '');
+	await page.keyboard.press('f');
+	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await page.keyboard.press('s');
+	await expect(page.locator('.notice')).toHaveText('Suspended.');
+	await expect(card).not.toHaveAttribute('data-card-id', first ?? '');
+});
+
+test('focus is always visible while moving through a session with Tab', async ({ page }) => {
+	await page.goto('/review');
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
+	// From the top of the page through every control: skip link, menu, toolbar, card.
+	await page.getByRole('link', { name: 'Skip to content' }).focus();
+	const controls = await page.locator('a:visible, button:visible:enabled, input:visible').count();
+	for (let i = 0; i < controls; i++) {
+		if (i > 0) await page.keyboard.press('Tab');
+		const outline = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			if (!el || el === document.body) return 'nothing focused';
+			const style = getComputedStyle(el);
+			return style.outlineStyle === 'none' || style.outlineWidth === '0px' ? `no outline on ${el.tagName} ${el.textContent?.slice(0, 20)}` : 'visible';
+		});
+		expect(outline).toBe('visible');
+	}
+});

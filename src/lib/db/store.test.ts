@@ -5,7 +5,8 @@ import { Rating, State } from 'ts-fsrs';
 import { replay, scheduler } from '$lib/srs';
 import { openRecallDB, type RecallDatabase } from './open';
 import { getAllStates, getCardReviews, getReviewsToday, getSettings, saveSettings } from './queries';
-import { recordReview } from './record';
+import fc from 'fast-check';
+import { recordReview, setMarks, undoReview } from './record';
 import { DB_NAME, DB_VERSION } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -106,5 +107,71 @@ describe('a newer version opened in another tab', () => {
 		});
 		expect(upgraded).toBe(DB_VERSION + 1);
 		expect(onBlocking).toHaveBeenCalledOnce();
+	});
+});
+
+describe('undo', () => {
+	it('undo(grade(state)) gives back the exact state, marks and log, whatever came before', async () => {
+		const grades = fc.constantFrom(Rating.Again, Rating.Hard, Rating.Good, Rating.Easy);
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(grades, fc.integer({ min: 1, max: 20 * 24 * 60 })), { maxLength: 8 }), grades, async (steps, last) => {
+				globalThis.indexedDB = new IDBFactory();
+				const sut = await openRecallDB();
+				let now = NOW;
+				for (const [rating, wait] of steps) {
+					now += wait * 60_000;
+					await recordReview(sut, f, { card_id: 'x', rating, now, duration: 1 }, { leechThreshold: 2 });
+				}
+				const stateBefore = await sut.get('cards', 'x');
+				const marksBefore = await sut.get('marks', 'x');
+				const logsBefore = await sut.getAll('reviews');
+				const saved = await recordReview(sut, f, { card_id: 'x', rating: last, now: now + 86_400_000, duration: 1 }, { leechThreshold: 2 });
+				await undoReview(sut, saved);
+				expect(await sut.get('cards', 'x')).toEqual(stateBefore);
+				expect(await sut.get('marks', 'x')).toEqual(marksBefore);
+				expect(await sut.getAll('reviews')).toEqual(logsBefore);
+				sut.close();
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('refuses to undo over an answer another tab gave since', async () => {
+		const saved = await recordReview(db, f, { card_id: 'x', rating: Rating.Good, now: NOW, duration: 1 });
+		const other = await openRecallDB();
+		await recordReview(other, f, { card_id: 'x', rating: Rating.Good, now: NOW + 600_000, duration: 1 });
+		other.close();
+		await expect(undoReview(db, saved)).rejects.toThrow('answered again since');
+		expect(await db.count('reviews')).toBe(2);
+	});
+});
+
+describe('leeches', () => {
+	it('at the threshold of lapses, a card is marked a leech and suspended with the grade', async () => {
+		let now = NOW;
+		const answer = async (rating: 1 | 2 | 3 | 4, afterDays: number) => {
+			now += afterDays * 86_400_000;
+			return recordReview(db, f, { card_id: 'x', rating, now, duration: 1 }, { leechThreshold: 2 });
+		};
+		await answer(Rating.Good, 0);
+		await answer(Rating.Good, 0.01);
+		const first = await answer(Rating.Again, 5);
+		expect(first.leech).toBe(false);
+		await answer(Rating.Good, 0.01);
+		await answer(Rating.Good, 3);
+		const second = await answer(Rating.Again, 10);
+		expect(second.state.lapses).toBe(2);
+		expect(second.leech).toBe(true);
+		expect(await db.get('marks', 'x')).toMatchObject({ leech: true, suspended: true });
+	});
+
+	it('keeps a flag when the card becomes a leech', async () => {
+		await setMarks(db, 'y', { flagged: true });
+		let now = NOW;
+		for (const [r, d] of [[3, 0], [3, 0.01], [1, 5]] as const) {
+			now += d * 86_400_000;
+			await recordReview(db, f, { card_id: 'y', rating: r, now, duration: 1 }, { leechThreshold: 1 });
+		}
+		expect(await db.get('marks', 'y')).toMatchObject({ flagged: true, leech: true, suspended: true });
 	});
 });

@@ -62,12 +62,8 @@ type UndoStep =
 	| { type: 'practice'; record: PracticeRecord }
 	| { type: 'marks'; card_id: string; before: CardMarks | undefined; label: string };
 
-/** What the learner did in this session, for the summary at its end. */
+/** What comes after the session, for the summary at its end (the counts are live on the session). */
 export interface SessionSummary {
-	answered: number;
-	/** Answers rated Hard, Good or Easy (auto-graded: answered right). */
-	recalled: number;
-	timeMs: number;
 	/** When the next card in scope is due: a learning step later today, else the next review. */
 	nextDue: number | undefined;
 	/** Review cards due tomorrow (review mode). */
@@ -107,6 +103,10 @@ export class ReviewSession {
 	nextDue = $state<number | undefined>();
 	summary = $state.raw<SessionSummary | undefined>();
 	undoCount = $state(0);
+	/** Answers rated Hard, Good or Easy in this session. */
+	recalled = $state(0);
+	/** Time spent answering in this session, ms. */
+	timeMs = $state(0);
 
 	readonly deck: string | undefined;
 	readonly mode: Mode;
@@ -120,8 +120,6 @@ export class ReviewSession {
 	#currentKind: 'learning' | 'review' | 'new' = 'new';
 	#mix: Mix | undefined;
 	#undo: UndoStep[] = [];
-	#recalled = 0;
-	#timeMs = 0;
 	#shownAt = 0;
 	#lastRating: Grade | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -225,9 +223,6 @@ export class ReviewSession {
 		const db = await appDb();
 		const days = await getReviewDays(db);
 		this.summary = {
-			answered: this.answered,
-			recalled: this.#recalled,
-			timeMs: this.#timeMs,
 			nextDue: nextLearning ?? nextReview,
 			dueTomorrow,
 			streak: settings ? streak(days, now, settings.dayStartHour) : 0
@@ -352,7 +347,6 @@ export class ReviewSession {
 			}
 			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: Date.now(), duration }, settings);
 			this.#push({ type: 'review', saved, kind: this.#currentKind, duration });
-			this.#counted(rating, duration, +1);
 			if (this.#mix && this.#currentKind !== 'learning') {
 				this.#mix.shown++;
 				if (this.#currentKind === 'new') this.#mix.newShown++;
@@ -360,7 +354,12 @@ export class ReviewSession {
 			if (saved.leech) {
 				this.notice = `“${card.prompt.replaceAll('`', '')}” has lapsed ${saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
 			}
-			await this.#advance();
+			// Counted with the next card's arrival, so progress and screen move together.
+			try {
+				await this.#advance();
+			} finally {
+				this.#counted(rating, duration, +1);
+			}
 		} catch (e) {
 			this.saveError = `Not saved: ${e instanceof Error ? e.message : String(e)}`;
 		} finally {
@@ -370,8 +369,8 @@ export class ReviewSession {
 
 	#counted(rating: Grade, duration: number, sign: 1 | -1): void {
 		this.answered += sign;
-		if (rating !== Rating.Again) this.#recalled += sign;
-		this.#timeMs += sign * duration;
+		if (rating !== Rating.Again) this.recalled += sign;
+		this.timeMs += sign * duration;
 	}
 
 	/** Tries the last failed save again. */

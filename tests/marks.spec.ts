@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible } from './helpers';
+
+test('bury, suspend, flag and undo from the review screen, then see and undo them on the cards page', async ({ page }) => {
+	await page.goto('/review');
+	const card = page.locator('article[data-card-id]');
+	await expect(card).toBeVisible();
+	const notice = page.locator('.notice');
+
+	const a = await currentCardId(page);
+	await page.getByRole('button', { name: 'Bury' }).click();
+	await expect(notice).toHaveText('Buried until tomorrow.');
+	await expect(card).not.toHaveAttribute('data-card-id', a);
+	// Undo brings the buried card straight back.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(card).toHaveAttribute('data-card-id', a);
+	await page.getByRole('button', { name: 'Bury' }).click();
+	await expect(card).not.toHaveAttribute('data-card-id', a);
+
+	const b = await currentCardId(page);
+	await page.getByRole('button', { name: 'Suspend' }).click();
+	await expect(notice).toHaveText('Suspended.');
+	await expect(card).not.toHaveAttribute('data-card-id', b);
+
+	const c = await currentCardId(page);
+	await page.getByRole('button', { name: 'Flag' }).click();
+	await expect(page.getByRole('button', { name: 'Flagged' })).toHaveAttribute('aria-pressed', 'true');
+
+	// Answer c, then take the answer back: the card returns, and its review is gone.
+	const reviews = await countRecords(page, 'reviews');
+	await answerCard(page, 'Easy');
+	expect(await countRecords(page, 'reviews')).toBe(reviews + 1);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(card).toHaveAttribute('data-card-id', c);
+	await expect(notice).toHaveText('Undone.');
+	expect(await countRecords(page, 'reviews')).toBe(reviews);
+	expect(await countRecords(page, 'cards')).toBe(0);
+	await expectAccessible(page);
+
+	// After a reload the buried and the suspended card stay away.
+	await page.reload();
+	await expect(card).toHaveAttribute('data-card-id', c);
+
+	await page.goto('/cards');
+	await expect(page.getByRole('region', { name: /^Buried/ }).getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByRole('region', { name: /^Suspended/ }).getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByRole('region', { name: /^Flagged/ }).getByRole('listitem')).toHaveCount(1);
+	await expectAccessible(page);
+	await page.getByRole('region', { name: /^Suspended/ }).getByRole('button', { name: /^Resume/ }).click();
+	await expect(page.getByRole('status')).toHaveText('Card resumed: it is back in your reviews.');
+	await expect(page.getByRole('region', { name: /^Suspended/ }).getByRole('listitem')).toHaveCount(0);
+	await page.getByRole('region', { name: /^Buried/ }).getByRole('button', { name: /^Unbury/ }).click();
+	await page.goto('/review');
+	await expect(card).toHaveAttribute('data-card-id', a);
+	void b;
+});
+
+test('undo reaches back at least 30 answers, in order', async ({ page }) => {
+	await changeSettings(page, { 'New cards per day': '30' });
+	await page.goto('/review');
+	const answered: string[] = [];
+	for (let i = 0; i < 30; i++) answered.push(await answerCard(page, 'Good'));
+	await expect(page.getByRole('heading', { name: /^Next card in/ })).toBeVisible();
+	const undo = page.getByRole('button', { name: 'Undo' });
+	for (const id of [...answered].reverse()) {
+		await undo.click();
+		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', id);
+	}
+	expect(await countRecords(page, 'reviews')).toBe(0);
+	await expect(undo).toBeDisabled();
+});
