@@ -1,3 +1,4 @@
+import { announce, onChange, type ChangeMessage } from '$lib/db/channel';
 import { appDb } from '$lib/db/client';
 import {
 	getReviewDays,
@@ -123,6 +124,7 @@ export class ReviewSession {
 	#shownAt = 0;
 	#lastRating: Grade | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#stopListening: (() => void) | undefined;
 
 	constructor(options: { deck?: string; mode?: Mode; practiceSize?: number } = {}) {
 		this.deck = options.deck;
@@ -137,6 +139,7 @@ export class ReviewSession {
 
 	/** Starts the session. */
 	async load(): Promise<void> {
+		this.#stopListening = onChange((m) => void this.#changedElsewhere(m));
 		try {
 			if (this.mode === 'practice') {
 				const index = await loadIndex();
@@ -155,9 +158,27 @@ export class ReviewSession {
 		}
 	}
 
-	/** Stops timers when the page goes away. */
+	/** Stops timers and listening when the page goes away. */
 	destroy(): void {
 		clearTimeout(this.#timer);
+		this.#stopListening?.();
+	}
+
+	/**
+	 * Another tab answered or changed a card. If it is the card on screen,
+	 * still unanswered here, or if this tab is waiting, the queue is rebuilt;
+	 * an answer the learner is giving here is never swept away.
+	 */
+	async #changedElsewhere(m: ChangeMessage): Promise<void> {
+		if (this.mode !== 'review' || this.saving) return;
+		const onScreen = this.phase === 'question' && m.card_id !== undefined && this.card?.id === m.card_id;
+		if (!onScreen && this.phase !== 'waiting') return;
+		this.saving = true;
+		try {
+			await this.#advance();
+		} finally {
+			this.saving = false;
+		}
 	}
 
 	/**
@@ -347,6 +368,7 @@ export class ReviewSession {
 			}
 			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: Date.now(), duration }, settings);
 			this.#push({ type: 'review', saved, kind: this.#currentKind, duration });
+			announce({ type: 'reviewed', card_id: card.id });
 			if (this.#mix && this.#currentKind !== 'learning') {
 				this.#mix.shown++;
 				if (this.#currentKind === 'new') this.#mix.newShown++;
@@ -388,6 +410,7 @@ export class ReviewSession {
 			const db = await appDb();
 			if (step.type === 'review') {
 				await undoReview(db, step.saved);
+				announce({ type: 'undone', card_id: step.saved.log.card_id });
 				this.#counted(step.saved.log.rating, step.duration, -1);
 				if (this.#mix && step.kind !== 'learning') {
 					this.#mix.shown--;
@@ -435,6 +458,7 @@ export class ReviewSession {
 		try {
 			const db = await appDb();
 			const { before, after } = await setMarks(db, card.id, patch);
+			announce({ type: 'marked', card_id: card.id });
 			this.#marks.set(card.id, after);
 			this.#push({ type: 'marks', card_id: card.id, before, label });
 			this.notice = label;

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { answerCard, changeSettings, countRecords, expectAccessible, finishSession } from './helpers';
+
+test('the daily new-card limit holds across two tabs', async ({ page, context }) => {
+	await changeSettings(page, { 'New cards per day': '4' });
+	const other = await context.newPage();
+	await page.goto('/review');
+	await other.goto('/review');
+	await expect(other.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', '4');
+	// Three new cards in the first tab…
+	const first: string[] = [];
+	for (let i = 0; i < 3; i++) first.push(await answerCard(page, 'Good'));
+	// …move the second tab past them (it was showing the first), and leave it one more.
+	await expect(other.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', new RegExp(`^(${first.join('|')})$`));
+	const more = await finishSession(other, 'Good');
+	expect(more).toHaveLength(1);
+	expect(await countRecords(page, 'reviews')).toBe(4);
+	await page.goto('/');
+	await expect(page.getByTestId('new-count')).toHaveText('0');
+});
+
+test('a section page shows where its cards stand, and stats count the day', async ({ page }) => {
+	await page.goto('/sections/caching/quiz');
+	for (let i = 0; i < 3; i++) await answerCard(page, 'Good');
+	await page.goto('/sections/caching');
+	await expect(page.getByTestId('section-learning')).toHaveText('3');
+	const { cardIds } = ((await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] }).decks.find(
+		(d) => d.id === 'caching'
+	)!;
+	await expect(page.getByTestId('section-new')).toHaveText(String(cardIds.length - 3));
+	await expect(page.getByTestId('section-mastered')).toHaveText('0');
+	await expect(page.getByTestId('section-recall')).toContainText(/Estimated recall today: \d+% of the 3 cards you have studied/);
+	await expectAccessible(page);
+	await page.goto('/stats');
+	await expect(page.getByTestId('stats-today')).toHaveText('3');
+	await expect(page.getByTestId('stats-streak')).toHaveText('1 day');
+	await expectAccessible(page);
+});
