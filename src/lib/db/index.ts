@@ -11,3 +11,6 @@ export { newId } from './ids';
 export { rescheduleAll, countCardsWithHistory } from './reschedule';
 export { parseSettingsForm, toForm, changesSchedule } from './settings-form';
 export type { SettingsForm, SettingsErrors } from './settings-form';
+export { exportBackup, parseBackup, importBackup, importBackupText, resetAll, canonicalJson, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES } from './backup';
+export type { Backup, BackupData, ImportResult } from './backup';
+export { optimizerCsv, ankiTsv } from './interchange';
