@@ -17,6 +17,24 @@ const config = {
 		// We register the worker ourselves with workbox-window, to offer updates
 		// instead of letting the browser swap code under a running review.
 		serviceWorker: { register: false },
+		// A strict policy: scripts only from this origin or hashed by Kit, never inline
+		// by hand; styles may be inline because Svelte sets style attributes.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		prerender: {
 			entries: ['*', ...deckIds.map((id) => `/sections/${id}/practice`)],
 			handleHttpError: 'fail',

@@ -36,6 +36,8 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
 	const server = createServer((req, res) => {
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'no-referrer');
+		// The pages carry the full policy in a meta tag; framing can only be refused by a header.
+		res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
 		assets(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

@@ -112,3 +112,29 @@ export async function changeSettings(page: Page, fields: Record<string, string>)
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 }
+
+/** Every store of the page's IndexedDB, to compare before and after. */
+export async function storedData(page: Page): Promise<Record<string, unknown[]>> {
+	return page.evaluate(
+		() =>
+			new Promise<Record<string, unknown[]>>((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = ['settings', 'cards', 'reviews', 'practice', 'marks'];
+					const tx = db.transaction(names);
+					const out: Record<string, unknown[]> = {};
+					for (const n of names) {
+						const req = tx.objectStore(n).getAll();
+						req.onsuccess = () => (out[n] = req.result as unknown[]);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(out);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+}

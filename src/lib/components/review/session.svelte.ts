@@ -251,6 +251,8 @@ export class ReviewSession {
 		this.card = undefined;
 		this.remaining = 0;
 		this.phase = 'done';
+		// With a session's worth of answers, ask the browser to keep them.
+		if (this.answered > 0) void import('$lib/db/persist').then((p) => p.askToPersist());
 	}
 
 	#show(id: string): void {
