@@ -223,7 +223,7 @@ export interface ImportResult {
  * history. Reviews of cards no longer in any deck are kept.
  */
 export async function importBackup(db: RecallDatabase, backup: Backup, schedulerFor: (s: AppSettings) => FSRS): Promise<ImportResult> {
-	const tx = db.transaction(['settings', 'cards', 'reviews', 'practice', 'marks'], 'readwrite');
+	const tx = db.transaction(['settings', 'cards', 'reviews', 'practice', 'marks'], 'readwrite', { durability: 'strict' });
 	const reviews = tx.objectStore('reviews');
 	const practice = tx.objectStore('practice');
 	// Read before any write is queued, so the merged history counts each answer once.

@@ -3,6 +3,11 @@ import { connection } from './status.svelte';
 
 let db: Promise<RecallDatabase> | undefined;
 
+/** Forgets a connection that was closed under us, so the next use opens a fresh one. */
+export function dropConnection(): void {
+	if (!connection.blocked) db = undefined;
+}
+
 /** This tab's one connection to the learner's database, opened on first use. */
 export function appDb(): Promise<RecallDatabase> {
 	db ??= openRecallDB({

@@ -6,26 +6,56 @@ export type RecallDatabase = IDBPDatabase<RecallDB>;
 
 export interface OpenOptions {
 	name?: string;
+	/** For migration drills and tests only: open at another version with other steps. */
+	version?: number;
+	migrate?: typeof migrate;
 	/** Another tab wants a newer schema: we have closed our connection. */
 	onBlocking?: () => void;
 	/** The browser closed the connection (storage cleared, for instance). */
 	onTerminated?: () => void;
 }
 
+/** An upgrade step failed; the database is left as it was, at its old version. */
+export class UpgradeError extends Error {
+	constructor(from: number, to: number, cause: unknown) {
+		super(`Could not update your data from version ${from} to ${to}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed; reload to try again.`);
+		this.name = 'UpgradeError';
+		this.cause = cause;
+	}
+}
+
 /** Opens (creating or migrating) the learner's database. */
 export async function openRecallDB(options: OpenOptions = {}): Promise<RecallDatabase> {
-	const db = await openDB<RecallDB>(options.name ?? DB_NAME, DB_VERSION, {
+	const version = options.version ?? DB_VERSION;
+	const steps = options.migrate ?? migrate;
+	let failure: { from: number; cause: unknown } | undefined;
+	const opening = openDB<RecallDB>(options.name ?? DB_NAME, version, {
 		upgrade(database, oldVersion, _newVersion, tx) {
-			migrate(database, oldVersion, tx);
+			// A failed upgrade is reported by the open itself; its transaction's own rejection is expected.
+			tx.done.catch(() => undefined);
+			try {
+				steps(database, oldVersion, tx);
+			} catch (cause) {
+				// Aborting the versionchange transaction rolls every step back.
+				failure = { from: oldVersion, cause };
+				tx.abort();
+			}
 		},
-		blocking() {
+		blocking(_current, _blocked, event) {
 			// Closing lets the other tab's upgrade go ahead instead of hanging.
-			db.close();
+			(event.target as IDBDatabase).close();
 			options.onBlocking?.();
 		},
 		terminated() {
 			options.onTerminated?.();
 		}
 	});
+	let db: RecallDatabase;
+	try {
+		db = await opening;
+	} catch (e) {
+		if (failure) throw new UpgradeError(failure.from, version, failure.cause);
+		throw e;
+	}
 	return db;
 }

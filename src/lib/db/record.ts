@@ -36,7 +36,8 @@ export async function recordReview(
 	answer: Answer,
 	options: { leechThreshold?: number } = {}
 ): Promise<SavedReview> {
-	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite');
+	// Strict durability: the commit waits for the disk, so a saved answer survives a crash or power loss.
+	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);

@@ -1,5 +1,6 @@
 import { announce, onChange, type ChangeMessage } from '$lib/db/channel';
-import { appDb } from '$lib/db/client';
+import { appDb, dropConnection } from '$lib/db/client';
+import { connection } from '$lib/db/status.svelte';
 import {
 	getReviewDays,
 	recordPractice,
@@ -123,6 +124,8 @@ export class ReviewSession {
 	#undo: UndoStep[] = [];
 	#shownAt = 0;
 	#lastRating: Grade | undefined;
+	/** An answer whose save failed: kept, with its original time, until a retry writes it. */
+	#pending: { card_id: string; rating: Grade; now: number; duration: number } | undefined;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#stopListening: (() => void) | undefined;
 
@@ -351,7 +354,10 @@ export class ReviewSession {
 		this.saveError = undefined;
 		this.notice = undefined;
 		this.#lastRating = rating;
-		const duration = Math.round(Math.min(performance.now() - this.#shownAt, MAX_DURATION));
+		const pending = this.#pending?.card_id === card.id && this.#pending.rating === rating ? this.#pending : undefined;
+		const duration = pending?.duration ?? Math.round(Math.min(performance.now() - this.#shownAt, MAX_DURATION));
+		const answeredAt = pending?.now ?? Date.now();
+		this.#pending = { card_id: card.id, rating, now: answeredAt, duration };
 		try {
 			const db = await appDb();
 			if (this.mode === 'practice') {
@@ -359,16 +365,18 @@ export class ReviewSession {
 					card_id: card.id,
 					rating,
 					correct: card.kind === 'flashcard' ? null : (this.correct ?? false),
-					review: Date.now(),
+					review: answeredAt,
 					duration
 				});
+				this.#pending = undefined;
 				this.#push({ type: 'practice', record });
 				this.#counted(rating, duration, +1);
 				this.#queue.shift();
 				this.#showNextPractice();
 				return;
 			}
-			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: Date.now(), duration }, settings);
+			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: answeredAt, duration }, settings);
+			this.#pending = undefined;
 			this.#push({ type: 'review', saved, kind: this.#currentKind, duration });
 			announce({ type: 'reviewed', card_id: card.id });
 			if (this.#mix && this.#currentKind !== 'learning') {
@@ -385,10 +393,28 @@ export class ReviewSession {
 				this.#counted(rating, duration, +1);
 			}
 		} catch (e) {
-			this.saveError = `Not saved: ${e instanceof Error ? e.message : String(e)}`;
+			this.saveError = this.#describeFailure(e);
 		} finally {
 			this.saving = false;
 		}
+	}
+
+	/** Why a save failed, in words; the answer stays on screen to retry. */
+	#describeFailure(e: unknown): string {
+		const name = e instanceof DOMException || e instanceof Error ? e.name : '';
+		if (connection.blocked) return 'Not saved: a newer version of the app is open in another tab. Reload this tab; your answer will need giving again.';
+		if (name === 'InvalidStateError') dropConnection();
+		const why =
+			name === 'QuotaExceededError'
+				? 'the device is out of storage space for this site'
+				: name === 'AbortError'
+					? 'the browser aborted the write'
+					: name === 'InvalidStateError'
+						? 'the connection to the database was closed'
+						: e instanceof Error
+							? e.message
+							: String(e);
+		return `Not saved: ${why}. Your answer is kept here; press Retry.`;
 	}
 
 	#counted(rating: Grade, duration: number, sign: 1 | -1): void {

@@ -1,0 +1,41 @@
+// `npx tsx scripts/make-db-fixture.ts`: writes the fixture database of the
+// current schema version (src/lib/db/fixtures/v<N>.json): its stores, keys,
+// indexes and records, made with the app's own code. Run it once when a
+// schema version ships; never edit a fixture of a version that has shipped.
+import 'fake-indexeddb/auto';
+import { writeFileSync } from 'node:fs';
+import { openRecallDB } from '../src/lib/db/open';
+import { recordPractice, recordReview, setMarks } from '../src/lib/db/record';
+import { saveSettings } from '../src/lib/db/queries';
+import { DB_VERSION } from '../src/lib/db/schema';
+import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
+import { scheduler } from '../src/lib/srs';
+
+const db = await openRecallDB({ name: 'fixture' });
+const settings = { ...DEFAULT_SETTINGS, newPerDay: 15, retention: 0.88, theme: 'dark' as const };
+await saveSettings(db, settings);
+const f = scheduler(settings);
+let now = Date.UTC(2026, 10, 1, 9);
+const cards = ['http-response-status-line', 'rest-stateless-constraint', 'caching-hit-ratio', 'a-card-since-removed'];
+for (let day = 0; day < 12; day++) {
+	for (const [i, card] of cards.entries()) {
+		const rating = ((day + i) % 4) + 1;
+		await recordReview(db, f, { card_id: card, rating: rating as 1 | 2 | 3 | 4, now: now + i * 60_000, duration: 3000 + i * 500 }, settings);
+	}
+	now += 86_400_000 * (1 + (day % 3));
+}
+await recordPractice(db, { card_id: 'caching-hit-ratio', rating: 3, correct: true, review: now, duration: 2500 });
+await setMarks(db, 'rest-stateless-constraint', { flagged: true });
+await setMarks(db, 'caching-hit-ratio', { buried_until: now + 86_400_000 });
+
+const tx = db.transaction([...db.objectStoreNames]);
+const stores: Record<string, unknown> = {};
+for (const name of db.objectStoreNames) {
+	const store = tx.objectStore(name);
+	const indexes = [...store.indexNames].map((n) => ({ name: n, keyPath: store.index(n).keyPath }));
+	const keys = store.keyPath === null ? await store.getAllKeys() : undefined;
+	stores[name] = { keyPath: store.keyPath, indexes, records: await store.getAll(), ...(keys ? { keys } : {}) };
+}
+const file = `src/lib/db/fixtures/v${DB_VERSION}.json`;
+writeFileSync(file, JSON.stringify({ version: DB_VERSION, stores }, null, '\t') + '\n');
+console.log(`wrote ${file}`);
