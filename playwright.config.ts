@@ -20,8 +20,8 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'phone',
-			// Keyboard-only journeys are the laptop's.
-			testIgnore: /keyboard\.spec\.ts/,
+			// Keyboard journeys are the laptop's; killing the browser is the same at any size.
+			testIgnore: /(keyboard|crash)\.spec\.ts/,
 			use: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 		},
 		{

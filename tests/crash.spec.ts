@@ -1,0 +1,144 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.js';
+import { replay } from '../src/lib/srs/grade';
+import { scheduler } from '../src/lib/srs/scheduler';
+import type { CardState, ReviewRecord, SchedulerSettings } from '../src/lib/srs/types';
+
+/** Starts Chromium on a persistent profile as its own process, so the test can kill it outright. */
+async function launch(profile: string): Promise<{ proc: ChildProcess; browser: Browser; page: Page }> {
+	const proc = spawn(findChromium() ?? 'chromium', ['--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', ...CHROMIUM_ARGS, 'about:blank'], {
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	const ws = await new Promise<string>((resolve, reject) => {
+		let seen = '';
+		proc.stderr?.on('data', (d: Buffer) => {
+			seen += String(d);
+			const m = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+			if (m?.[1]) resolve(m[1]);
+		});
+		proc.once('exit', () => reject(new Error(`Chromium exited early: ${seen}`)));
+	});
+	const browser = await chromium.connectOverCDP(ws);
+	const context = browser.contexts()[0]!;
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { proc, browser, page };
+}
+
+function kill(proc: ChildProcess): Promise<void> {
+	return new Promise((resolve) => {
+		proc.once('exit', () => resolve());
+		proc.kill('SIGKILL');
+	});
+}
+
+interface Stored {
+	reviews: ReviewRecord[];
+	cards: CardState[];
+	settings: SchedulerSettings[];
+}
+
+function read(page: Page): Promise<Stored> {
+	return page.evaluate(
+		() =>
+			new Promise<Stored>((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction(['reviews', 'cards', 'settings']);
+					const out = {} as Stored;
+					const st = tx.objectStore('settings').getAll();
+					st.onsuccess = () => (out.settings = st.result as Stored['settings']);
+					const r = tx.objectStore('reviews').getAll();
+					r.onsuccess = () => (out.reviews = r.result as Stored['reviews']);
+					const c = tx.objectStore('cards').getAll();
+					c.onsuccess = () => (out.cards = c.result as Stored['cards']);
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve(out);
+					};
+				};
+			})
+	);
+}
+
+/** A small seeded generator, so a failing run can be replayed. */
+function random(seed: number): () => number {
+	let s = seed;
+	return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+test('grade 50 cards while the browser is killed at random points: every completed save survives', async ({}, testInfo) => {
+	test.setTimeout(180_000);
+	const base = String(testInfo.project.use.baseURL);
+	const profile = mkdtempSync(join(tmpdir(), 'recall-crash-'));
+	const rnd = random(20261121);
+	const confirmed: string[] = [];
+	let kills = 0;
+	let inFlightKills = 0;
+	try {
+		let { proc, page, browser } = await launch(profile);
+		await page.goto(`${base}/settings`);
+		await page.getByLabel('New cards per day').fill('80');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+		while (confirmed.length < 50) {
+			await page.goto(`${base}/review`);
+			const progress = page.getByRole('progressbar', { name: 'Session progress' });
+			const card = page.locator('article[data-card-id]');
+			const run = 3 + Math.floor(rnd() * 10);
+			let killedMidSave = false;
+			for (let i = 0; i < run && confirmed.length < 50; i++) {
+				await expect(card).toBeVisible();
+				const id = (await card.getAttribute('data-card-id')) ?? '';
+				const kind = await card.getAttribute('data-kind');
+				if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
+				else if (kind === 'choice') await page.locator('[data-option]').first().click();
+				else {
+					if (kind === 'multi') await page.getByRole('checkbox').first().check();
+					if (kind === 'typed') await page.getByLabel('Your answer').fill('x');
+					if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').first().click();
+					await page.getByRole('button', { name: 'Check answer' }).click();
+				}
+				const before = Number(await progress.getAttribute('aria-valuenow'));
+				await page.getByRole('button', { name: /^Good/ }).click();
+				if (i === run - 1 && rnd() < 0.5) {
+					// Kill while this save may still be in flight.
+					killedMidSave = true;
+					break;
+				}
+				await expect(progress).toHaveAttribute('aria-valuenow', String(before + 1));
+				confirmed.push(id);
+			}
+			if (confirmed.length >= 50 && !killedMidSave) break;
+			await kill(proc);
+			kills++;
+			if (killedMidSave) inFlightKills++;
+			({ proc, page, browser } = await launch(profile));
+			await page.goto(`${base}/stats`);
+			const stored = await read(page);
+			const ids = stored.reviews.map((r) => r.card_id);
+			// Every confirmed answer is there; at most the one in flight may be added.
+			for (const id of new Set(confirmed)) expect(ids.filter((x) => x === id).length).toBeGreaterThanOrEqual(confirmed.filter((x) => x === id).length);
+			expect(stored.reviews.length - confirmed.length).toBeGreaterThanOrEqual(0);
+			expect(stored.reviews.length - confirmed.length).toBeLessThanOrEqual(killedMidSave ? 1 : 0);
+			if (stored.reviews.length > confirmed.length) confirmed.push(ids.find((x, i) => ids.indexOf(x) === i && !confirmed.includes(x)) ?? ids.at(-1)!);
+			// Each card's state is exactly what replaying its surviving log gives.
+			const f = scheduler({ ...stored.settings[0]! });
+			for (const c of stored.cards) expect(c).toEqual(replay(f, c.card_id, stored.reviews));
+			expect(stored.cards).toHaveLength(new Set(ids).size);
+		}
+		const final = await read(page);
+		expect(final.reviews.length).toBeGreaterThanOrEqual(50);
+		console.log(`crash test: ${final.reviews.length} cards graded, ${kills} kills (${inFlightKills} during a save), 0 completed saves lost`);
+		expect(kills).toBeGreaterThanOrEqual(3);
+		await browser.close();
+		await kill(proc);
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
