@@ -1,12 +1,14 @@
 // `npm run screenshots`: phone-size (360×640) pictures of each review state,
-// taken from the production build in Debian's Chromium, into docs/screenshots/.
+// taken from the production build in Debian's Chromium, into docs/screenshots/;
+// and the install sheet's narrow and wide screenshots, into static/screenshots/.
 import { chromium } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { serve } from './serve.js';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
+mkdirSync('static/screenshots', { recursive: true });
 
 const server = await serve({ port: 0, host: '127.0.0.1' });
 const base = server.url.replace('localhost', '127.0.0.1');
@@ -48,6 +50,7 @@ try {
 	await shot('question');
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await shot('answer');
+	copyFileSync(`${OUT}/answer.png`, 'static/screenshots/narrow.png');
 	await rate(/^Good/);
 	while ((await card().getAttribute('data-kind')) !== 'choice') {
 		if ((await card().getAttribute('data-kind')) === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
@@ -76,6 +79,14 @@ try {
 	}
 	await page.getByRole('heading', { name: /Session complete|Next card in/ }).waitFor();
 	await shot('session-end');
+	// The install sheet's wide picture: a laptop review, question beside answer.
+	const wide = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', serviceWorkers: 'block' })).newPage();
+	await wide.goto(`${base}/sections/web-security/quiz`);
+	await wide.locator('article[data-card-id]').waitFor();
+	if ((await wide.locator('article[data-card-id]').getAttribute('data-kind')) === 'flashcard') await wide.getByRole('button', { name: 'Show answer' }).click();
+	await wide.waitForTimeout(150);
+	await wide.screenshot({ path: 'static/screenshots/wide.png' });
+	console.log('wrote static/screenshots/wide.png');
 } finally {
 	await browser.close();
 	await server.close();

@@ -104,3 +104,19 @@ test('focus is always visible while moving through a session with Tab', async ({
 		expect(outline).toBe('visible');
 	}
 });
+
+test('on a laptop the answer and its explanation sit beside the question, and sections use the width', async ({ page }) => {
+	await page.goto('/sections/web-security/quiz');
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
+	const prompt = await page.locator('#prompt').boundingBox();
+	await page.keyboard.press('Space');
+	const kind = await page.locator('article[data-card-id]').getAttribute('data-kind');
+	if (kind !== 'flashcard') await page.keyboard.press('1');
+	const reveal = await page.locator('.reveal').boundingBox();
+	expect(reveal!.x).toBeGreaterThan(prompt!.x + prompt!.width);
+	expect(Math.abs(reveal!.y - prompt!.y)).toBeLessThan(40);
+	await page.goto('/sections');
+	const links = page.locator('.decks a');
+	const [a, b] = [await links.nth(0).boundingBox(), await links.nth(1).boundingBox()];
+	expect(a!.y).toBe(b!.y);
+});

@@ -30,6 +30,11 @@ test('a new version is offered, never forced in the middle of a review', async (
 	let server = await serve({ port: 0, host: '127.0.0.1', dir: buildA });
 	const url = server.url.replace('localhost', '127.0.0.1');
 	try {
+		// A short session: two new cards.
+		await page.goto(`${url}/settings`);
+		await page.getByLabel('New cards per day').fill('2');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 		await page.goto(`${url}/review`);
 		await waitForOffline(page);
 		expect(await runningBuild(page)).toBe(version);
@@ -53,15 +58,20 @@ test('a new version is offered, never forced in the middle of a review', async (
 		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', onScreen ?? '');
 		await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuenow', '1');
 
+		// The session goes on to its end under build A.
+		await answerCard(page, 'Easy');
+		await expect(page.getByRole('heading', { name: /Session complete|Next card in/ })).toBeVisible();
+		await expect(prompt).toBeVisible();
+
 		// The learner accepts: the new worker takes over and the page reloads once.
 		await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
 		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
-		await expect(page.locator('article[data-card-id]')).toBeVisible();
+		await expect(page.getByRole('heading', { name: /Session complete|Next card in/ })).toBeVisible();
 		await expect(page.getByRole('status').filter({ hasText: 'Update available' })).toHaveCount(0);
 		expect(await runningBuild(page)).toBe('build-b');
 		// Every review answered under build A is still there.
-		await page.goto(`${url}/`);
-		await expect(page.getByTestId('new-count')).toHaveText('19');
+		await page.goto(`${url}/stats`);
+		await expect(page.getByTestId('stats-today')).toHaveText('2');
 	} finally {
 		await server.close();
 		rmSync(dir, { recursive: true, force: true });

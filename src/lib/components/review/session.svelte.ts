@@ -256,6 +256,7 @@ export class ReviewSession {
 		this.phase = 'done';
 		// With a session's worth of answers, ask the browser to keep them.
 		if (this.answered > 0) void import('$lib/db/persist').then((p) => p.askToPersist());
+		void import('$lib/pwa/badge').then((b) => b.refreshBadge());
 	}
 
 	#show(id: string): void {

@@ -1,0 +1,21 @@
+/**
+ * Shows the number of cards due on the installed app's icon, where the
+ * Badging API exists (installed Chromium apps); elsewhere does nothing.
+ */
+export async function updateBadge(due: number): Promise<void> {
+	const nav = navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+	try {
+		if (due > 0) await nav.setAppBadge?.(due);
+		else await nav.clearAppBadge?.();
+	} catch {
+		// Not installed, or badges turned off: the badge is a nicety.
+	}
+}
+
+/** Counts what is due now and puts it on the badge. */
+export async function refreshBadge(): Promise<void> {
+	if (!('setAppBadge' in navigator)) return;
+	const { loadToday } = await import('$lib/study/today');
+	const today = await loadToday(Date.now());
+	await updateBadge(today.order.length);
+}
