@@ -16,6 +16,18 @@ export interface DeckIndex {
 	decks: DeckSummary[];
 }
 
+/** `/decks/titles.json`: what pages show of every deck without its cards. */
+export interface DeckTitles {
+	decks: { id: SectionId; title: string; group: GroupId; count: number }[];
+}
+
+/** `/decks/outline/<id>.json`: a deck's prompts, for its section page. */
+export interface DeckOutline {
+	id: SectionId;
+	title: string;
+	cards: { id: string; prompt: string }[];
+}
+
 /** `/decks/<id>.json`. */
 export type DeckData = DeckFile;
 

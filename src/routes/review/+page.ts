@@ -1,4 +1,4 @@
-import { fetchIndex, titlesOf } from '$lib/decks/load';
+import { fetchTitles, titlesOf } from '$lib/decks/load';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch }) => ({ titles: titlesOf(await fetchIndex(fetch)) });
+export const load: PageLoad = async ({ fetch }) => ({ titles: titlesOf(await fetchTitles(fetch)) });

@@ -1,4 +1,4 @@
-import { fetchIndex } from '$lib/decks/load';
+import { fetchTitles } from '$lib/decks/load';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ fetch }) => ({ index: await fetchIndex(fetch) });
+export const load: PageLoad = async ({ fetch }) => ({ index: await fetchTitles(fetch) });
