@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.js';
 import { replay } from '../src/lib/srs/grade';
+import { giveAnswer } from './helpers';
 import { scheduler } from '../src/lib/srs/scheduler';
 import type { CardState, ReviewRecord, SchedulerSettings } from '../src/lib/srs/types';
 
@@ -95,15 +96,7 @@ test('grade 50 cards while the browser is killed at random points: every complet
 			for (let i = 0; i < run && confirmed.length < 50; i++) {
 				await expect(card).toBeVisible();
 				const id = (await card.getAttribute('data-card-id')) ?? '';
-				const kind = await card.getAttribute('data-kind');
-				if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
-				else if (kind === 'choice') await page.locator('[data-option]').first().click();
-				else {
-					if (kind === 'multi') await page.getByRole('checkbox').first().check();
-					if (kind === 'typed') await page.getByLabel('Your answer').fill('x');
-					if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').first().click();
-					await page.getByRole('button', { name: 'Check answer' }).click();
-				}
+				await giveAnswer(page);
 				const before = Number(await progress.getAttribute('aria-valuenow'));
 				await page.getByRole('button', { name: /^Good/ }).click();
 				if (i === run - 1 && rnd() < 0.5) {

@@ -10,15 +10,8 @@ export async function currentCardId(page: Page): Promise<string> {
 	return id;
 }
 
-/**
- * Answers the card on screen by tapping, as a learner would, whatever its
- * kind (right or wrong does not matter here), then rates it. Returns the
- * card's id once the answer is saved and the session moved on.
- */
-export async function answerCard(page: Page, rating: RatingName = 'Good'): Promise<string> {
-	const id = await currentCardId(page);
-	const progress = page.getByRole('progressbar', { name: 'Session progress' });
-	const before = Number(await progress.getAttribute('aria-valuenow'));
+/** Reveals or answers the card on screen, whatever its kind, up to the rating buttons. */
+export async function giveAnswer(page: Page): Promise<void> {
 	const kind = await page.locator('article[data-card-id]').getAttribute('data-kind');
 	if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
 	else if (kind === 'choice') await page.locator('[data-option]').first().click();
@@ -28,6 +21,18 @@ export async function answerCard(page: Page, rating: RatingName = 'Good'): Promi
 		if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').first().click();
 		await page.getByRole('button', { name: 'Check answer' }).click();
 	}
+}
+
+/**
+ * Answers the card on screen by tapping, as a learner would, whatever its
+ * kind (right or wrong does not matter here), then rates it. Returns the
+ * card's id once the answer is saved and the session moved on.
+ */
+export async function answerCard(page: Page, rating: RatingName = 'Good'): Promise<string> {
+	const id = await currentCardId(page);
+	const progress = page.getByRole('progressbar', { name: 'Session progress' });
+	const before = Number(await progress.getAttribute('aria-valuenow'));
+	await giveAnswer(page);
 	await page.getByRole('button', { name: new RegExp(`^${rating}\\b`) }).click();
 	await expect(progress).toHaveAttribute('aria-valuenow', String(before + 1));
 	return id;

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from './test-helpers';
 import { nextDayStart, startOfDay } from './day';
 
-let saved: string | undefined;
-beforeAll(() => {
-	saved = process.env.TZ;
-	process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-	process.env.TZ = saved;
-});
+useTimeZone('Europe/Berlin');
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 

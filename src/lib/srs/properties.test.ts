@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from './test-helpers';
 import { Rating, State } from './constants';
 import { nextDayStart, startOfDay } from './day';
 import { grade, previewIntervals } from './grade';
@@ -24,14 +25,7 @@ function play(steps: [Grade, number][]): { state: CardState | undefined; now: nu
 	return { state, now };
 }
 
-let savedTz: string | undefined;
-beforeAll(() => {
-	savedTz = process.env.TZ;
-	process.env.TZ = 'America/New_York';
-});
-afterAll(() => {
-	process.env.TZ = savedTz;
-});
+useTimeZone('America/New_York');
 
 describe('scheduling properties', () => {
 	it('never makes a card due before the review that scheduled it', () => {

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, sessionOrder, startMix } from './queue';
-import { cardState } from './test-helpers';
+import { cardState, useTimeZone } from './test-helpers';
 import type { ReviewRecord } from './types';
 
-let saved: string | undefined;
-beforeAll(() => {
-	saved = process.env.TZ;
-	process.env.TZ = 'America/New_York';
-});
-afterAll(() => {
-	process.env.TZ = saved;
-});
+useTimeZone('America/New_York');
 
 const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime();
 const NOW = at(21, 9); // 21 Nov 2026, 09:00 local

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { State } from 'ts-fsrs';
 import type { CardState } from './types';
 
@@ -16,4 +17,16 @@ export function cardState(over: Partial<CardState> & { card_id: string }): CardS
 		last_review: 0,
 		...over
 	};
+}
+
+/** Runs the file's tests in this time zone (Node reads TZ on every date operation). */
+export function useTimeZone(tz: string): void {
+	let saved: string | undefined;
+	beforeAll(() => {
+		saved = process.env.TZ;
+		process.env.TZ = tz;
+	});
+	afterAll(() => {
+		process.env.TZ = saved;
+	});
 }
