@@ -11,6 +11,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	timeout: 60_000,
+	// Two workers share two cores with Chromium: give assertions room on a busy machine.
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },

@@ -37,6 +37,7 @@ test('a whole daily session on a phone: learning steps come back, then a summary
 	expect((again?.y ?? 0) + (again?.height ?? 0)).toBeGreaterThan(640 * 0.8);
 	await expectPhoneFriendly(page);
 	await page.getByRole('button', { name: /^Again/ }).click();
+	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuenow', '1');
 
 	await answerCard(page, 'Good');
 	await answerCard(page, 'Good');

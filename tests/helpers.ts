@@ -29,6 +29,8 @@ export async function giveAnswer(page: Page): Promise<void> {
  * card's id once the answer is saved and the session moved on.
  */
 export async function answerCard(page: Page, rating: RatingName = 'Good'): Promise<string> {
+	// Wait until the card on screen is a fresh question (not the last one still saving).
+	await expect(page.getByRole('group', { name: 'How well did you recall it?' })).toBeHidden();
 	const id = await currentCardId(page);
 	const progress = page.getByRole('progressbar', { name: 'Session progress' });
 	const before = Number(await progress.getAttribute('aria-valuenow'));

@@ -18,7 +18,7 @@ test('a practice round leaves every due date unchanged, and shows in stats', asy
 	await page.getByRole('button', { name: 'Practice' }).click();
 	await expect(page).toHaveURL(new RegExp(`/sections/rest/practice\\?n=${cardIds.length}$`));
 	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', String(cardIds.length));
-	await expect(page.getByRole('button', { name: /^Good/ }).or(page.getByRole('button', { name: 'Show answer' })).or(page.locator('[data-option]').first())).toBeVisible();
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
 
 	const practised = await finishSession(page, 'Again');
 	expect(new Set(practised)).toEqual(new Set(cardIds));
