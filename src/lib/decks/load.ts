@@ -2,13 +2,7 @@ import type { DeckIndex, DeckOutline, DeckTitles } from './types';
 
 type Fetch = typeof fetch;
 
-/** For `load` functions: SvelteKit's fetch inlines the JSON into prerendered pages. */
-export async function fetchIndex(fetch: Fetch): Promise<DeckIndex> {
-	const res = await fetch('/decks/index.json');
-	if (!res.ok) throw new Error(`Could not load the deck index (${res.status})`);
-	return (await res.json()) as DeckIndex;
-}
-
+/** For `load` functions: SvelteKit's fetch inlines the JSON into prerendered pages, so fetch little. */
 /** Titles and counts only: a few kB, unlike the index with every card id. */
 export async function fetchTitles(fetch: Fetch): Promise<DeckTitles> {
 	const res = await fetch('/decks/titles.json');

@@ -63,6 +63,10 @@ const common = {
 	tags
 };
 
+/** A list of `min` to `max` options (or steps), each short text. */
+const list = (min: number, max: number, what: string, message: string) =>
+	v.pipe(v.array(text(LIMITS.option), `must be a list of ${what}`), v.minLength(min, message), v.maxLength(max, message));
+
 const FlashcardSchema = v.strictObject({
 	...common,
 	kind: v.literal('flashcard'),
@@ -73,26 +77,14 @@ const ChoiceSchema = v.strictObject({
 	...common,
 	kind: v.literal('choice'),
 	answer: text(LIMITS.option),
-	distractors: v.pipe(
-		v.array(text(LIMITS.option), 'must be a list of options'),
-		v.minLength(2, 'must have 2 to 4 wrong options'),
-		v.maxLength(4, 'must have 2 to 4 wrong options')
-	)
+	distractors: list(2, 4, 'options', 'must have 2 to 4 wrong options')
 });
 
 const MultiSchema = v.strictObject({
 	...common,
 	kind: v.literal('multi'),
-	correct: v.pipe(
-		v.array(text(LIMITS.option), 'must be a list of options'),
-		v.minLength(2, 'must have 2 to 5 correct options'),
-		v.maxLength(5, 'must have 2 to 5 correct options')
-	),
-	incorrect: v.pipe(
-		v.array(text(LIMITS.option), 'must be a list of options'),
-		v.minLength(1, 'must have 1 to 4 wrong options'),
-		v.maxLength(4, 'must have 1 to 4 wrong options')
-	)
+	correct: list(2, 5, 'options', 'must have 2 to 5 correct options'),
+	incorrect: list(1, 4, 'options', 'must have 1 to 4 wrong options')
 });
 
 const TypedSchema = v.strictObject({
@@ -105,11 +97,7 @@ const TypedSchema = v.strictObject({
 const OrderSchema = v.strictObject({
 	...common,
 	kind: v.literal('order'),
-	steps: v.pipe(
-		v.array(text(LIMITS.option), 'must be a list of steps'),
-		v.minLength(3, 'must have 3 to 6 steps'),
-		v.maxLength(6, 'must have 3 to 6 steps')
-	)
+	steps: list(3, 6, 'steps', 'must have 3 to 6 steps')
 });
 
 export const CARD_KINDS = ['flashcard', 'choice', 'multi', 'typed', 'order'] as const;

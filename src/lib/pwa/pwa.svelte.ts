@@ -12,8 +12,6 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 class Pwa {
 	/** A new version is installed and waiting. */
 	updateReady = $state(false);
-	/** The app shell and decks are cached: the app works with no network. */
-	offlineReady = $state(false);
 	#wb: Workbox | undefined;
 
 	async register(): Promise<void> {
@@ -24,11 +22,7 @@ class Pwa {
 		wb.addEventListener('waiting', () => {
 			this.updateReady = true;
 		});
-		wb.addEventListener('activated', (event) => {
-			if (!event.isUpdate) this.offlineReady = true;
-		});
 		await wb.register();
-		if (navigator.serviceWorker.controller) this.offlineReady = true;
 		setInterval(() => void wb.update(), UPDATE_CHECK_MS);
 	}
 

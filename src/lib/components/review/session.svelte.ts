@@ -24,6 +24,7 @@ import {
 	previewIntervals,
 	Rating,
 	scheduler,
+	State,
 	startMix,
 	streak,
 	type CardState,
@@ -192,14 +193,9 @@ export class ReviewSession {
 	async #advance(first = false): Promise<void> {
 		clearTimeout(this.#timer);
 		const now = Date.now();
-		const today = await loadToday(now, this.deck);
-		this.#settings = today.settings;
-		this.#states = today.states;
-		this.#marks = today.marks;
-		this.#catalog = today.catalog;
+		const today = await this.#refresh(now);
 		if (first || !this.#mix) this.#mix = startMix(today.queue);
 		const next = pickNext(today.queue, this.#mix);
-		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
 		if (next) {
 			this.#cards = new Map([...this.#cards, ...(await loadCards([next.id]))]);
 			this.#currentKind = next.kind;
@@ -216,6 +212,17 @@ export class ReviewSession {
 			return;
 		}
 		await this.#finish(today.nextDue);
+	}
+
+	/** Reads today's queue and the card states from the database (other tabs' answers included). */
+	async #refresh(now: number): Promise<Awaited<ReturnType<typeof loadToday>>> {
+		const today = await loadToday(now, this.deck);
+		this.#settings = today.settings;
+		this.#states = today.states;
+		this.#marks = today.marks;
+		this.#catalog = today.catalog;
+		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
+		return today;
 	}
 
 	#showNextPractice(): void {
@@ -238,7 +245,7 @@ export class ReviewSession {
 			const inScope = new Set(this.#catalog);
 			for (const s of this.#states.values()) {
 				if (this.deck && !inScope.has(s.card_id)) continue;
-				if (s.state === 2 && s.due > now) {
+				if (s.state === State.Review && s.due > now) {
 					nextReview = nextReview === undefined ? s.due : Math.min(nextReview, s.due);
 					if (s.due < tomorrowEnd) dueTomorrow++;
 				}
@@ -470,12 +477,9 @@ export class ReviewSession {
 
 	async #reshow(card_id: string, kind: 'learning' | 'review' | 'new'): Promise<void> {
 		clearTimeout(this.#timer);
-		const today = await loadToday(Date.now(), this.deck);
-		this.#states = today.states;
-		this.#marks = today.marks;
+		await this.#refresh(Date.now());
 		this.#cards = new Map([...this.#cards, ...(await loadCards([card_id]))]);
 		this.#currentKind = kind;
-		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
 		this.summary = undefined;
 		this.#show(card_id);
 	}
