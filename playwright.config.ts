@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-const PORT = 4174;
+// PW_PORT lets a second checkout run its browser tests beside this one.
+const PORT = Number(process.env.PW_PORT ?? 4174);
 
 export default defineConfig({
 	testDir: 'tests',
