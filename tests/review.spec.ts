@@ -8,20 +8,25 @@ test('answered cards are saved: after a reload they are no longer due', async ({
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', '20');
+	await expect(page.getByTestId('left-new')).toHaveText('20');
 	const reviewed: string[] = [];
 	for (let i = 0; i < 5; i++) reviewed.push(await answerCard(page, 'Good'));
 
 	await page.goto('/');
 	await page.reload();
-	await expect(due).toHaveText('15');
-	await expect(page.getByTestId('learning-count')).toHaveText('0');
+	// The five answered are learning cards due later today: Today counts them too.
+	await expect(page.getByTestId('new-count')).toHaveText('15');
+	await expect(page.getByTestId('learning-count')).toHaveText('5');
+	await expect(due).toHaveText('20');
 
 	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page.getByRole('progressbar', { name: 'Session progress' })).toHaveAttribute('aria-valuemax', '15');
+	await expect(page.getByTestId('left-new')).toHaveText('15');
+	await expect(page.getByTestId('left-learning')).toHaveText('5');
+	// The 15 new cards first; then every learning card (due in 10 minutes) is learned ahead, none left waiting.
 	const rest = await finishSession(page);
-	expect(rest).toHaveLength(15);
-	expect(rest.filter((id) => reviewed.includes(id))).toEqual([]);
+	expect(rest.slice(0, 15).filter((id) => reviewed.includes(id))).toEqual([]);
+	expect(new Set(rest)).toEqual(new Set([...reviewed, ...rest.slice(0, 15)]));
+	expect(rest).toHaveLength(35);
 });
 
 test('rating buttons show the next interval of each choice', async ({ page }) => {
@@ -53,8 +58,12 @@ test('multiple choice grades itself and explains why', async ({ page }) => {
 	expect(texts.filter((t) => t === answer)).toHaveLength(1);
 	const wrongIndex = texts.findIndex((t) => t !== answer);
 	await options.nth(wrongIndex).click();
-	await expect(page.locator('.verdict')).toHaveText('Not quite.');
-	await expect(page.getByText('The answer is')).toContainText(answer);
+	await expect(page.locator('.verdict')).toHaveText(/Not quite\./);
+	// The pick is marked as the learner's, with ✗ as well as colour; the right option is marked where it stands, not repeated below.
+	await expect(options.nth(wrongIndex)).toContainText('✗ Your answer');
+	await expect(options.filter({ hasText: answer })).toContainText('✓ Right answer');
+	await expect(page.locator('.reveal .answer')).toHaveCount(0);
+	await expect(page.locator('.reveal')).not.toContainText('The answer is');
 	// Wrong → Again is suggested; the learner may still pick another rating.
 	await expect(page.getByRole('button', { name: /^Again .*\(suggested\)/ })).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Good/ })).toBeEnabled();

@@ -84,6 +84,8 @@ function schemas(now: number) {
 		reviewsPerDay: int(0, 99999),
 		dayStartHour: int(0, 23),
 		leechThreshold: int(0, 99),
+		// Optional: backups made before the setting existed use the default.
+		learnAheadMinutes: v.optional(int(0, 1440)),
 		theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark')
 	});
 	const card = v.strictObject({

@@ -14,3 +14,5 @@ export type { SettingsForm, SettingsErrors } from './settings-form';
 export { exportBackup, parseBackup, importBackup, importBackupText, resetAll, canonicalJson, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES } from './backup';
 export type { Backup, BackupData, ImportResult } from './backup';
 export { optimizerCsv, ankiTsv } from './interchange';
+export { loadJournal, saveJournal, getExtraNew, addExtraNew } from './journal';
+export type { SessionJournal, UndoStep } from './journal';

@@ -2,6 +2,7 @@ import type { FSRS, Grade } from 'ts-fsrs';
 import { grade, State, type CardState, type ReviewRecord } from '$lib/srs';
 import { newId } from './ids';
 import type { RecallDatabase } from './open';
+import { journalKey, type SessionJournal } from './journal';
 import type { CardMarks, PracticeRecord } from './schema';
 import { NO_MARKS } from './settings';
 
@@ -34,10 +35,14 @@ export async function recordReview(
 	db: RecallDatabase,
 	f: FSRS,
 	answer: Answer,
-	options: { leechThreshold?: number } = {}
+	options: {
+		leechThreshold?: number;
+		/** The session's journal after this answer: written in the same transaction, so undo survives a crash too. */
+		journal?: (saved: SavedReview) => SessionJournal;
+	} = {}
 ): Promise<SavedReview> {
 	// Strict durability: the commit waits for the disk, so a saved answer survives a crash or power loss.
-	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite', { durability: 'strict' });
+	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
@@ -49,8 +54,13 @@ export async function recordReview(
 	// add(), not put(): a log record is never overwritten.
 	const writes: Promise<unknown>[] = [tx.objectStore('reviews').add(log), cards.put(state)];
 	if (leech && marksAfter) writes.push(marks.put(marksAfter));
+	const saved: SavedReview = { log, before, state, marksBefore, marksAfter, leech };
+	if (options.journal) {
+		const journal = options.journal(saved);
+		writes.push(tx.objectStore('meta').put(journal, journalKey(journal.scope)));
+	}
 	await Promise.all([...writes, tx.done]);
-	return { log, before, state, marksBefore, marksAfter, leech };
+	return saved;
 }
 
 /** Thrown when an undo would overwrite an answer given since (in another tab). */

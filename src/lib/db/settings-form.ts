@@ -10,6 +10,7 @@ export interface SettingsForm {
 	relearningSteps: string;
 	dayStartHour: string;
 	leechThreshold: string;
+	learnAheadMinutes: string;
 	fuzz: boolean;
 	theme: Theme;
 }
@@ -26,6 +27,7 @@ export function toForm(s: AppSettings): SettingsForm {
 		relearningSteps: s.relearningSteps.join(' '),
 		dayStartHour: String(s.dayStartHour),
 		leechThreshold: String(s.leechThreshold),
+		learnAheadMinutes: String(s.learnAheadMinutes),
 		fuzz: s.fuzz,
 		theme: s.theme
 	};
@@ -64,6 +66,7 @@ export function parseSettingsForm(form: SettingsForm): { settings: AppSettings }
 		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999, 'Reviews per day'),
 		dayStartHour: integer(form.dayStartHour, 0, 23, 'The hour the day starts'),
 		leechThreshold: integer(form.leechThreshold, 0, 99, 'Leech threshold'),
+		learnAheadMinutes: integer(form.learnAheadMinutes, 0, 1440, 'Learn ahead limit'),
 		learningSteps: steps(form.learningSteps, 'Learning steps'),
 		relearningSteps: steps(form.relearningSteps, 'Relearning steps')
 	};
@@ -79,6 +82,7 @@ export function parseSettingsForm(form: SettingsForm): { settings: AppSettings }
 			reviewsPerDay: out.reviewsPerDay as number,
 			dayStartHour: out.dayStartHour as number,
 			leechThreshold: out.leechThreshold as number,
+			learnAheadMinutes: out.learnAheadMinutes as number,
 			learningSteps: out.learningSteps as string[],
 			relearningSteps: out.relearningSteps as string[],
 			fuzz: form.fuzz,

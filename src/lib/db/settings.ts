@@ -9,6 +9,8 @@ export interface AppSettings extends SchedulerSettings, DailyLimits {
 	dayStartHour: number;
 	/** Lapses after which a card is marked a leech and suspended. */
 	leechThreshold: number;
+	/** Learning cards due within this many minutes are shown early when nothing else is left (Anki's default: 20). */
+	learnAheadMinutes: number;
 	theme: Theme;
 }
 
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 	...DEFAULT_LIMITS,
 	dayStartHour: DEFAULT_DAY_START_HOUR,
 	leechThreshold: 8,
+	learnAheadMinutes: 20,
 	theme: 'system'
 };
 

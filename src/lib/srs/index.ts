@@ -1,6 +1,6 @@
 export { grade, previewIntervals, autoGrade, replay, newCardState, GRADES } from './grade';
 export type { GradeInput } from './grade';
-export { buildQueue, sessionOrder, interleave, startMix, pickNext, doneToday, nextLearningDue, DEFAULT_LIMITS, DEFAULT_DAY_START_HOUR } from './queue';
+export { buildQueue, queueCounts, sessionOrder, interleave, startMix, pickNext, doneToday, nextLearningDue, DEFAULT_LIMITS, DEFAULT_DAY_START_HOUR } from './queue';
 export type { Queue, QueueInput, DailyLimits, DoneToday, Mix } from './queue';
 export { startOfDay, nextDayStart } from './day';
 export { formatInterval, describeInterval } from './format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, sessionOrder, startMix } from './queue';
+import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, queueCounts, sessionOrder, startMix, type Queue } from './queue';
 import { cardState, useTimeZone } from './test-helpers';
 import type { ReviewRecord } from './types';
 
@@ -10,6 +10,7 @@ const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).getTime(
 const NOW = at(21, 9); // 21 Nov 2026, 09:00 local
 const limits = { newPerDay: 3, reviewsPerDay: 200 };
 const none = { newCards: 0, reviews: 0 };
+const EMPTY: Queue = { learning: [], ahead: [], laterToday: 0, review: [], fresh: [], unstudied: 0 };
 
 function queue(states: ReturnType<typeof cardState>[], catalog: string[], done = none, lim = limits) {
 	return buildQueue({ catalog, states: new Map(states.map((s) => [s.card_id, s])), now: NOW, dayStartHour: 4, limits: lim, done });
@@ -82,7 +83,7 @@ describe("today's queue", () => {
 			done: none,
 			hidden: new Set(['a', 'b'])
 		});
-		expect(q).toEqual({ learning: [], review: [], fresh: ['c'] });
+		expect(q).toEqual({ ...EMPTY, fresh: ['c'], unstudied: 1 });
 	});
 
 	it('says when the next learning card comes due', () => {
@@ -134,7 +135,7 @@ describe('mixing new cards in', () => {
 	});
 
 	it('keeps the share fixed at the session start while the queue is rebuilt after each answer', () => {
-		let q = { learning: [] as string[], review: ['r1', 'r2', 'r3', 'r4'], fresh: ['n1', 'n2'] };
+		let q = { ...EMPTY, review: ['r1', 'r2', 'r3', 'r4'], fresh: ['n1', 'n2'] };
 		const mix = startMix(q);
 		const shown: string[] = [];
 		for (let next = pickNext(q, mix); next; next = pickNext(q, mix)) {
@@ -147,7 +148,61 @@ describe('mixing new cards in', () => {
 	});
 
 	it('always takes a learning card that is due first', () => {
-		const q = { learning: ['l1'], review: ['r1'], fresh: ['n1'] };
+		const q = { ...EMPTY, learning: ['l1'], ahead: ['l2'], review: ['r1'], fresh: ['n1'] };
 		expect(pickNext(q, startMix(q))).toEqual({ id: 'l1', kind: 'learning' });
+	});
+
+	it('learns ahead only when nothing else is left', () => {
+		const q = { ...EMPTY, ahead: ['l2'], review: ['r1'] };
+		expect(pickNext(q, startMix(q))).toEqual({ id: 'r1', kind: 'review' });
+		const rest = { ...EMPTY, ahead: ['l2', 'l3'] };
+		expect(pickNext(rest, startMix(rest))).toEqual({ id: 'l2', kind: 'learning' });
+		expect(pickNext(EMPTY, startMix(EMPTY))).toBeUndefined();
+	});
+});
+
+describe('learn ahead', () => {
+	// Made inside each test, once the time zone is set.
+	const learningSteps = () => [
+		cardState({ card_id: 'in-5m', state: State.Learning, due: NOW + 5 * 60_000 }),
+		cardState({ card_id: 'in-20m', state: State.Relearning, due: NOW + 20 * 60_000 }),
+		cardState({ card_id: 'in-21m', state: State.Learning, due: NOW + 21 * 60_000 }),
+		cardState({ card_id: 'tomorrow', state: State.Learning, due: at(22, 5) })
+	];
+	const build = (learnAheadMs?: number, steps = learningSteps()) =>
+		buildQueue({
+			catalog: steps.map((s) => s.card_id),
+			states: new Map(steps.map((s) => [s.card_id, s])),
+			now: NOW,
+			dayStartHour: 4,
+			limits,
+			done: none,
+			learnAheadMs
+		});
+
+	it('takes learning cards due within the limit, soonest first, and counts the rest of today apart', () => {
+		const q = build(20 * 60_000);
+		expect(q.ahead).toEqual(['in-5m', 'in-20m']);
+		expect(q.laterToday).toBe(1);
+		expect(queueCounts(q)).toEqual({ fresh: 0, learning: 2, review: 0, total: 2 });
+		expect(sessionOrder(q)).toEqual(['in-5m', 'in-20m']);
+	});
+
+	it('takes none ahead with a limit of 0', () => {
+		const q = build(0);
+		expect(q.ahead).toEqual([]);
+		expect(q.laterToday).toBe(3);
+	});
+});
+
+describe('learning more new cards in one section', () => {
+	it('raises the new-card room by the extra, counted against what was introduced today', () => {
+		const catalog = ['n1', 'n2', 'n3', 'n4', 'n5'];
+		const build = (newCards: number, extraNew: number) =>
+			buildQueue({ catalog, states: new Map(), now: NOW, dayStartHour: 4, limits, done: { newCards, reviews: 0 }, extraNew });
+		expect(build(3, 0).fresh).toEqual([]);
+		expect(build(3, 0).unstudied).toBe(5);
+		expect(build(3, 2).fresh).toEqual(['n1', 'n2']);
+		expect(build(5, 2).fresh).toEqual([]);
 	});
 });

@@ -39,15 +39,35 @@ export interface QueueInput {
 	done: DoneToday;
 	/** Cards not to show now: suspended, or buried until a later day. */
 	hidden?: ReadonlySet<string>;
+	/**
+	 * Learn ahead: learning cards due within this many ms are shown early
+	 * once nothing else is left (Anki's "learn ahead limit"), instead of a
+	 * waiting screen.
+	 */
+	learnAheadMs?: number;
+	/** New cards allowed today beyond the daily limit, in this scope only (Anki's custom study). */
+	extraNew?: number;
 }
 
 export interface Queue {
 	/** Learning and relearning cards due now, by due time. */
 	learning: string[];
+	/** Learning cards due within the learn-ahead limit, by due time: shown when nothing else is left. */
+	ahead: string[];
+	/** Learning cards due later today, past the learn-ahead limit. */
+	laterToday: number;
 	/** Review cards due today, by due time, within the daily review limit. */
 	review: string[];
 	/** New cards within the daily new-card limit, in catalog order. */
 	fresh: string[];
+	/** Cards never studied in scope and not hidden, whatever the limit. */
+	unstudied: number;
+}
+
+/** What a session in this scope will show, by the three counts Anki shows: new, learning, review. */
+export function queueCounts(q: Queue): { fresh: number; learning: number; review: number; total: number } {
+	const learning = q.learning.length + q.ahead.length;
+	return { fresh: q.fresh.length, learning, review: q.review.length, total: q.fresh.length + learning + q.review.length };
 }
 
 /**
@@ -57,27 +77,39 @@ export interface Queue {
 export function buildQueue(input: QueueInput): Queue {
 	const { catalog, states, now, dayStartHour, limits, done, hidden } = input;
 	const dayEnd = nextDayStart(now, dayStartHour);
+	const aheadUntil = now + Math.max(0, input.learnAheadMs ?? 0);
 	const learning: CardState[] = [];
+	const ahead: CardState[] = [];
+	let laterToday = 0;
 	const review: CardState[] = [];
 	const fresh: string[] = [];
-	const newRoom = Math.max(0, limits.newPerDay - done.newCards);
+	let unstudied = 0;
+	const newRoom = Math.max(0, limits.newPerDay + Math.max(0, input.extraNew ?? 0) - done.newCards);
 	for (const id of catalog) {
 		if (hidden?.has(id)) continue;
 		const s = states.get(id);
 		if (!s || s.state === State.New) {
+			unstudied++;
 			if (fresh.length < newRoom) fresh.push(id);
 		} else if (s.state === State.Review) {
 			if (s.due < dayEnd) review.push(s);
 		} else if (s.due <= now) {
 			learning.push(s);
+		} else if (s.due <= aheadUntil) {
+			ahead.push(s);
+		} else if (s.due < dayEnd) {
+			laterToday++;
 		}
 	}
 	const byDue = (a: CardState, b: CardState) => a.due - b.due || (a.card_id < b.card_id ? -1 : 1);
 	const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
 	return {
 		learning: learning.sort(byDue).map((s) => s.card_id),
+		ahead: ahead.sort(byDue).map((s) => s.card_id),
+		laterToday,
 		review: review.sort(byDue).slice(0, reviewRoom).map((s) => s.card_id),
-		fresh
+		fresh,
+		unstudied
 	};
 }
 
@@ -87,7 +119,7 @@ export function buildQueue(input: QueueInput): Queue {
  * evenly among them.
  */
 export function sessionOrder(q: Queue): string[] {
-	return [...q.learning, ...interleave(q.review, q.fresh)];
+	return [...q.learning, ...interleave(q.review, q.fresh), ...q.ahead];
 }
 
 /** Spreads `b` evenly through `a`: 4 reviews and 2 new cards give R R N R R N. */
@@ -118,7 +150,10 @@ export function startMix(q: Queue): Mix {
 	return { newShare: total === 0 ? 0 : q.fresh.length / total, shown: 0, newShown: 0 };
 }
 
-/** The next card to show: a learning card due now, else a review or a new card as the mix asks. */
+/**
+ * The next card to show: a learning card due now, else a review or a new
+ * card as the mix asks, else a learning card within the learn-ahead limit.
+ */
 export function pickNext(q: Queue, mix: Mix): { id: string; kind: 'learning' | 'review' | 'new' } | undefined {
 	const learning = q.learning[0];
 	if (learning !== undefined) return { id: learning, kind: 'learning' };
@@ -127,6 +162,8 @@ export function pickNext(q: Queue, mix: Mix): { id: string; kind: 'learning' | '
 	const wantNew = mix.newShown < Math.floor((mix.shown + 1) * mix.newShare);
 	if (fresh !== undefined && (wantNew || review === undefined)) return { id: fresh, kind: 'new' };
 	if (review !== undefined) return { id: review, kind: 'review' };
+	const ahead = q.ahead[0];
+	if (ahead !== undefined) return { id: ahead, kind: 'learning' };
 	return undefined;
 }
 

@@ -1,11 +1,13 @@
 import { appDb } from '$lib/db/client';
 // Direct imports, not the barrels: the home page must not pull in ts-fsrs.
+import { getExtraNew } from '$lib/db/journal';
 import { getAllMarks, getAllStates, getReviewsToday, getSettings, hiddenCards } from '$lib/db/queries';
 import type { CardMarks } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
-import { buildQueue, doneToday, nextLearningDue, sessionOrder, type Queue } from '$lib/srs/queue';
+import { startOfDay } from '$lib/srs/day';
+import { buildQueue, doneToday, nextLearningDue, queueCounts, sessionOrder, type Queue } from '$lib/srs/queue';
 import type { CardState } from '$lib/srs/types';
 
 export interface Today {
@@ -22,13 +24,23 @@ export interface Today {
 	order: string[];
 	/** When the next learning card in scope comes due, if none is due now. */
 	nextDue: number | undefined;
+	/** What a session in this scope shows now: new, learning (due now or within the learn-ahead limit), review. */
+	counts: ReturnType<typeof queueCounts>;
+	/** New cards introduced today, in every scope. */
+	newToday: number;
+	/** New cards allowed beyond the daily limit today in this section. */
+	extraNew: number;
 }
 
 /** Loads what is due now, for every deck or for one, from the database (so other tabs' answers count). */
 export async function loadToday(now: number, deck?: string): Promise<Today> {
 	const db = await appDb();
 	const [index, settings, states, marks] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db), getAllMarks(db)]);
-	const logs = await getReviewsToday(db, now, settings.dayStartHour);
+	const [logs, extraNew] = await Promise.all([
+		getReviewsToday(db, now, settings.dayStartHour),
+		deck === undefined ? 0 : getExtraNew(db, deck, startOfDay(now, settings.dayStartHour))
+	]);
+	const done = doneToday(logs, now, settings.dayStartHour);
 	const decks = deck === undefined ? index.decks : index.decks.filter((d) => d.id === deck);
 	const catalog = decks.flatMap((d) => d.cardIds);
 	const hidden = hiddenCards(marks, now);
@@ -38,8 +50,10 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 		now,
 		dayStartHour: settings.dayStartHour,
 		limits: settings,
-		done: doneToday(logs, now, settings.dayStartHour),
-		hidden
+		done,
+		hidden,
+		learnAheadMs: settings.learnAheadMinutes * 60_000,
+		extraNew
 	});
 	return {
 		index,
@@ -50,6 +64,9 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 		catalog,
 		queue,
 		order: sessionOrder(queue),
-		nextDue: nextLearningDue(catalog, states, now, hidden)
+		nextDue: nextLearningDue(catalog, states, now, hidden),
+		counts: queueCounts(queue),
+		newToday: done.newCards,
+		extraNew
 	};
 }

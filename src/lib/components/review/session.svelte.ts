@@ -2,68 +2,33 @@ import { announce, onChange, type ChangeMessage } from '$lib/db/channel';
 import { appDb, dropConnection } from '$lib/db/client';
 import { connection } from '$lib/db/status.svelte';
 import {
+	addExtraNew,
 	getReviewDays,
+	loadJournal,
 	recordPractice,
 	recordReview,
 	restoreMarks,
+	saveJournal,
 	setMarks,
 	undoPractice,
 	undoReview,
 	type AppSettings,
 	type CardMarks,
-	type PracticeRecord,
-	type SavedReview
+	type SessionJournal,
+	type UndoStep
 } from '$lib/db';
-import { checkChoice, checkMulti, checkOrder, checkTyped } from '$lib/decks/check-answer';
 import { loadCards, loadIndex } from '$lib/decks/client';
-import type { DeckCard } from '$lib/decks';
-import {
-	autoGrade,
-	nextDayStart,
-	pickNext,
-	previewIntervals,
-	Rating,
-	scheduler,
-	State,
-	startMix,
-	streak,
-	type CardState,
-	type Grade,
-	type Mix
-} from '$lib/srs';
-import { loadToday } from '$lib/study/today';
+import { nextDayStart, pickNext, previewIntervals, Rating, scheduler, startMix, startOfDay, State, streak, type CardState, type Grade, type Mix } from '$lib/srs';
+import { loadToday, type Today } from '$lib/study/today';
+import { CardAnswer, shuffled } from './answer.svelte';
 
-export type Phase = 'loading' | 'question' | 'answer' | 'waiting' | 'done' | 'error';
+export type { Phase } from './answer.svelte';
 export type Mode = 'review' | 'practice';
-
-/** Shuffles a copy (Fisher–Yates); options are shuffled each time a card is shown. */
-function shuffled<T>(items: readonly T[]): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(Math.random() * (i + 1));
-		[out[i], out[j]] = [out[j] as T, out[i] as T];
-	}
-	return out;
-}
-
-/** A shuffle that never shows the steps already in order, which would give the answer away. */
-function shuffledOutOfOrder<T>(items: readonly T[]): T[] {
-	for (let tries = 0; tries < 10; tries++) {
-		const out = shuffled(items);
-		if (out.some((x, i) => x !== items[i])) return out;
-	}
-	return [...items].reverse();
-}
 
 /** The longest an answer may count as taking: a learner who walked away is not slow. */
 const MAX_DURATION = 60_000;
 /** Undo reaches back this many steps. */
 export const UNDO_LIMIT = 100;
-
-type UndoStep =
-	| { type: 'review'; saved: SavedReview; kind: 'learning' | 'review' | 'new'; duration: number }
-	| { type: 'practice'; record: PracticeRecord }
-	| { type: 'marks'; card_id: string; before: CardMarks | undefined; label: string };
 
 /** What comes after the session, for the summary at its end (the counts are live on the session). */
 export interface SessionSummary {
@@ -72,34 +37,42 @@ export interface SessionSummary {
 	/** Review cards due tomorrow (review mode). */
 	dueTomorrow: number;
 	streak: number;
+	/** A section quiz: cards of the section never studied, and what today's new-card limit left of them. */
+	unstudied: number;
+	newPerDay: number;
+	/** Why nothing new was shown: today's limit is used although the section has unstudied cards. */
+	newLimitReached: boolean;
 }
 
-/** One study session: today's due cards (review) or N random cards that leave the schedule alone (practice). */
-export class ReviewSession {
-	phase = $state<Phase>('loading');
-	card = $state.raw<DeckCard | undefined>();
-	/** Options (choice, multi) or steps (order) in display order: shuffled each time a card is shown. */
-	options = $state.raw<string[]>([]);
-	/** Multiple choice: the option picked. */
-	picked = $state<string | undefined>();
-	/** Choose all that apply: the options ticked. */
-	selected = $state<string[]>([]);
-	/** Typed: what the learner wrote. */
-	typed = $state('');
-	/** Ordering: the steps placed so far, in the learner's order. */
-	placed = $state<string[]>([]);
-	/** Whether an auto-graded answer was right, once checked. */
-	correct = $state<boolean | undefined>();
-	/** The grade suggested by an auto-graded card (Enter accepts it). */
-	suggested = $state<Grade | undefined>();
+/** A prompt short enough to name a card in a message. */
+export function shortPrompt(prompt: string): string {
+	const p = prompt.replaceAll('`', '').replace(/\s+/g, ' ').trim();
+	return p.length > 60 ? `${p.slice(0, 57).trimEnd()}…` : p;
+}
+
+/**
+ * One study session: today's due cards (review) or N random cards that
+ * leave the schedule alone (practice). It orders the cards, saves answers,
+ * keeps the counts and the undo history, and journals both to IndexedDB so
+ * a reload carries on where it was.
+ */
+export class ReviewSession extends CardAnswer {
 	intervals = $state.raw<Record<Grade, number> | undefined>();
+	/** Answers given in this session. */
 	answered = $state(0);
-	remaining = $state(0);
+	/** Different cards answered in this session. */
+	cardsAnswered = $state(0);
+	/** Cards still to show: new, learning (due now or within the learn-ahead limit) and review. */
+	counts = $state({ fresh: 0, learning: 0, review: 0 });
+	/** Share of the session done, 0–1: it never moves backwards, and is 1 only at the end. */
+	progress = $state(0);
 	saving = $state(false);
 	saveError = $state<string | undefined>();
 	loadError = $state<string | undefined>();
-	/** A short message about the last action: leech, bury, undo. */
+	/** A short message about the last action: leech, undo, a failure. */
 	notice = $state<string | undefined>();
+	/** What bury, suspend, flag or skip just did to which card; it offers its own Undo. */
+	snack = $state<string | undefined>();
 	/** The card on screen is flagged. */
 	flagged = $state(false);
 	/** When the next card comes due, while waiting for it. */
@@ -117,13 +90,15 @@ export class ReviewSession {
 	#settings: AppSettings | undefined;
 	#states = new Map<string, CardState>();
 	#marks = new Map<string, CardMarks>();
-	#cards = new Map<string, DeckCard>();
-	#catalog: string[] = [];
+	#cards = new Map<string, import('$lib/decks').DeckCard>();
+	#today: Today | undefined;
+	/** Practice: the round's cards not answered yet. */
 	#queue: string[] = [];
+	#perCard: Record<string, number> = {};
 	#currentKind: 'learning' | 'review' | 'new' = 'new';
 	#mix: Mix | undefined;
 	#undo: UndoStep[] = [];
-	#shownAt = 0;
+	#ended = false;
 	#lastRating: Grade | undefined;
 	/** An answer whose save failed: kept, with its original time, until a retry writes it. */
 	#pending: { card_id: string; rating: Grade; now: number; duration: number } | undefined;
@@ -131,30 +106,42 @@ export class ReviewSession {
 	#stopListening: (() => void) | undefined;
 
 	constructor(options: { deck?: string; mode?: Mode; practiceSize?: number } = {}) {
+		super();
 		this.deck = options.deck;
 		this.mode = options.mode ?? 'review';
 		this.practiceSize = options.practiceSize ?? 10;
 	}
 
-	/** Ordering: the steps not placed yet, in display order. */
-	get pool(): string[] {
-		return this.options.filter((s) => !this.placed.includes(s));
+	/** The journal's key: one session per scope and day. */
+	get scope(): string {
+		return this.mode === 'practice' ? `practice:${this.deck ?? 'all'}` : (this.deck ?? 'all');
 	}
 
-	/** Starts the session. */
+	/** Cards left in the session. */
+	get remaining(): number {
+		return this.counts.fresh + this.counts.learning + this.counts.review;
+	}
+
+	/** Starts the session, carrying on today's journal for this scope if there is one. */
 	async load(): Promise<void> {
 		this.#stopListening = onChange((m) => void this.#changedElsewhere(m));
 		try {
+			const now = Date.now();
+			const today = await loadToday(now, this.deck);
+			this.#settings = today.settings;
+			const journal = await loadJournal(await appDb(), this.scope, startOfDay(now, today.settings.dayStartHour));
+			if (journal) this.#resume(journal);
 			if (this.mode === 'practice') {
-				const index = await loadIndex();
-				const ids = index.decks.find((d) => d.id === this.deck)?.cardIds ?? [];
-				this.#queue = shuffled(ids).slice(0, Math.max(1, this.practiceSize));
-				const today = await loadToday(Date.now(), this.deck);
-				this.#settings = today.settings;
+				if (!journal || journal.ended || !journal.practiceQueue?.length) {
+					this.#resetCounts();
+					await this.#newPracticeRound();
+				} else this.#queue = [...journal.practiceQueue];
 				this.#cards = await loadCards(this.#queue);
 				this.#showNextPractice();
 			} else {
-				await this.#advance(true);
+				// A finished session reopened with cards due is a new session; with none, its summary again.
+				if (journal?.ended && today.counts.total > 0) this.#resetCounts();
+				await this.#advance(!journal || journal.ended);
 			}
 		} catch (e) {
 			this.loadError = e instanceof Error ? e.message : String(e);
@@ -166,6 +153,86 @@ export class ReviewSession {
 	destroy(): void {
 		clearTimeout(this.#timer);
 		this.#stopListening?.();
+	}
+
+	/** Another round: a new practice draw, or a section quiz with `extraNew` more new cards allowed today. */
+	async again(extraNew = 0): Promise<void> {
+		if (this.saving) return;
+		this.saving = true;
+		try {
+			const db = await appDb();
+			if (extraNew > 0 && this.deck && this.#settings) await addExtraNew(db, this.deck, startOfDay(Date.now(), this.#settings.dayStartHour), extraNew);
+			this.#resetCounts();
+			this.summary = undefined;
+			this.phase = 'loading';
+			if (this.mode === 'practice') {
+				await this.#newPracticeRound();
+				this.#cards = await loadCards(this.#queue);
+				this.#showNextPractice();
+			} else {
+				await this.#advance(true);
+			}
+			await this.#journal();
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	#resume(j: SessionJournal): void {
+		this.#undo = j.undo.slice(-UNDO_LIMIT);
+		this.undoCount = this.#undo.length;
+		this.#ended = j.ended;
+		this.answered = j.answered;
+		this.recalled = j.recalled;
+		this.timeMs = j.timeMs;
+		this.#perCard = { ...j.cards };
+		this.cardsAnswered = Object.keys(this.#perCard).length;
+		this.progress = j.progress;
+		this.#mix = j.mix;
+	}
+
+	#resetCounts(): void {
+		this.answered = 0;
+		this.recalled = 0;
+		this.timeMs = 0;
+		this.#perCard = {};
+		this.cardsAnswered = 0;
+		this.progress = 0;
+		this.#mix = undefined;
+		this.#ended = false;
+	}
+
+	async #newPracticeRound(): Promise<void> {
+		const index = await loadIndex();
+		const ids = index.decks.find((d) => d.id === this.deck)?.cardIds ?? [];
+		this.#queue = shuffled(ids).slice(0, Math.max(1, this.practiceSize));
+	}
+
+	/** The session as it stands, for the journal. */
+	#snapshot(): SessionJournal {
+		const dayStart = this.#settings?.dayStartHour ?? 4;
+		return {
+			scope: this.scope,
+			day: startOfDay(Date.now(), dayStart),
+			undo: this.#undo,
+			answered: this.answered,
+			recalled: this.recalled,
+			timeMs: this.timeMs,
+			cards: this.#perCard,
+			progress: this.progress,
+			mix: this.#mix ? { ...this.#mix } : undefined,
+			practiceQueue: this.mode === 'practice' ? [...this.#queue] : undefined,
+			ended: this.#ended
+		};
+	}
+
+	/** Writes the journal; it only serves undo and counts, so a failure is not worth interrupting the learner. */
+	async #journal(): Promise<void> {
+		try {
+			await saveJournal(await appDb(), this.#snapshot());
+		} catch {
+			// The answers themselves are saved; only a later reload would lose the undo history.
+		}
 	}
 
 	/**
@@ -188,7 +255,8 @@ export class ReviewSession {
 	/**
 	 * Review mode: rebuilds today's queue from the database (so answers from
 	 * other tabs and learning steps that came due count), then shows the next
-	 * card, or waits for the next learning step, or ends.
+	 * card: one due now, else a review or new card, else a learning card
+	 * within the learn-ahead limit. Only a step beyond that limit waits.
 	 */
 	async #advance(first = false): Promise<void> {
 		clearTimeout(this.#timer);
@@ -205,7 +273,7 @@ export class ReviewSession {
 		this.card = undefined;
 		const dayEnd = nextDayStart(now, today.settings.dayStartHour);
 		if (today.nextDue !== undefined && today.nextDue < dayEnd) {
-			// A learning step comes due later today: say when, and show it then.
+			// A learning step beyond the learn-ahead limit comes due later today: say when, and show it then.
 			this.nextDue = today.nextDue;
 			this.phase = 'waiting';
 			this.#timer = setTimeout(() => void this.#advance(), Math.max(0, today.nextDue - Date.now()) + 250);
@@ -215,18 +283,27 @@ export class ReviewSession {
 	}
 
 	/** Reads today's queue and the card states from the database (other tabs' answers included). */
-	async #refresh(now: number): Promise<Awaited<ReturnType<typeof loadToday>>> {
+	async #refresh(now: number): Promise<Today> {
 		const today = await loadToday(now, this.deck);
+		this.#today = today;
 		this.#settings = today.settings;
 		this.#states = today.states;
 		this.#marks = today.marks;
-		this.#catalog = today.catalog;
-		this.remaining = today.queue.learning.length + today.queue.review.length + today.queue.fresh.length;
+		this.counts = { fresh: today.counts.fresh, learning: today.counts.learning, review: today.counts.review };
+		this.#moveProgress();
 		return today;
 	}
 
+	/** Progress only moves forward while answering; it is full only when the session ends. */
+	#moveProgress(back = false): void {
+		const total = this.answered + this.remaining;
+		const share = total === 0 ? 0 : Math.min(0.99, this.answered / total);
+		this.progress = back ? share : Math.max(this.progress, share);
+	}
+
 	#showNextPractice(): void {
-		this.remaining = this.#queue.length;
+		this.counts = { fresh: 0, learning: 0, review: this.#queue.length };
+		this.#moveProgress();
 		const id = this.#queue[0];
 		if (id === undefined) {
 			void this.#finish(undefined);
@@ -240,12 +317,12 @@ export class ReviewSession {
 		const settings = this.#settings;
 		let dueTomorrow = 0;
 		let nextReview: number | undefined;
-		if (settings) {
+		const today = this.#today;
+		if (settings && today) {
 			const tomorrowEnd = nextDayStart(nextDayStart(now, settings.dayStartHour), settings.dayStartHour);
-			const inScope = new Set(this.#catalog);
-			for (const s of this.#states.values()) {
-				if (this.deck && !inScope.has(s.card_id)) continue;
-				if (s.state === State.Review && s.due > now) {
+			for (const id of today.catalog) {
+				const s = this.#states.get(id);
+				if (s?.state === State.Review && s.due > now) {
 					nextReview = nextReview === undefined ? s.due : Math.min(nextReview, s.due);
 					if (s.due < tomorrowEnd) dueTomorrow++;
 				}
@@ -253,14 +330,23 @@ export class ReviewSession {
 		}
 		const db = await appDb();
 		const days = await getReviewDays(db);
+		const unstudied = today?.queue.unstudied ?? 0;
 		this.summary = {
 			nextDue: nextLearning ?? nextReview,
 			dueTomorrow,
-			streak: settings ? streak(days, now, settings.dayStartHour) : 0
+			streak: settings ? streak(days, now, settings.dayStartHour) : 0,
+			unstudied,
+			newPerDay: settings?.newPerDay ?? 0,
+			newLimitReached: this.mode === 'review' && unstudied > 0 && (today?.queue.fresh.length ?? 0) === 0
 		};
 		this.card = undefined;
-		this.remaining = 0;
+		this.counts = { fresh: 0, learning: 0, review: 0 };
+		this.progress = 1;
 		this.phase = 'done';
+		if (!this.#ended) {
+			this.#ended = true;
+			await this.#journal();
+		}
 		// With a session's worth of answers, ask the browser to keep them.
 		if (this.answered > 0) void import('$lib/db/persist').then((p) => p.askToPersist());
 		void import('$lib/pwa/badge').then((b) => b.refreshBadge());
@@ -269,82 +355,11 @@ export class ReviewSession {
 	#show(id: string): void {
 		const card = this.#cards.get(id);
 		if (!card || !this.#settings) return;
-		this.picked = undefined;
-		this.selected = [];
-		this.typed = '';
-		this.placed = [];
-		this.correct = undefined;
-		this.suggested = undefined;
 		this.saveError = undefined;
-		this.card = card;
 		this.flagged = this.#marks.get(id)?.flagged ?? false;
-		this.options =
-			card.kind === 'choice'
-				? shuffled([card.answer, ...card.distractors])
-				: card.kind === 'multi'
-					? shuffled([...card.correct, ...card.incorrect])
-					: card.kind === 'order'
-						? shuffledOutOfOrder(card.steps)
-						: [];
 		this.intervals =
 			this.mode === 'review' ? previewIntervals(scheduler(this.#settings), card.id, this.#states.get(card.id), Date.now()) : undefined;
-		this.#shownAt = performance.now();
-		this.phase = 'question';
-	}
-
-	/** Flashcard: show the answer. */
-	reveal(): void {
-		if (this.phase === 'question' && this.card?.kind === 'flashcard') this.phase = 'answer';
-	}
-
-	/** Multiple choice: pick an option; the card grades itself. */
-	pick(option: string): void {
-		if (this.phase !== 'question' || this.card?.kind !== 'choice') return;
-		this.picked = option;
-		this.#graded(checkChoice(this.card, option));
-	}
-
-	/** Choose all that apply: tick or untick an option. */
-	toggle(option: string): void {
-		if (this.phase !== 'question' || this.card?.kind !== 'multi') return;
-		this.selected = this.selected.includes(option) ? this.selected.filter((o) => o !== option) : [...this.selected, option];
-	}
-
-	/** Ordering: put a step next in line. */
-	place(step: string): void {
-		if (this.phase !== 'question' || this.card?.kind !== 'order' || this.placed.includes(step)) return;
-		this.placed = [...this.placed, step];
-	}
-
-	/** Ordering: take a placed step back. */
-	unplace(step: string): void {
-		if (this.phase !== 'question') return;
-		this.placed = this.placed.filter((s) => s !== step);
-	}
-
-	/** Whether the answer on screen can be checked yet. */
-	get canCheck(): boolean {
-		const c = this.card;
-		if (this.phase !== 'question' || !c) return false;
-		if (c.kind === 'multi') return this.selected.length > 0;
-		if (c.kind === 'typed') return this.typed.trim() !== '';
-		if (c.kind === 'order') return this.placed.length === c.steps.length;
-		return false;
-	}
-
-	/** Checks a multi-select, typed or ordering answer; the card grades itself. */
-	check(): void {
-		const c = this.card;
-		if (!this.canCheck || !c) return;
-		if (c.kind === 'multi') this.#graded(checkMulti(c, new Set(this.selected)));
-		else if (c.kind === 'typed') this.#graded(checkTyped(c, this.typed));
-		else if (c.kind === 'order') this.#graded(checkOrder(c, this.placed));
-	}
-
-	#graded(correct: boolean): void {
-		this.correct = correct;
-		this.suggested = autoGrade(correct);
-		this.phase = 'answer';
+		this.present(card);
 	}
 
 	#push(step: UndoStep): void {
@@ -361,9 +376,10 @@ export class ReviewSession {
 		this.saving = true;
 		this.saveError = undefined;
 		this.notice = undefined;
+		this.snack = undefined;
 		this.#lastRating = rating;
 		const pending = this.#pending?.card_id === card.id && this.#pending.rating === rating ? this.#pending : undefined;
-		const duration = pending?.duration ?? Math.round(Math.min(performance.now() - this.#shownAt, MAX_DURATION));
+		const duration = pending?.duration ?? Math.round(Math.min(performance.now() - this.shownAt, MAX_DURATION));
 		const answeredAt = pending?.now ?? Date.now();
 		this.#pending = { card_id: card.id, rating, now: answeredAt, duration };
 		try {
@@ -378,28 +394,47 @@ export class ReviewSession {
 				});
 				this.#pending = undefined;
 				this.#push({ type: 'practice', record });
-				this.#counted(rating, duration, +1);
+				this.#counted(card.id, rating, duration, +1);
 				this.#queue.shift();
 				this.#showNextPractice();
+				await this.#journal();
 				return;
 			}
-			const saved = await recordReview(db, scheduler(settings), { card_id: card.id, rating, now: answeredAt, duration }, settings);
+			const kind = this.#currentKind;
+			const saved = await recordReview(
+				db,
+				scheduler(settings),
+				{ card_id: card.id, rating, now: answeredAt, duration },
+				{
+					leechThreshold: settings.leechThreshold,
+					// The journal as it will be once this answer counts, written with the answer itself.
+					journal: (s): SessionJournal => {
+						const j = this.#snapshot();
+						const step: UndoStep = { type: 'review', saved: s, kind, duration };
+						return {
+							...j,
+							undo: [...j.undo, step].slice(-UNDO_LIMIT),
+							answered: j.answered + 1,
+							recalled: j.recalled + (rating === Rating.Again ? 0 : 1),
+							timeMs: j.timeMs + duration,
+							cards: { ...j.cards, [card.id]: (j.cards[card.id] ?? 0) + 1 },
+							mix: j.mix && kind !== 'learning' ? { ...j.mix, shown: j.mix.shown + 1, newShown: j.mix.newShown + (kind === 'new' ? 1 : 0) } : j.mix
+						};
+					}
+				}
+			);
 			this.#pending = undefined;
-			this.#push({ type: 'review', saved, kind: this.#currentKind, duration });
+			this.#push({ type: 'review', saved, kind, duration });
 			announce({ type: 'reviewed', card_id: card.id });
-			if (this.#mix && this.#currentKind !== 'learning') {
+			if (this.#mix && kind !== 'learning') {
 				this.#mix.shown++;
-				if (this.#currentKind === 'new') this.#mix.newShown++;
+				if (kind === 'new') this.#mix.newShown++;
 			}
+			this.#counted(card.id, rating, duration, +1);
 			if (saved.leech) {
-				this.notice = `“${card.prompt.replaceAll('`', '')}” has lapsed ${saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
+				this.notice = `“${shortPrompt(card.prompt)}” has lapsed ${saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
 			}
-			// Counted with the next card's arrival, so progress and screen move together.
-			try {
-				await this.#advance();
-			} finally {
-				this.#counted(rating, duration, +1);
-			}
+			await this.#advance();
 		} catch (e) {
 			this.saveError = this.#describeFailure(e);
 		} finally {
@@ -425,10 +460,14 @@ export class ReviewSession {
 		return `Not saved: ${why}. Your answer is kept here; press Retry.`;
 	}
 
-	#counted(rating: Grade, duration: number, sign: 1 | -1): void {
+	#counted(card_id: string, rating: Grade, duration: number, sign: 1 | -1): void {
 		this.answered += sign;
 		if (rating !== Rating.Again) this.recalled += sign;
 		this.timeMs += sign * duration;
+		const n = (this.#perCard[card_id] ?? 0) + sign;
+		if (n > 0) this.#perCard[card_id] = n;
+		else delete this.#perCard[card_id];
+		this.cardsAnswered = Object.keys(this.#perCard).length;
 	}
 
 	/** Tries the last failed save again. */
@@ -436,38 +475,51 @@ export class ReviewSession {
 		return this.#lastRating === undefined ? Promise.resolve() : this.rate(this.#lastRating);
 	}
 
-	/** Takes back the last answer (or bury/suspend/flag): the exact earlier state returns and the card is shown again. */
+	/** Takes back the last answer (or bury/suspend/flag/skip): the exact earlier state returns and the card is shown again. */
 	async undo(): Promise<void> {
 		if (this.saving) return;
 		const step = this.#undo.at(-1);
 		if (!step) return;
 		this.saving = true;
+		this.snack = undefined;
 		try {
 			const db = await appDb();
 			if (step.type === 'review') {
 				await undoReview(db, step.saved);
 				announce({ type: 'undone', card_id: step.saved.log.card_id });
-				this.#counted(step.saved.log.rating, step.duration, -1);
+				this.#counted(step.saved.log.card_id, step.saved.log.rating as Grade, step.duration, -1);
 				if (this.#mix && step.kind !== 'learning') {
 					this.#mix.shown--;
 					if (step.kind === 'new') this.#mix.newShown--;
 				}
 				await this.#reshow(step.saved.log.card_id, step.kind);
-			} else if (step.type === 'practice') {
-				await undoPractice(db, step.record);
-				this.#counted(step.record.rating, step.record.duration, -1);
-				if (this.#queue[0] !== step.record.card_id) this.#queue.unshift(step.record.card_id);
+			} else if (step.type === 'practice' || step.type === 'skip') {
+				const card_id = step.type === 'practice' ? step.record.card_id : step.card_id;
+				if (step.type === 'practice') {
+					await undoPractice(db, step.record);
+					this.#counted(card_id, step.record.rating, step.record.duration, -1);
+				}
+				if (this.#queue[0] !== card_id) this.#queue.unshift(card_id);
+				this.#cards = new Map([...this.#cards, ...(await loadCards([card_id]))]);
+				this.summary = undefined;
+				this.#ended = false;
 				this.#showNextPractice();
+				this.#moveProgress(true);
 			} else {
 				await restoreMarks(db, step.card_id, step.before);
+				announce({ type: 'marked', card_id: step.card_id });
 				if (step.before) this.#marks.set(step.card_id, step.before);
 				else this.#marks.delete(step.card_id);
 				if (this.card?.id === step.card_id) this.flagged = step.before?.flagged ?? false;
-				else await this.#reshow(step.card_id, this.#currentKind);
+				else if (this.mode === 'practice') {
+					if (this.#queue[0] !== step.card_id) this.#queue.unshift(step.card_id);
+					this.#showNextPractice();
+				} else await this.#reshow(step.card_id, this.#currentKind);
 			}
 			this.#undo.pop();
 			this.undoCount = this.#undo.length;
 			this.notice = 'Undone.';
+			await this.#journal();
 		} catch (e) {
 			this.notice = e instanceof Error ? e.message : String(e);
 		} finally {
@@ -477,10 +529,12 @@ export class ReviewSession {
 
 	async #reshow(card_id: string, kind: 'learning' | 'review' | 'new'): Promise<void> {
 		clearTimeout(this.#timer);
+		this.summary = undefined;
+		this.#ended = false;
 		await this.#refresh(Date.now());
+		this.#moveProgress(true);
 		this.#cards = new Map([...this.#cards, ...(await loadCards([card_id]))]);
 		this.#currentKind = kind;
-		this.summary = undefined;
 		this.#show(card_id);
 	}
 
@@ -488,13 +542,13 @@ export class ReviewSession {
 		const card = this.card;
 		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
 		this.saving = true;
+		this.notice = undefined;
 		try {
 			const db = await appDb();
 			const { before, after } = await setMarks(db, card.id, patch);
 			announce({ type: 'marked', card_id: card.id });
 			this.#marks.set(card.id, after);
 			this.#push({ type: 'marks', card_id: card.id, before, label });
-			this.notice = label;
 			if (!leave) {
 				this.flagged = after.flagged;
 			} else if (this.mode === 'practice') {
@@ -503,6 +557,8 @@ export class ReviewSession {
 			} else {
 				await this.#advance();
 			}
+			this.snack = label;
+			await this.#journal();
 		} catch (e) {
 			this.notice = e instanceof Error ? e.message : String(e);
 		} finally {
@@ -510,20 +566,51 @@ export class ReviewSession {
 		}
 	}
 
-	/** Hides the card until the learner's next day. */
-	bury(): Promise<void> {
-		const s = this.#settings;
-		if (!s) return Promise.resolve();
-		return this.#mark({ buried_until: nextDayStart(Date.now(), s.dayStartHour) }, 'Buried until tomorrow.', true);
+	/** Practice: takes the card out of this round only; no schedule or mark changes. */
+	async #skip(): Promise<void> {
+		const card = this.card;
+		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
+		this.saving = true;
+		this.notice = undefined;
+		try {
+			const label = `Skipped “${shortPrompt(card.prompt)}” in this round. Its schedule is unchanged.`;
+			this.#push({ type: 'skip', card_id: card.id, label });
+			this.#queue.shift();
+			this.#showNextPractice();
+			this.snack = label;
+			await this.#journal();
+		} finally {
+			this.saving = false;
+		}
 	}
 
-	/** Hides the card from reviews until the learner resumes it. */
+	/** Hides the card until the learner's next day; in practice, only skips it in this round. */
+	bury(): Promise<void> {
+		const s = this.#settings;
+		const card = this.card;
+		if (!s || !card) return Promise.resolve();
+		if (this.mode === 'practice') return this.#skip();
+		return this.#mark({ buried_until: nextDayStart(Date.now(), s.dayStartHour) }, `Buried “${shortPrompt(card.prompt)}” until tomorrow.`, true);
+	}
+
+	/** Hides the card from reviews until the learner resumes it. Practice never suspends: it leaves the schedule alone. */
 	suspend(): Promise<void> {
-		return this.#mark({ suspended: true }, 'Suspended.', true);
+		const card = this.card;
+		if (!card) return Promise.resolve();
+		if (this.mode === 'practice') return this.#skip();
+		return this.#mark({ suspended: true }, `Suspended “${shortPrompt(card.prompt)}”. Resume it under Cards.`, true);
 	}
 
 	/** Flags or unflags the card, to find it later. */
 	toggleFlag(): Promise<void> {
-		return this.#mark({ flagged: !this.flagged }, this.flagged ? 'Flag removed.' : 'Flagged.', false);
+		const card = this.card;
+		if (!card) return Promise.resolve();
+		const p = shortPrompt(card.prompt);
+		return this.#mark({ flagged: !this.flagged }, this.flagged ? `Removed the flag from “${p}”.` : `Flagged “${p}”.`, false);
+	}
+
+	/** Dismisses the snackbar. */
+	dismissSnack(): void {
+		this.snack = undefined;
 	}
 }
