@@ -7,6 +7,6 @@ export { formatInterval, describeInterval } from './format';
 export { scheduler } from './scheduler';
 export { Rating, State, DEFAULT_SCHEDULER } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade } from './types';
-export { streak, sectionCounts, MASTERED_STABILITY } from './stats';
+export { streak, recalledShare, sectionCounts, MASTERED_STABILITY } from './stats';
 export type { SectionCounts } from './stats';
 export { estimatedRecall } from './recall';

@@ -1,4 +1,4 @@
-import { State } from './constants';
+import { Rating, State } from './constants';
 import { nextDayStart, startOfDay } from './day';
 import type { CardState } from './types';
 
@@ -20,6 +20,21 @@ export function streak(reviewTimes: Iterable<number>, now: number, dayStartHour:
 		day = startOfDay(day - 1, dayStartHour);
 	}
 	return n;
+}
+
+/**
+ * "Recalled": the share of answers not rated Again, from 0 to 1; undefined
+ * with no answers. The session summary counts a round this way, so Stats
+ * must too, or the same round shows two different figures.
+ */
+export function recalledShare(ratings: Iterable<number>): number | undefined {
+	let answered = 0;
+	let recalled = 0;
+	for (const r of ratings) {
+		answered++;
+		if (r !== Rating.Again) recalled++;
+	}
+	return answered === 0 ? undefined : recalled / answered;
 }
 
 export interface SectionCounts {

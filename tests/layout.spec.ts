@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answerCard, expectAccessible, finishSession } from './helpers';
+
+// Phone layouts: one run is enough, the viewport is set here.
+test.beforeEach(({ page: _ }, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'phone layouts are checked once, on the phone project');
+});
+
+const card = (page: Page) => page.locator('article[data-card-id]');
+const sessionDone = (page: Page) => page.getByRole('heading', { name: /^(Session complete|Practice complete|Next card in)/ });
+
+/** Every page of the app, and what shows that its content has rendered. */
+const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [
+	{ path: '/', ready: (page) => expect(page.getByTestId('due-count')).not.toHaveText('…') },
+	{ path: '/sections', ready: (page) => expect(page.getByRole('link', { name: /^HTTP/ })).toBeVisible() },
+	{ path: '/sections/http', ready: (page) => expect(page.getByTestId('section-new')).not.toHaveText('…') },
+	{ path: '/sections/http/quiz', ready: (page) => expect(card(page).or(sessionDone(page))).toBeVisible() },
+	{ path: '/sections/http/practice?n=5', ready: (page) => expect(card(page)).toBeVisible() },
+	{ path: '/review', ready: (page) => expect(card(page).or(sessionDone(page))).toBeVisible() },
+	{ path: '/stats', ready: (page) => expect(page.getByTestId('stats-today')).toBeVisible() },
+	{ path: '/settings', ready: (page) => expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…') },
+	{ path: '/cards', ready: (page) => expect(page.getByRole('heading', { name: /^Suspended/ })).toBeVisible() }
+];
+
+for (const width of [360, 320]) {
+	test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 640 });
+		const overflowing: string[] = [];
+		for (const { path, ready } of pages) {
+			await page.goto(path);
+			await expect(page.locator('h1')).toBeAttached();
+			await ready(page);
+			const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+				scrollWidth: document.documentElement.scrollWidth,
+				innerWidth: window.innerWidth
+			}));
+			// A mobile browser may zoom out to show a too-wide page, so the set width counts too.
+			if (scrollWidth > Math.min(innerWidth, width)) overflowing.push(`${path}: ${scrollWidth} px wide`);
+		}
+		expect(overflowing, `pages wider than ${width} px`).toEqual([]);
+	});
+}
+
+test('at 320 px every header link is inside the screen and at least 44×44 px', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/stats');
+	await expect(page.getByTestId('stats-today')).toBeVisible();
+	const targets = [page.getByRole('link', { name: 'Roadmap Recall, today' })];
+	for (const name of ['Today', 'Sections', 'Stats', 'Settings']) targets.push(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
+	for (const link of targets) {
+		await expect(link).toBeVisible();
+		const box = await link.boundingBox();
+		const name = await link.textContent();
+		expect(box, `${name} has a box`).not.toBeNull();
+		if (!box) continue;
+		expect(box.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width, `${name} right edge`).toBeLessThanOrEqual(320);
+		expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
+		expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+	}
+	await expectAccessible(page);
+});
+
+test('after Save, "Settings saved." and the offer to reschedule are on screen', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 640 });
+	// One answer, so a scheduling change offers to reschedule.
+	await page.goto('/review');
+	await answerCard(page, 'Good');
+	await page.goto('/settings');
+	await page.getByLabel('Desired retention').fill('0.92');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	const saved = page.getByRole('status').filter({ hasText: 'Settings saved.' });
+	const offer = page.getByRole('button', { name: /^Reschedule \d+ cards?$/ });
+	await expect(saved).toBeVisible();
+	await expect(offer).toBeVisible();
+	// Polled: the page scrolls them into view after they appear.
+	for (const [what, locator] of [['"Settings saved."', saved], ['the offer', offer]] as const) {
+		await expect
+			.poll(async () => {
+				const box = await locator.boundingBox();
+				return box !== null && box.y >= 0 && box.y + box.height <= 640;
+			}, { message: `${what} is inside the 640 px screen` })
+			.toBe(true);
+	}
+	await expectAccessible(page);
+});
+
+test('the day labels of the stats chart do not run together at 360 px', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 640 });
+	await page.goto('/stats');
+	const labels = page.getByTestId('day-label');
+	await expect(labels).toHaveCount(14);
+	// The extent of each label's text itself (not its clipped box), left to right, visible ones only.
+	const boxes = await labels.evaluateAll((els) =>
+		els
+			.filter((el) => el.checkVisibility() && (el as HTMLElement).innerText.trim() !== '')
+			.map((el) => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				const r = range.getBoundingClientRect();
+				return { text: (el as HTMLElement).innerText, left: r.left, right: r.right, clipped: el.scrollWidth > el.clientWidth };
+			})
+	);
+	expect(boxes.length).toBeGreaterThanOrEqual(7);
+	for (const [prev, next] of boxes.slice(1).map((b, i) => [boxes[i]!, b] as const)) {
+		expect(next.left, `"${prev.text}" and "${next.text}" overlap`).toBeGreaterThanOrEqual(prev.right);
+	}
+	for (const b of boxes) expect(b.clipped, `label "${b.text}" is cut off`).toBe(false);
+	// Each bar keeps its full date: as a tooltip, and with its count in the text a screen reader reads.
+	const days = page.getByTestId('day-chart').getByRole('listitem');
+	await expect(days).toHaveCount(14);
+	for (const day of await days.all()) {
+		const full = await day.getAttribute('title');
+		expect(full).toContain(await day.getByTestId('day-label').innerText());
+		await expect(day).toContainText(new RegExp(`${full}: \\d+ answers?$`));
+	}
+	await expectAccessible(page);
+});
+
+test('a practice round shows the same "Recalled" share on its summary and on Stats', async ({ page }) => {
+	await page.goto('/sections/http/practice?n=3');
+	await answerCard(page, 'Again');
+	await answerCard(page, 'Good');
+	await finishSession(page, 'Hard');
+	const summary = (await page.getByTestId('summary-accuracy').textContent())?.trim();
+	expect(summary).toBe('67%');
+	await page.goto('/stats');
+	await expect(page.getByTestId('stats-practice-recalled')).toHaveText(summary!);
+});
