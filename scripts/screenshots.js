@@ -1,4 +1,4 @@
-// `npm run screenshots`: phone-size (360×640) pictures of each review state,
+// `npm run screenshots`: phone-size (360×740) pictures of each review state,
 // taken from the production build in Debian's Chromium, into docs/screenshots/;
 // and the install sheet's narrow and wide screenshots, into static/screenshots/.
 import { chromium } from '@playwright/test';
@@ -15,7 +15,7 @@ const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
 	const phone = {
-		viewport: { width: 360, height: 640 },
+		viewport: { width: 360, height: 740 },
 		deviceScaleFactor: 2,
 		isMobile: true,
 		hasTouch: true,
@@ -29,55 +29,101 @@ try {
 		console.log(`wrote ${OUT}/${name}.png`);
 	};
 	const card = () => page.locator('article[data-card-id]');
-	const progress = () => page.getByRole('progressbar', { name: 'Session progress' });
+	const answers = async () => Number(await page.locator('[data-answers]').getAttribute('data-answers'));
+	/** Answers the card on screen (right or wrong does not matter) up to the rating buttons. */
+	const answer = async () => {
+		const kind = await card().getAttribute('data-kind');
+		if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
+		else if (kind === 'choice') await page.locator('[data-option]').first().click();
+		else {
+			if (kind === 'multi') await page.getByRole('checkbox').first().check();
+			if (kind === 'typed') await page.getByLabel('Your answer').fill('not sure');
+			if (kind === 'order') while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').first().click();
+			await page.getByRole('button', { name: 'Check answer' }).click();
+		}
+	};
 	/** Rates the card on screen and waits until the session has moved on. */
 	const rate = async (name) => {
-		const before = Number(await progress().getAttribute('aria-valuenow'));
+		const before = await answers();
 		await page.getByRole('button', { name }).click();
-		await page.waitForFunction(
-			(n) => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) > n,
-			before
-		);
+		await page.waitForFunction((n) => Number(document.querySelector('[data-answers]')?.getAttribute('data-answers')) > n, before);
+	};
+	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
+	/** Opens a fresh profile's quiz on the first card of `kind` among a deck's first 20 (new cards come in deck order). */
+	const openKind = async (kind) => {
+		for (const { id } of index.decks) {
+			const deck = await (await page.request.get(`${base}/decks/${id}.json`)).json();
+			const at = deck.cards.slice(0, 20).findIndex((c) => c.kind === kind);
+			if (at === -1) continue;
+			page = await (await browser.newContext(phone)).newPage();
+			await page.goto(`${base}/sections/${id}/quiz`);
+			for (let i = 0; i < at; i++) {
+				await card().waitFor();
+				await answer();
+				await rate(/^Good/);
+			}
+			await page.locator(`article[data-card-id="${deck.cards[at].id}"]`).waitFor();
+			return deck.cards[at];
+		}
+		throw new Error(`no ${kind} card`);
 	};
 
 	await page.goto(`${base}/`);
 	await page.getByTestId('due-count').filter({ hasText: /^\d+$/ }).waitFor();
 	await shot('today');
 
-	// The HTTP section starts with flashcards, then multiple choice.
+	// A flashcard: the question (with the counts), then its answer set apart and the explanation.
 	await page.goto(`${base}/sections/http/quiz`);
 	await card().waitFor();
 	await shot('question');
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await shot('answer');
 	copyFileSync(`${OUT}/answer.png`, 'static/screenshots/narrow.png');
-	await rate(/^Good/);
-	while ((await card().getAttribute('data-kind')) !== 'choice') {
-		if ((await card().getAttribute('data-kind')) === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
-		await rate(/^Good/);
+	// A few answers in: new, learning and review counts, and bury's snackbar.
+	for (let i = 0; i < 3; i++) {
+		if (i > 0) await answer();
+		await rate(i === 0 ? /^Again/ : /^Good/);
 	}
-	const deck = await (await page.request.get(`${base}/decks/http.json`)).json();
-	const id = await card().getAttribute('data-card-id');
-	const answer = deck.cards.find((c) => c.id === id).answer.replaceAll('`', '');
+	await shot('counts');
+	await page.getByRole('button', { name: 'More' }).click();
+	await page.waitForTimeout(150);
+	await shot('more-menu');
+	await page.getByRole('button', { name: 'Bury until tomorrow' }).click();
+	await page.locator('.snack').waitFor();
+	await shot('snackbar');
+
+	// The answer with its explanation for each auto-graded kind; choice answered wrong, to show the marks.
+	const choice = await openKind('choice');
 	const options = await page.locator('[data-option] .text').allInnerTexts();
-	await page.locator('[data-option]').nth(options.findIndex((t) => t !== answer)).click();
+	await page.locator('[data-option]').nth(options.findIndex((t) => t !== choice.answer.replaceAll('`', ''))).click();
 	await shot('choice-feedback');
+	const multi = await openKind('multi');
+	for (const text of multi.correct.slice(0, -1)) await page.getByRole('checkbox', { name: text.replaceAll('`', ''), exact: true }).check();
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await shot('multi-feedback');
+	const typed = await openKind('typed');
+	await page.getByLabel('Your answer').fill(typed.answer.replaceAll('`', ''));
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await shot('typed-feedback');
+	const order = await openKind('order');
+	for (const step of [...order.steps].reverse()) await page.locator('[data-option]').filter({ has: page.locator('.text').getByText(step.replaceAll('`', ''), { exact: true }) }).click();
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await shot('order-feedback');
 
 	// Finish a short session, in a fresh profile, to show its summary.
 	page = await (await browser.newContext(phone)).newPage();
 	await page.goto(`${base}/settings`);
-	await page.getByLabel('New cards per day').fill('2');
+	await page.getByLabel('New cards per day').fill('3');
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
 	await page.goto(`${base}/sections/rest/quiz`);
-	for (let i = 0; i < 2; i++) {
-		await card().waitFor();
-		const kind = await card().getAttribute('data-kind');
-		if (kind === 'flashcard') await page.getByRole('button', { name: 'Show answer' }).click();
-		else if (kind === 'choice') await page.locator('[data-option]').first().click();
-		await rate(/^Easy/); // Easy graduates a new card at once, so the session ends
+	const done = page.getByRole('heading', { name: /Session complete|Next card in/ });
+	for (;;) {
+		await done.or(card()).first().waitFor();
+		if (await done.isVisible()) break;
+		await answer();
+		await rate(/^Good/);
 	}
-	await page.getByRole('heading', { name: /Session complete|Next card in/ }).waitFor();
 	await shot('session-end');
 	// The install sheet's wide picture: a laptop review, question beside answer.
 	const wide = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', serviceWorkers: 'block' })).newPage();
