@@ -1,7 +1,7 @@
 export { openRecallDB } from './open';
 export type { RecallDatabase, OpenOptions } from './open';
 export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings, getAllMarks, hiddenCards, getAllReviews, getAllPractice, getReviewDays } from './queries';
-export { recordReview, undoReview, recordPractice, undoPractice, setMarks, restoreMarks, UndoConflictError } from './record';
+export { recordReview, undoReview, recordPractice, undoPractice, setMarks, restoreMarks, UndoConflictError, NewCardLimitError } from './record';
 export type { Answer, SavedReview } from './record';
 export { DB_NAME, DB_VERSION } from './schema';
 export type { RecallDB, CardMarks, PracticeRecord } from './schema';

@@ -1,6 +1,7 @@
 import { startOfDay } from '$lib/srs/day';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { CardMarks, PracticeRecord } from './schema';
+import { deviceId } from './device';
 import type { RecallDatabase } from './open';
 import { DEFAULT_SETTINGS, type AppSettings } from './settings';
 
@@ -26,8 +27,9 @@ export async function getSettings(db: RecallDatabase): Promise<AppSettings> {
 	return { ...DEFAULT_SETTINGS, ...stored };
 }
 
-export async function saveSettings(db: RecallDatabase, settings: AppSettings): Promise<void> {
-	await db.put('settings', settings, 'user');
+/** Saves the settings, stamped with the time and this device so merges keep the newer. */
+export async function saveSettings(db: RecallDatabase, settings: AppSettings, now = Date.now()): Promise<void> {
+	await db.put('settings', { ...settings, updated: now, device: await deviceId(db) }, 'user');
 }
 
 /** Every card's marks, by card id. */

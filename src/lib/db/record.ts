@@ -1,5 +1,6 @@
 import type { FSRS, Grade } from 'ts-fsrs';
 import { grade, State, type CardState, type ReviewRecord } from '$lib/srs';
+import { deviceId } from './device';
 import { newId } from './ids';
 import type { RecallDatabase } from './open';
 import { journalKey, type SessionJournal } from './journal';
@@ -39,18 +40,35 @@ export async function recordReview(
 		leechThreshold?: number;
 		/** The session's journal after this answer: written in the same transaction, so undo survives a crash too. */
 		journal?: (saved: SavedReview) => SessionJournal;
+		/**
+		 * Today's new-card limit, checked in this transaction: with several tabs
+		 * open, only this count of new cards can be introduced since `dayStart`.
+		 */
+		newLimit?: { limit: number; dayStart: number };
 	} = {}
 ): Promise<SavedReview> {
+	const device = await deviceId(db);
 	// Strict durability: the commit waits for the disk, so a saved answer survives a crash or power loss.
 	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
+	if (options.newLimit && (!before || before.state === State.New)) {
+		const today = await tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(options.newLimit.dayStart));
+		const introduced = new Set(today.filter((l) => l.state === State.New).map((l) => l.card_id));
+		if (!introduced.has(answer.card_id) && introduced.size >= options.newLimit.limit) {
+			tx.abort();
+			await tx.done.catch(() => undefined);
+			throw new NewCardLimitError(options.newLimit.limit);
+		}
+	}
 	const { state, log } = grade(f, { ...answer, state: before, id: newId() });
 	const threshold = options.leechThreshold ?? 0;
 	const lapsed = before?.state === State.Review && state.lapses > before.lapses;
 	const leech = threshold > 0 && lapsed && state.lapses >= threshold && !marksBefore?.leech;
-	const marksAfter: CardMarks | undefined = leech ? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true } : marksBefore;
+	const marksAfter: CardMarks | undefined = leech
+		? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true, updated: answer.now, device }
+		: marksBefore;
 	// add(), not put(): a log record is never overwritten.
 	const writes: Promise<unknown>[] = [tx.objectStore('reviews').add(log), cards.put(state)];
 	if (leech && marksAfter) writes.push(marks.put(marksAfter));
@@ -61,6 +79,14 @@ export async function recordReview(
 	}
 	await Promise.all([...writes, tx.done]);
 	return saved;
+}
+
+/** Thrown when today's new cards were all introduced meanwhile (in another tab): nothing was written. */
+export class NewCardLimitError extends Error {
+	constructor(limit: number) {
+		super(`Today's ${limit} new ${limit === 1 ? 'card was' : 'cards were'} already introduced, in another tab or window; this card stays new.`);
+		this.name = 'NewCardLimitError';
+	}
 }
 
 /** Thrown when an undo would overwrite an answer given since (in another tab). */
@@ -110,16 +136,18 @@ export async function undoPractice(db: RecallDatabase, record: PracticeRecord): 
 export async function setMarks(
 	db: RecallDatabase,
 	card_id: string,
-	patch: Partial<Omit<CardMarks, 'card_id'>>
+	patch: Partial<Omit<CardMarks, 'card_id'>>,
+	now = Date.now()
 ): Promise<{ before: CardMarks | undefined; after: CardMarks }> {
+	const device = await deviceId(db);
 	const tx = db.transaction('marks', 'readwrite');
 	const before = await tx.store.get(card_id);
-	const after: CardMarks = { ...NO_MARKS, ...before, ...patch, card_id };
+	const after: CardMarks = { ...NO_MARKS, ...before, ...patch, card_id, updated: now, device };
 	await Promise.all([tx.store.put(after), tx.done]);
 	return { before, after };
 }
 
-/** Puts a card's marks back as they were. */
+/** Puts a card's marks back as they were (an undo: the earlier record, stamp and all). */
 export async function restoreMarks(db: RecallDatabase, card_id: string, before: CardMarks | undefined): Promise<void> {
 	if (before) await db.put('marks', before);
 	else await db.delete('marks', card_id);

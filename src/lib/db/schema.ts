@@ -1,9 +1,10 @@
 import type { DBSchema } from 'idb';
 import type { CardState, ReviewRecord } from '$lib/srs';
+import type { Stamp } from './device';
 import type { AppSettings } from './settings';
 
 /** What the learner did to a card by hand: bury, suspend, flag; and whether it became a leech. */
-export interface CardMarks {
+export interface CardMarks extends Stamp {
 	card_id: string;
 	suspended: boolean;
 	/** Hidden until this time (the start of the learner's next day), epoch ms. */

@@ -1,11 +1,12 @@
 import { DEFAULT_SCHEDULER } from '$lib/srs/constants';
 import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS, type DailyLimits } from '$lib/srs/queue';
 import type { SchedulerSettings } from '$lib/srs/types';
+import type { Stamp } from './device';
 
 export type Theme = 'system' | 'light' | 'dark';
 
 /** Everything the learner can set; stored as one record. */
-export interface AppSettings extends SchedulerSettings, DailyLimits {
+export interface AppSettings extends SchedulerSettings, DailyLimits, Stamp {
 	dayStartHour: number;
 	/** Lapses after which a card is marked a leech and suspended. */
 	leechThreshold: number;
