@@ -34,6 +34,7 @@ sw.addEventListener('message', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
+	// Anything but a GET goes to the network: the page's HEAD check of it (network.svelte.ts) relies on this.
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
