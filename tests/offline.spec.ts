@@ -32,8 +32,10 @@ test('after the first visit the app works with the server stopped, deep links in
 
 		await page.goto(`${url}/`);
 		await page.reload();
-		await expect(page.getByTestId('due-count')).toHaveText('19');
+		// 19 new, and the one answered, back at its 10-minute step today.
 		await expect(page.getByTestId('new-count')).toHaveText('19');
+		await expect(page.getByTestId('learning-count')).toHaveText('1');
+		await expect(page.getByTestId('due-count')).toHaveText('20');
 	} finally {
 		if (!stopped) await server.close();
 	}

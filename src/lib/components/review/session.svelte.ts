@@ -5,6 +5,7 @@ import {
 	addExtraNew,
 	getReviewDays,
 	loadJournal,
+	NewCardLimitError,
 	recordPractice,
 	recordReview,
 	restoreMarks,
@@ -407,6 +408,7 @@ export class ReviewSession extends CardAnswer {
 				{ card_id: card.id, rating, now: answeredAt, duration },
 				{
 					leechThreshold: settings.leechThreshold,
+					newLimit: { limit: settings.newPerDay + (this.#today?.extraNew ?? 0), dayStart: startOfDay(answeredAt, settings.dayStartHour) },
 					// The journal as it will be once this answer counts, written with the answer itself.
 					journal: (s): SessionJournal => {
 						const j = this.#snapshot();
@@ -436,7 +438,12 @@ export class ReviewSession extends CardAnswer {
 			}
 			await this.#advance();
 		} catch (e) {
-			this.saveError = this.#describeFailure(e);
+			if (e instanceof NewCardLimitError) {
+				// Another tab introduced the day's last new card meanwhile: say so and move on.
+				this.#pending = undefined;
+				this.notice = e.message;
+				await this.#advance().catch((err: unknown) => (this.saveError = this.#describeFailure(err)));
+			} else this.saveError = this.#describeFailure(e);
 		} finally {
 			this.saving = false;
 		}

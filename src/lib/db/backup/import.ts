@@ -1,0 +1,468 @@
+import type { FSRS } from 'ts-fsrs';
+import { replay, type CardState, type ReviewRecord } from '$lib/srs';
+import { Crc32 } from '../crc32';
+import { isNewer } from '../device';
+import type { RecallDatabase } from '../open';
+import type { CardMarks, PracticeRecord } from '../schema';
+import { DEFAULT_SETTINGS, type AppSettings } from '../settings';
+import {
+	cardSchema,
+	EARLIEST,
+	endSchema,
+	gzipLines,
+	headerSchema,
+	isGzip,
+	marksSchema,
+	practiceSchema,
+	problem,
+	reviewSchema,
+	settingsSchema
+} from './format';
+import { readV1 } from './legacy-v1';
+
+/** A format-1 backup, read whole (it was one JSON object). */
+export interface BackupRecords {
+	formatVersion: 1;
+	exportedAt: number;
+	settings: AppSettings;
+	reviews: ReviewRecord[];
+	practice: PracticeRecord[];
+	cards: ({ ok: true; state: CardState } | { ok: false; card_id: string | undefined; why: string })[];
+	marks: CardMarks[];
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportProgress {
+	phase: 'checking' | 'writing' | 'scheduling';
+	done: number;
+	/** Unknown while the file is first read. */
+	total?: number;
+}
+
+export interface ImportOptions {
+	mode: ImportMode;
+	now: number;
+	schedulerFor: (s: AppSettings) => FSRS;
+	onProgress?: (p: ImportProgress) => void;
+}
+
+/** What an import did, for the learner to read. */
+export interface ImportSummary {
+	mode: ImportMode;
+	reviewsAdded: number;
+	reviewsPresent: number;
+	practiceAdded: number;
+	/** Card states restored exactly as exported. */
+	cardsExact: number;
+	/** Cards whose history was merged with this device's: their states were recomputed from both. */
+	cardsMerged: number;
+	/** Cards whose exported state was missing or did not match their answers: rebuilt from the answers. */
+	cardsRebuilt: { card_id: string; why: string }[];
+	/** Answers with a time before 2020 or after the day of the import: a wrong clock, kept as they are. */
+	oddTimes: number;
+	settings: 'backup' | 'kept';
+	marksTaken: number;
+	marksKept: number;
+}
+
+export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: string };
+
+class BadBackup extends Error {}
+
+interface CardLog {
+	count: number;
+	last: number;
+}
+
+/** Everything the first pass learned; answers themselves are not kept, they are read again to be written. */
+interface Scan {
+	formatVersion: 1 | 2;
+	settings: AppSettings;
+	counts: { reviews: number; practice: number; cards: number; marks: number };
+	perCard: Map<string, CardLog>;
+	states: Map<string, CardState>;
+	badStates: Map<string, string>;
+	marks: CardMarks[];
+	oddTimes: number;
+	/** Reads the answers again, in batches, for writing. */
+	answers: () => AsyncIterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }>;
+}
+
+const NEWLINE = new Uint8Array([10]);
+/** Gives the page a turn between batches, so it never freezes for long. */
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
+	return {
+		formatVersion,
+		settings: DEFAULT_SETTINGS,
+		counts: { reviews: 0, practice: 0, cards: 0, marks: 0 },
+		perCard: new Map(),
+		states: new Map(),
+		badStates: new Map(),
+		marks: [],
+		oddTimes: 0,
+		answers
+	};
+}
+
+function countAnswer(scan: Scan, r: ReviewRecord, latest: number): void {
+	const log = scan.perCard.get(r.card_id);
+	if (log) {
+		log.count++;
+		log.last = Math.max(log.last, r.review);
+	} else scan.perCard.set(r.card_id, { count: 1, last: r.review });
+	if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
+}
+
+/** First pass over a format-2 file: checks every line and the checksum; writes nothing. */
+async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) => void): Promise<Scan> {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const crc = new Crc32();
+	const latest = now + 86_400_000;
+	const scan = newScan(2, () => answersV2(file));
+	const reviewIds = new Set<string>();
+	const practiceIds = new Set<string>();
+	const cardIds = new Set<string>();
+	const markIds = new Set<string>();
+	let settingsSeen = false;
+	let end: { reviews: number; practice: number; cards: number; marks: number; checksum: string } | undefined;
+	let line = 0;
+	const fail = (what: string) => {
+		throw new BadBackup(`line ${line}: ${what}.`);
+	};
+	const duplicate = (set: Set<string>, key: string, kind: string) => {
+		if (set.has(key)) fail(`${kind} "${key}" duplicates an earlier one`);
+		set.add(key);
+	};
+	try {
+		for await (const batch of gzipLines(file)) {
+			for (const bytes of batch) {
+				line++;
+				let text: string;
+				try {
+					text = decoder.decode(bytes);
+				} catch {
+					fail('is not valid UTF-8 text');
+					return scan;
+				}
+				if (end) {
+					if (text.trim() !== '') fail('comes after the end line');
+					continue;
+				}
+				let obj: unknown;
+				try {
+					obj = JSON.parse(text);
+				} catch {
+					fail(line === 1 ? 'is not a Roadmap Recall backup (not JSON)' : 'is not valid JSON');
+				}
+				if (line === 1) {
+					const p = problem(headerSchema, obj);
+					if (p) fail(p);
+					crc.update(bytes).update(NEWLINE);
+					continue;
+				}
+				const keys = obj && typeof obj === 'object' && !Array.isArray(obj) ? Object.keys(obj) : [];
+				if (keys.length !== 1) fail('must hold one record, such as {"review": {…}}');
+				const kind = keys[0] as string;
+				const value = (obj as Record<string, unknown>)[kind];
+				if (kind === 'end') {
+					const p = problem(endSchema, value, 'end');
+					if (p) fail(p);
+					end = value as typeof end;
+					continue;
+				}
+				crc.update(bytes).update(NEWLINE);
+				if (kind === 'review') {
+					const p = problem(reviewSchema, value, 'review');
+					if (p) fail(p);
+					const r = value as ReviewRecord;
+					duplicate(reviewIds, r.id, 'review');
+					countAnswer(scan, r, latest);
+					scan.counts.reviews++;
+				} else if (kind === 'practice') {
+					const p = problem(practiceSchema, value, 'practice');
+					if (p) fail(p);
+					const r = value as PracticeRecord;
+					duplicate(practiceIds, r.id, 'practice answer');
+					if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
+					scan.counts.practice++;
+				} else if (kind === 'card') {
+					// A card state is a cache of its answers: a broken one is rebuilt, not a reason to refuse the file.
+					const card_id = (value as { card_id?: unknown } | null)?.card_id;
+					if (typeof card_id === 'string') duplicate(cardIds, card_id, 'card state for');
+					const p = problem(cardSchema, value, 'card');
+					if (p) scan.badStates.set(typeof card_id === 'string' ? card_id : `line ${line}`, p);
+					else scan.states.set((value as CardState).card_id, value as CardState);
+					scan.counts.cards++;
+				} else if (kind === 'marks') {
+					const p = problem(marksSchema, value, 'marks');
+					if (p) fail(p);
+					const m = value as CardMarks;
+					duplicate(markIds, m.card_id, 'marks for');
+					scan.marks.push(m);
+					scan.counts.marks++;
+				} else if (kind === 'settings') {
+					if (settingsSeen) fail('a second settings record');
+					const p = problem(settingsSchema, value, 'settings');
+					if (p) fail(p);
+					scan.settings = { ...DEFAULT_SETTINGS, ...(value as AppSettings) };
+					settingsSeen = true;
+				} else fail(`"${kind}" is not a kind of record this app writes`);
+			}
+			onProgress?.({ phase: 'checking', done: line });
+			await breathe();
+		}
+	} catch (e) {
+		if (e instanceof BadBackup) throw e;
+		throw new BadBackup(`The file is damaged: its compressed data is cut short or corrupt (${e instanceof Error ? e.message : String(e)}).`);
+	}
+	if (line === 0) throw new BadBackup('The file is empty.');
+	if (!end) throw new BadBackup(`The file ends early, after line ${line}: it was cut short, and nothing was imported.`);
+	if (!settingsSeen) throw new BadBackup('settings: is missing.');
+	for (const k of ['reviews', 'practice', 'cards', 'marks'] as const) {
+		if (end[k] !== scan.counts[k]) throw new BadBackup(`end.${k}: says ${end[k]} but the file holds ${scan.counts[k]}; records were lost or added.`);
+	}
+	if (crc.hex() !== end.checksum) throw new BadBackup('end.checksum: the data does not match its checksum; the file was changed or damaged after export.');
+	return scan;
+}
+
+/** Second pass over a format-2 file: only the answers, already checked, a batch at a time. */
+async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> {
+	const decoder = new TextDecoder();
+	for await (const batch of gzipLines(file, 5000)) {
+		const reviews: ReviewRecord[] = [];
+		const practice: PracticeRecord[] = [];
+		for (const bytes of batch) {
+			// Records start {"review": or {"practice":, so the rest need not be parsed at all.
+			if (bytes[2] !== 0x72 && bytes[2] !== 0x70) continue;
+			const obj = JSON.parse(decoder.decode(bytes)) as { review?: ReviewRecord; practice?: PracticeRecord };
+			if (obj.review) reviews.push(obj.review);
+			else if (obj.practice) practice.push(obj.practice);
+		}
+		yield { reviews, practice };
+	}
+}
+
+function scanV1(records: BackupRecords, now: number): Scan {
+	const latest = now + 86_400_000;
+	const scan = newScan(1, async function* () {
+		for (let i = 0; i < Math.max(records.reviews.length, records.practice.length); i += 5000) {
+			yield { reviews: records.reviews.slice(i, i + 5000), practice: records.practice.slice(i, i + 5000) };
+		}
+	});
+	scan.settings = { ...DEFAULT_SETTINGS, ...records.settings };
+	const seen = (items: { [k: string]: unknown }[], key: string, name: string) => {
+		const ids = new Set<unknown>();
+		items.forEach((item, i) => {
+			if (ids.has(item[key])) throw new BadBackup(`data.${name}[${i}].${key}: duplicates an earlier record.`);
+			ids.add(item[key]);
+		});
+	};
+	seen(records.reviews as unknown as { [k: string]: unknown }[], 'id', 'reviews');
+	seen(records.practice as unknown as { [k: string]: unknown }[], 'id', 'practice');
+	seen(records.marks as unknown as { [k: string]: unknown }[], 'card_id', 'marks');
+	for (const r of records.reviews) countAnswer(scan, r, latest);
+	for (const p of records.practice) if (p.review < EARLIEST || p.review > latest) scan.oddTimes++;
+	for (const c of records.cards) {
+		if (c.ok) scan.states.set(c.state.card_id, c.state);
+		else scan.badStates.set(c.card_id ?? 'a card', c.why);
+	}
+	scan.marks = records.marks;
+	scan.counts = { reviews: records.reviews.length, practice: records.practice.length, cards: records.cards.length, marks: records.marks.length };
+	return scan;
+}
+
+/** Checks a whole backup file (format 2, or 1 from older versions); nothing is written. */
+async function scanFile(file: Blob, now: number, onProgress?: (p: ImportProgress) => void): Promise<Scan> {
+	if (file.size === 0) throw new BadBackup('The file is empty.');
+	if (await isGzip(file)) return scanV2(file, now, onProgress);
+	let text: string;
+	try {
+		text = await file.text();
+	} catch (e) {
+		throw new BadBackup(`The file could not be read whole on this device (${e instanceof Error ? e.message : String(e)}).`);
+	}
+	const v1 = readV1(text);
+	if (!v1.ok) throw new BadBackup(v1.error);
+	return scanV1(v1.records, now);
+}
+
+/** Whether an exported state is the one its answers lead to: as many answers, the same last one, a real date. */
+function consistent(state: CardState | undefined, log: CardLog | undefined): boolean {
+	return !!state && !!log && state.reps === log.count && state.last_review === log.last && Number.isFinite(state.due);
+}
+
+/**
+ * Imports a backup. The whole file is checked first; a file with any problem
+ * changes nothing. Then, a batch per transaction: answers are merged by id
+ * (a grow-only set: a second import adds nothing), marks and settings keep
+ * the newer by their stamps (or, to replace everything, the backup's), and
+ * card states are restored exactly as exported where they match their
+ * answers, and rebuilt from the answers where they don't or where two
+ * devices' histories met.
+ */
+export async function importBackupFile(db: RecallDatabase, file: Blob, options: ImportOptions): Promise<ImportOutcome> {
+	let scan: Scan;
+	try {
+		scan = await scanFile(file, options.now, options.onProgress);
+	} catch (e) {
+		if (e instanceof BadBackup) return { ok: false, error: e.message };
+		throw e;
+	}
+	return { ok: true, summary: await applyScan(db, scan, options) };
+}
+
+async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions): Promise<ImportSummary> {
+	const { mode, onProgress } = options;
+	const summary: ImportSummary = {
+		mode,
+		reviewsAdded: 0,
+		reviewsPresent: 0,
+		practiceAdded: 0,
+		cardsExact: 0,
+		cardsMerged: 0,
+		cardsRebuilt: [],
+		oddTimes: scan.oddTimes,
+		settings: 'kept',
+		marksTaken: 0,
+		marksKept: 0
+	};
+
+	// Replace everything: this device's own data goes first (its id and nothing else stays).
+	if (mode === 'replace') {
+		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks'] as const;
+		const tx = db.transaction([...stores, 'meta'], 'readwrite', { durability: 'strict' });
+		const meta = tx.objectStore('meta');
+		const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
+		await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...keys.map((k) => meta.delete(k)), tx.done]);
+	}
+
+	// How many answers each card has here already, to know whose history a state describes.
+	const cardIds = [...new Set([...scan.perCard.keys(), ...scan.states.keys(), ...scan.badStates.keys()])];
+	const localCount = new Map<string, number>();
+	{
+		const index = db.transaction('reviews').store.index('by-card');
+		const counts = await Promise.all(cardIds.map((id) => index.count(id)));
+		cardIds.forEach((id, i) => localCount.set(id, counts[i] ?? 0));
+	}
+
+	// Answers, a batch per transaction: added where their id is new.
+	const added = new Map<string, number>();
+	const total = scan.counts.reviews + scan.counts.practice;
+	let done = 0;
+	for await (const batch of scan.answers()) {
+		const tx = db.transaction(['reviews', 'practice'], 'readwrite', { durability: 'strict' });
+		const reviews = tx.objectStore('reviews');
+		const practice = tx.objectStore('practice');
+		const [haveR, haveP] = await Promise.all([
+			Promise.all(batch.reviews.map((r) => reviews.getKey(r.id))),
+			Promise.all(batch.practice.map((p) => practice.getKey(p.id)))
+		]);
+		const writes: Promise<unknown>[] = [];
+		batch.reviews.forEach((r, i) => {
+			if (haveR[i] !== undefined) {
+				summary.reviewsPresent++;
+				return;
+			}
+			writes.push(reviews.add(r));
+			added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
+			summary.reviewsAdded++;
+		});
+		batch.practice.forEach((p, i) => {
+			if (haveP[i] === undefined) {
+				writes.push(practice.add(p));
+				summary.practiceAdded++;
+			}
+		});
+		await Promise.all([...writes, tx.done]);
+		done += batch.reviews.length + batch.practice.length;
+		onProgress?.({ phase: 'writing', done, total });
+		await breathe();
+	}
+
+	// Marks and settings: the newer wins (the same rule sync uses), or the backup's when replacing.
+	{
+		const tx = db.transaction(['marks', 'settings'], 'readwrite', { durability: 'strict' });
+		const marks = tx.objectStore('marks');
+		const local = await Promise.all(scan.marks.map((m) => marks.get(m.card_id)));
+		const writes: Promise<unknown>[] = [];
+		scan.marks.forEach((m, i) => {
+			const mine = local[i];
+			if (!mine || isNewer(m, mine)) {
+				writes.push(marks.put(m));
+				summary.marksTaken++;
+			} else summary.marksKept++;
+		});
+		const settings = tx.objectStore('settings');
+		const mine = await settings.get('user');
+		if (!mine || isNewer(scan.settings, mine)) {
+			writes.push(settings.put(scan.settings, 'user'));
+			summary.settings = 'backup';
+		}
+		await Promise.all([...writes, tx.done]);
+	}
+
+	// Card states: exact where the backup's history is the card's whole history, else rebuilt from the answers.
+	const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
+	const f = options.schedulerFor(settings);
+	const work = cardIds.filter((id) => (added.get(id) ?? 0) > 0 || ((localCount.get(id) ?? 0) === 0 && !scan.perCard.has(id)));
+	for (let i = 0; i < work.length; i += 200) {
+		const slice = work.slice(i, i + 200);
+		const tx = db.transaction(['cards', 'reviews'], 'readwrite', { durability: 'strict' });
+		const cards = tx.objectStore('cards');
+		const byCard = tx.objectStore('reviews').index('by-card');
+		const writes: Promise<unknown>[] = [];
+		const replays: { id: string; logs: Promise<ReviewRecord[]> }[] = [];
+		for (const id of slice) {
+			const log = scan.perCard.get(id);
+			const state = scan.states.get(id);
+			if (!log) {
+				// A state with no answers in the backup or here: nothing it could be the cache of.
+				summary.cardsRebuilt.push({ card_id: id, why: 'it has no answers, so it stays new' });
+				continue;
+			}
+			if ((localCount.get(id) ?? 0) === 0) {
+				if (consistent(state, log)) {
+					writes.push(cards.put(state as CardState));
+					summary.cardsExact++;
+					continue;
+				}
+				summary.cardsRebuilt.push({
+					card_id: id,
+					why: scan.badStates.get(id) ?? (state ? 'its state did not match its answers' : 'its state was missing')
+				});
+			} else summary.cardsMerged++;
+			replays.push({ id, logs: byCard.getAll(id) });
+		}
+		for (const r of replays) {
+			const state = replay(f, r.id, await r.logs);
+			if (state) writes.push(cards.put(state));
+		}
+		await Promise.all([...writes, tx.done]);
+		onProgress?.({ phase: 'scheduling', done: Math.min(i + 200, work.length), total: work.length });
+		await breathe();
+	}
+	return summary;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The summary in words. */
+export function describeImport(s: ImportSummary): string {
+	const parts = [
+		`${s.mode === 'replace' ? 'Replaced everything' : 'Merged'}: ${plural(s.reviewsAdded, 'answer', 'answers')} added${s.reviewsPresent > 0 ? ` (${plural(s.reviewsPresent, 'was', 'were')} here already)` : ''}, ${plural(s.practiceAdded, 'practice answer', 'practice answers')} added.`,
+		`${plural(s.cardsExact, 'card', 'cards')} restored exactly as exported${s.cardsMerged > 0 ? `, ${plural(s.cardsMerged, 'card', 'cards')} rescheduled from both histories` : ''}.`
+	];
+	if (s.cardsRebuilt.length > 0) {
+		const shown = s.cardsRebuilt.slice(0, 5).map((c) => `${c.card_id} (${c.why})`);
+		parts.push(`Rebuilt from their answers: ${shown.join('; ')}${s.cardsRebuilt.length > 5 ? ` and ${s.cardsRebuilt.length - 5} more` : ''}.`);
+	}
+	if (s.oddTimes > 0) parts.push(`${plural(s.oddTimes, 'answer has', 'answers have')} a time before 2020 or in the future: the device clock was probably wrong. ${s.oddTimes === 1 ? 'It was' : 'They were'} kept as ${s.oddTimes === 1 ? 'it is' : 'they are'}.`);
+	parts.push(
+		s.settings === 'backup' ? "Settings: the backup's." : 'Settings: yours were newer and stay.',
+		s.marksTaken + s.marksKept > 0 ? `Marks: ${plural(s.marksTaken, 'card', 'cards')} from the backup${s.marksKept > 0 ? `, ${s.marksKept} of yours newer and kept` : ''}.` : ''
+	);
+	return parts.filter(Boolean).join(' ');
+}

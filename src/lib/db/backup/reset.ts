@@ -1,0 +1,10 @@
+import type { RecallDatabase } from '../open';
+
+/** Deletes everything the learner owns, in one transaction (this device keeps its id). */
+export async function resetAll(db: RecallDatabase): Promise<void> {
+	const stores = ['settings', 'cards', 'reviews', 'practice', 'marks'] as const;
+	const tx = db.transaction([...stores, 'meta'], 'readwrite');
+	const meta = tx.objectStore('meta');
+	const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
+	await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...keys.map((k) => meta.delete(k)), tx.done]);
+}
