@@ -1,22 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { crc32 } from '../src/lib/db/crc32';
+import { expect, test } from '@playwright/test';
+import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
 import { answerCard, changeSettings, expectAccessible, storedData } from './helpers';
-
-/** Keys sorted at every level, as the app checksums backups. */
-const canonical = (value: unknown) =>
-	JSON.stringify(value, (_k, v: unknown) =>
-		v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v
-	);
-
-async function download(page: Page, button: string): Promise<string> {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-	return readFileSync((await file.path()) as string, 'utf8');
-}
-
-async function importText(page: Page, name: string, text: string): Promise<void> {
-	await page.getByLabel('Import a backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
 
 test('export, delete everything, import: the same data; a second import changes nothing; a bad file changes nothing', async ({ page }) => {
 	await changeSettings(page, { 'New cards per day': '25' });
@@ -26,36 +10,35 @@ test('export, delete everything, import: the same data; a second import changes 
 	const before = await storedData(page);
 	expect(before.settings).toHaveLength(1);
 
-	const backupText = await download(page, 'Export backup (JSON)');
-	const backup = JSON.parse(backupText) as { format: string; checksum: string; data: { reviews: { rating: number }[]; marks: unknown[] } };
-	expect(backup.format).toBe('roadmap-recall-backup');
-	expect(backup.data.reviews).toHaveLength(3);
+	const file = await download(page, 'Export backup');
+	await expect(page.getByTestId('export-message')).toHaveText(/^Backup saved: 3 answers in [\d.]+ MB \(gzip\)\.$/);
+	const lines = backupLines(file);
+	expect(lines[0]).toMatchObject({ format: 'roadmap-recall-backup', formatVersion: 2 });
+	expect(lines.filter((l) => 'review' in l)).toHaveLength(3);
 
-	const csv = await download(page, 'Export review log for the FSRS optimizer (CSV)');
+	const csv = (await download(page, 'Export review log for the FSRS optimizer (CSV)')).toString('utf8');
 	expect(csv.split('\n')[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
 	expect(csv.trim().split('\n')).toHaveLength(4);
-	const anki = await download(page, 'Export cards for Anki (TSV)');
+	const anki = (await download(page, 'Export cards for Anki (TSV)')).toString('utf8');
 	expect(anki.split('\n').slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#deck column:3', '#tags column:4']);
 	expect(anki.split('\n')[4]?.split('\t')).toHaveLength(4);
 
-	await page.getByLabel('Type “delete my data” to confirm').fill('delete my data');
-	await page.getByRole('button', { name: 'Delete all my data' }).click();
-	await expect(page.getByText('All your data was deleted.')).toBeVisible();
+	await deleteEverything(page);
 	expect((await storedData(page)).reviews).toEqual([]);
 
-	await importText(page, 'backup.json', backupText);
-	await expect(page.getByTestId('import-message')).toHaveText('Imported: 3 new reviews and 0 practice answers; 3 cards recomputed from their history.');
+	await importFile(page, 'backup.json.gz', file);
+	await expect(page.getByTestId('import-message')).toHaveText(/^Merged: 3 answers added, 0 practice answers added\. 3 cards restored exactly as exported\./);
 	expect(await storedData(page)).toEqual(before);
 
-	await importText(page, 'backup.json', backupText);
-	await expect(page.getByTestId('import-message')).toHaveText('Imported: 0 new reviews and 0 practice answers; 3 cards recomputed from their history.');
+	await importFile(page, 'backup.json.gz', file);
+	await expect(page.getByTestId('import-message')).toHaveText(/^Merged: 0 answers added \(3 were here already\)/);
 	expect(await storedData(page)).toEqual(before);
 
 	// A file with one bad rating, resealed so only validation can catch it.
-	backup.data.reviews[1]!.rating = 9;
-	backup.checksum = crc32(canonical(backup.data));
-	await importText(page, 'bad.json', JSON.stringify(backup));
-	await expect(page.getByTestId('import-message')).toHaveText(/^Nothing was imported\. data\.reviews\[1\]\.rating: must be 1, 2, 3 or 4/);
+	const bad = lines.map((l) => structuredClone(l));
+	(bad.filter((l) => 'review' in l)[1]!.review as { rating: number }).rating = 9;
+	await importFile(page, 'bad.json.gz', backupFile(bad));
+	await expect(page.getByTestId('import-message')).toHaveText(/^Nothing was imported\. line 4: review\.rating: must be 1, 2, 3 or 4/);
 	expect(await storedData(page)).toEqual(before);
 	await expectAccessible(page);
 });
@@ -67,13 +50,11 @@ test('text from an imported backup is shown as text, never run as HTML, under a 
 	});
 	await page.goto('/settings');
 	await expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…');
-	const text = await download(page, 'Export backup (JSON)');
-	const backup = JSON.parse(text) as { checksum: string; data: { marks: unknown[] } };
+	const lines = backupLines(await download(page, 'Export backup'));
 	const payloads = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>'];
-	backup.data.marks = payloads.map((card_id) => ({ card_id, suspended: false, buried_until: null, flagged: true, leech: false }));
-	backup.checksum = crc32(canonical(backup.data));
-	await importText(page, 'hostile.json', JSON.stringify(backup));
-	await expect(page.getByTestId('import-message')).toHaveText(/^Imported:/);
+	const hostile = payloads.map((card_id) => ({ marks: { card_id, suspended: false, buried_until: null, flagged: true, leech: false } }));
+	await importFile(page, 'hostile.json.gz', backupFile([...lines, ...hostile]));
+	await expect(page.getByTestId('import-message')).toHaveText(/^Merged:/);
 
 	await page.goto('/cards');
 	const flagged = page.getByRole('region', { name: /^Flagged/ });

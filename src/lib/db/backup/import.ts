@@ -137,7 +137,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 		set.add(key);
 	};
 	try {
-		for await (const batch of gzipLines(file)) {
+		for await (const batch of gzipLines(file, 500)) {
 			for (const bytes of batch) {
 				line++;
 				let text: string;
@@ -231,7 +231,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 /** Second pass over a format-2 file: only the answers, already checked, a batch at a time. */
 async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> {
 	const decoder = new TextDecoder();
-	for await (const batch of gzipLines(file, 5000)) {
+	for await (const batch of gzipLines(file, 2000)) {
 		const reviews: ReviewRecord[] = [];
 		const practice: PracticeRecord[] = [];
 		for (const bytes of batch) {
@@ -348,17 +348,20 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 		cardIds.forEach((id, i) => localCount.set(id, counts[i] ?? 0));
 	}
 
-	// Answers, a batch per transaction: added where their id is new.
+	// Answers, a batch per transaction: added where their id is new. Into an empty store (a restore),
+	// every id is new: the file has no duplicates, so the look-ups are skipped.
 	const added = new Map<string, number>();
 	const total = scan.counts.reviews + scan.counts.practice;
+	const [emptyR, emptyP] = await Promise.all([db.count('reviews'), db.count('practice')]).then((n) => n.map((x) => x === 0));
 	let done = 0;
 	for await (const batch of scan.answers()) {
-		const tx = db.transaction(['reviews', 'practice'], 'readwrite', { durability: 'strict' });
+		// Relaxed: a batch lost to a crash is still in the file; the last transaction below is strict.
+		const tx = db.transaction(['reviews', 'practice'], 'readwrite', { durability: 'relaxed' });
 		const reviews = tx.objectStore('reviews');
 		const practice = tx.objectStore('practice');
 		const [haveR, haveP] = await Promise.all([
-			Promise.all(batch.reviews.map((r) => reviews.getKey(r.id))),
-			Promise.all(batch.practice.map((p) => practice.getKey(p.id)))
+			emptyR ? [] : Promise.all(batch.reviews.map((r) => reviews.getKey(r.id))),
+			emptyP ? [] : Promise.all(batch.practice.map((p) => practice.getKey(p.id)))
 		]);
 		const writes: Promise<unknown>[] = [];
 		batch.reviews.forEach((r, i) => {

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { backupLines, deleteEverything, download, importFile } from './backup-file';
+import { answerCard, changeSettings, countRecords, giveAnswer, storedData, storedStates } from './helpers';
+
+// Backups and the settings page are the same at any size: once, on the laptop.
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'backups: one size is enough'));
+
+test('a backup made while the clock was set to 2019 restores whole, its odd times kept and named', async ({ page }) => {
+	await page.clock.install({ time: new Date('2019-06-01T10:00:00') });
+	await page.goto('/review');
+	await answerCard(page, 'Good');
+	await answerCard(page, 'Again');
+	await page.goto('/settings');
+	const before = await storedData(page);
+	const file = await download(page, 'Export backup');
+	// Back to the right time on a new phone: the backup still restores.
+	await page.clock.setSystemTime(new Date('2026-11-28T10:00:00'));
+	await deleteEverything(page);
+	await importFile(page, 'backup.json.gz', file);
+	await expect(page.getByTestId('import-message')).toContainText('2 answers added');
+	await expect(page.getByTestId('import-message')).toContainText('2 answers have a time before 2020 or in the future: the device clock was probably wrong. They were kept as they are.');
+	expect((await storedData(page)).reviews).toEqual(before.reviews);
+});
+
+test('a restore gives back every due date, even after a settings change the learner did not reschedule', async ({ page }) => {
+	await page.goto('/review');
+	for (let i = 0; i < 3; i++) await answerCard(page, i === 1 ? 'Again' : 'Easy');
+	await changeSettings(page, { 'Desired retention': '0.97' });
+	// The offer to reschedule is declined: nothing is pressed.
+	const states = await storedStates(page);
+	const file = await download(page, 'Export backup');
+	await deleteEverything(page);
+	await importFile(page, 'backup.json.gz', file);
+	await expect(page.getByTestId('import-message')).toContainText('3 cards restored exactly as exported.');
+	expect(await storedStates(page)).toEqual(states);
+});
+
+test('a merge keeps the newer of each mark and setting; "Replace everything" takes the backup whole', async ({ page }) => {
+	await page.goto('/review');
+	const card = await page.locator('article[data-card-id]').getAttribute('data-card-id');
+	await page.keyboard.press('f');
+	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await changeSettings(page, { 'New cards per day': '12' });
+	const file = await download(page, 'Export backup');
+	expect(backupLines(file).find((l) => 'marks' in l)).toMatchObject({ marks: { card_id: card, flagged: true } });
+	// Newer, here: the flag comes off and the limit changes.
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await page.keyboard.press('f');
+	await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeVisible();
+	await changeSettings(page, { 'New cards per day': '15' });
+
+	await importFile(page, 'backup.json.gz', file);
+	await expect(page.getByTestId('import-message')).toContainText('Settings: yours were newer and stay.');
+	await expect(page.getByTestId('import-message')).toContainText('Marks: 0 cards from the backup, 1 of yours newer and kept.');
+	let data = await storedData(page);
+	expect(data.marks).toMatchObject([{ card_id: card, flagged: false }]);
+	expect(data.settings).toMatchObject([{ newPerDay: 15 }]);
+
+	await page.reload();
+	await importFile(page, 'backup.json.gz', file, 'Replace everything with this backup');
+	await expect(page.getByTestId('import-message')).toContainText('Replaced everything');
+	data = await storedData(page);
+	expect(data.marks).toMatchObject([{ card_id: card, flagged: true }]);
+	expect(data.settings).toMatchObject([{ newPerDay: 12 }]);
+});
+
+test('an import that fails part way (storage full) says so in words next to it', async ({ page }) => {
+	await page.goto('/review');
+	await answerCard(page, 'Good');
+	await page.goto('/settings');
+	const file = await download(page, 'Export backup');
+	await deleteEverything(page);
+	await page.evaluate(() => {
+		IDBObjectStore.prototype.add = function () {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+	await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
+	await page.getByRole('button', { name: 'Merge into my data' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'The import stopped: the device is out of storage space for this site.' })).toBeVisible();
+	expect(await countRecords(page, 'reviews')).toBe(0);
+});
+
+test('the daily new-card limit holds with three tabs on three sections', async ({ page, context }) => {
+	await changeSettings(page, { 'New cards per day': '1' });
+	const tabs = [page, await context.newPage(), await context.newPage()];
+	const sections = ['http', 'rest', 'caching'];
+	// All three open their quiz, each showing one new card, before any answer.
+	for (const [i, tab] of tabs.entries()) {
+		await tab.goto(`/sections/${sections[i]}/quiz`);
+		await expect(tab.getByTestId('left-new')).toHaveText('1');
+	}
+	for (const tab of tabs) await giveAnswer(tab);
+	for (const tab of tabs) await tab.getByRole('button', { name: /^Good/ }).click();
+	await expect(tabs[1]!.getByRole('status').filter({ hasText: "Today's 1 new card was already introduced" })).toBeVisible();
+	await expect(tabs[2]!.getByRole('status').filter({ hasText: "Today's 1 new card was already introduced" })).toBeVisible();
+	expect(await countRecords(page, 'reviews')).toBe(1);
+});
