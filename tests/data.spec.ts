@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { crc32 } from '../src/lib/db/crc32';
 import { answerCard, changeSettings, expectAccessible, storedData } from './helpers';
