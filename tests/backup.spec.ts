@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { backupLines, deleteEverything, download, importFile } from './backup-file';
 import { answerCard, changeSettings, countRecords, giveAnswer, storedData, storedStates } from './helpers';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, changeSettings, currentCardId, expectAccessible, finishSession } from './helpers';
 
 /** Fails if the page scrolls sideways or a visible control is smaller than 44×44 px. */

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
+import { expect, test } from './fixtures';
 import { answerCard, changeSettings, expectAccessible, storedData } from './helpers';
 
 test('export, delete everything, import: the same data; a second import changes nothing; a bad file changes nothing', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { countRecords, currentCardId } from './helpers';
 
 test('a failed write shows on the card with Retry, keeps the answer, and saves it on retry', async ({ page }) => {

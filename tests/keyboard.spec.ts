@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openCardOfKind, shown } from './cards';
 
 test('a whole review by keyboard: Space reveals, 1–4 rate, Enter accepts the suggestion', async ({ page }) => {

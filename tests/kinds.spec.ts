@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openCardOfKind, shown } from './cards';
 import { expectAccessible } from './helpers';
 

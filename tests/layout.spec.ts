@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, expectAccessible, finishSession } from './helpers';
 
 // Phone layouts: one run is enough, the viewport is set here.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, changeSettings, countRecords, expectAccessible, finishSession } from './helpers';
 
 test('the daily new-card limit holds across two tabs', async ({ page, context }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible } from './helpers';
 
 test('bury, suspend, flag and undo from the review screen, then see and undo them on the cards page', async ({ page }) => {

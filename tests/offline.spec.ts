@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { serve } from '../scripts/serve.js';
 import { answerCard, waitForOffline } from './helpers';
 

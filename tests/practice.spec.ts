@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, countRecords, finishSession, storedStates } from './helpers';
 
 test('a practice round leaves every due date unchanged, and shows in stats', async ({ page }) => {

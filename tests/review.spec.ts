@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, expectAccessible, finishSession } from './helpers';
 
 test('answered cards are saved: after a reload they are no longer due', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { finishSession } from './helpers';
 
 test("quizzing one section shows only that section's cards", async ({ page }) => {

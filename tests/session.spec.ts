@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openCardOfKind } from './cards';
 import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible, finishSession, storedData } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answerCard, expectAccessible, storedStates } from './helpers';
 
 test('settings refuse invalid values next to the field and save nothing', async ({ page }) => {

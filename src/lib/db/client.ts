@@ -1,3 +1,4 @@
+import { describeWriteFailure, errorName } from './failure';
 import { openRecallDB, type RecallDatabase } from './open';
 import { connection } from './status.svelte';
 
@@ -22,4 +23,14 @@ export function appDb(): Promise<RecallDatabase> {
 		throw e;
 	});
 	return db;
+}
+
+/**
+ * Why a write from this tab failed, in words, to follow "Not saved: ". A
+ * closed connection is forgotten, so trying again opens a fresh one.
+ */
+export function whyNotSaved(e: unknown): string {
+	if (connection.blocked) return 'a newer version of the app is open in another tab; reload this tab';
+	if (errorName(e) === 'InvalidStateError') dropConnection();
+	return describeWriteFailure(e);
 }

@@ -1,18 +1,32 @@
 import type { ReviewRecord } from '$lib/srs';
 import type { DeckData } from '$lib/decks/types';
 
+/**
+ * A text cell a spreadsheet would run as a formula (= + - @, or a leading tab
+ * or carriage return) gets a leading single quote, so opening an export runs
+ * nothing. Only for text: numbers are written as they are.
+ */
+export function defuse(s: string): string {
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** A text cell of a CSV file: defused, then quoted when it holds a quote, comma or line break. */
+export function csvCell(s: string): string {
+	const t = defuse(s);
+	return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+}
+
 /** The review log as the FSRS optimizer reads it: one row per answer, times and durations in ms. */
 export function optimizerCsv(reviews: readonly ReviewRecord[]): string {
-	const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 	const rows = [...reviews]
 		.sort((a, b) => a.review - b.review)
-		.map((r) => [quote(r.card_id), r.review, r.rating, r.state, r.duration].join(','));
+		.map((r) => [csvCell(r.card_id), r.review, r.rating, r.state, r.duration].join(','));
 	return ['card_id,review_time,review_rating,review_state,review_duration', ...rows].join('\n') + '\n';
 }
 
 function cell(s: string): string {
-	// Tabs and newlines would break Anki's columns.
-	return s.replace(/[\t\r\n]+/g, ' ').trim();
+	// Tabs and newlines would break Anki's columns; a spreadsheet opening the file must not run a formula.
+	return defuse(s.replace(/[\t\r\n]+/g, ' ').trim());
 }
 
 function sides(card: DeckData['cards'][number]): [string, string] {

@@ -36,6 +36,31 @@ describe('the settings form', () => {
 		expect(ok).toMatchObject({ settings: { learningSteps: ['1m', '5m', '1h'], relearningSteps: [] } });
 	});
 
+	it('refuses a step shorter than a minute or longer than a year, naming it and the bounds', () => {
+		expect(parseSettingsForm({ ...form, learningSteps: '1m 100000000d' })).toEqual({
+			errors: { learningSteps: 'Learning steps: "100000000d" is longer than a year; each step must be from 1m to 365d.' }
+		});
+		expect(parseSettingsForm({ ...form, relearningSteps: '366d' })).toEqual({
+			errors: { relearningSteps: 'Relearning steps: "366d" is longer than a year; each step must be from 1m to 365d.' }
+		});
+		expect(parseSettingsForm({ ...form, learningSteps: '0m 10m' })).toEqual({
+			errors: { learningSteps: 'Learning steps: "0m" is shorter than a minute; each step must be from 1m to 365d.' }
+		});
+		expect(parseSettingsForm({ ...form, relearningSteps: '0.5m' })).toHaveProperty('errors.relearningSteps');
+	});
+
+	it('accepts steps at the bounds and with decimals', () => {
+		expect(parseSettingsForm({ ...form, learningSteps: '1m 1.5h 365d', relearningSteps: '365d' })).toMatchObject({
+			settings: { learningSteps: ['1m', '1.5h', '365d'], relearningSteps: ['365d'] }
+		});
+		expect(parseSettingsForm({ ...form, learningSteps: '8760h', relearningSteps: '525600m' })).toHaveProperty('settings');
+	});
+
+	it('refuses a maximum interval over 100 years', () => {
+		expect(parseSettingsForm({ ...form, maxInterval: '36501' })).toEqual({ errors: { maxInterval: 'Maximum interval must be from 1 to 36500.' } });
+		expect(parseSettingsForm({ ...form, maxInterval: '36500' })).toHaveProperty('settings.maxInterval', 36500);
+	});
+
 	it('knows which changes call for rescheduling', () => {
 		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, retention: 0.85 })).toBe(true);
 		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, learningSteps: ['5m'] })).toBe(true);

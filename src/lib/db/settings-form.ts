@@ -1,3 +1,4 @@
+import { MAX_INTERVAL_DAYS, MAX_RETENTION, MAX_STEPS, MIN_INTERVAL_DAYS, MIN_RETENTION, validStep } from '$lib/srs/bounds';
 import type { AppSettings, Theme } from './settings';
 
 /** The settings form as the learner typed it. */
@@ -40,15 +41,19 @@ function integer(value: string, min: number, max: number, what: string): number 
 	return n < min || n > max ? `${what} must be from ${min} to ${max}.` : n;
 }
 
-const STEP = /^(\d+(?:\.\d+)?)([mhd])$/;
-
-/** "1m 10m" → ["1m", "10m"]; each step a positive number of minutes, hours or days. */
+/** "1m 10m" → ["1m", "10m"]; each step from 1 minute to 1 year, in minutes, hours or days. */
 function steps(value: string, what: string): string[] | string {
 	const parts = value.trim() === '' ? [] : value.trim().split(/[\s,]+/);
-	if (parts.length > 10) return `${what}: at most 10 steps.`;
+	if (parts.length > MAX_STEPS) return `${what}: at most ${MAX_STEPS} steps.`;
 	for (const p of parts) {
-		const m = STEP.exec(p);
-		if (!m || Number(m[1]) <= 0) return `${what}: "${p}" is not a step. Write each as a number and m, h or d, such as 1m 10m 1h.`;
+		switch (validStep(p)) {
+			case 'malformed':
+				return `${what}: "${p}" is not a step. Write each as a number and m, h or d, such as 1m 10m 1h.`;
+			case 'too short':
+				return `${what}: "${p}" is shorter than a minute; each step must be from 1m to 365d.`;
+			case 'too long':
+				return `${what}: "${p}" is longer than a year; each step must be from 1m to 365d.`;
+		}
 	}
 	return parts;
 }
@@ -57,11 +62,11 @@ function steps(value: string, what: string): string[] | string {
 export function parseSettingsForm(form: SettingsForm): { settings: AppSettings } | { errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
 	const r = Number(form.retention.trim().replace(',', '.'));
-	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= 0.7 && r <= 0.99)) {
+	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= MIN_RETENTION && r <= MAX_RETENTION)) {
 		errors.retention = 'Desired retention must be a number from 0.70 to 0.99.';
 	}
 	const out = {
-		maxInterval: integer(form.maxInterval, 1, 36500, 'Maximum interval'),
+		maxInterval: integer(form.maxInterval, MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS, 'Maximum interval'),
 		newPerDay: integer(form.newPerDay, 0, 9999, 'New cards per day'),
 		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999, 'Reviews per day'),
 		dayStartHour: integer(form.dayStartHour, 0, 23, 'The hour the day starts'),

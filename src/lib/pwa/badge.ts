@@ -15,7 +15,11 @@ export async function updateBadge(due: number): Promise<void> {
 /** Counts what is due now and puts it on the badge. */
 export async function refreshBadge(): Promise<void> {
 	if (!('setAppBadge' in navigator)) return;
-	const { loadToday } = await import('$lib/study/today');
-	const today = await loadToday(Date.now());
-	await updateBadge(today.order.length);
+	try {
+		const { loadToday } = await import('$lib/study/today');
+		const today = await loadToday(Date.now());
+		await updateBadge(today.order.length);
+	} catch {
+		// The badge is a nicety: if the data cannot be read now (another tab upgrading, say), the page says so itself.
+	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rating, State } from 'ts-fsrs';
-import { autoGrade, grade, previewIntervals, replay } from './grade';
+import { fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs';
+import { autoGrade, grade, InvalidScheduleError, previewIntervals, replay } from './grade';
 import { formatInterval } from './format';
 import { scheduler } from './scheduler';
 import type { ReviewRecord } from './types';
@@ -75,6 +75,17 @@ describe('the log as source of truth', () => {
 		expect(replay(f, 'c', shuffledLogs)).toEqual(state);
 	});
 
+	it('breaks ties of time by id, whatever order the records come in', () => {
+		// Two devices answered the same card in the same millisecond.
+		const { logs } = answer('c', [Rating.Good, Rating.Good]);
+		const again: ReviewRecord = { ...logs[1]!, id: 'b', rating: Rating.Again as Grade };
+		const easy: ReviewRecord = { ...logs[1]!, id: 'a', rating: Rating.Easy as Grade };
+		const one = replay(f, 'c', [logs[0]!, again, easy]);
+		expect(replay(f, 'c', [easy, logs[0]!, again])).toEqual(one);
+		// "a" (Easy) then "b" (Again): the card ends relearning.
+		expect(one?.state).toBe(State.Relearning);
+	});
+
 	it('ignores other cards\' records and gives nothing for a card never answered', () => {
 		const { logs } = answer('c', [Rating.Good]);
 		expect(replay(f, 'other', logs)).toBeUndefined();
@@ -87,7 +98,38 @@ describe('a clock that went backwards', () => {
 		const past = (state.last_review ?? 0) - 3 * DAY;
 		const next = grade(f, { card_id: 'c', state, rating: Rating.Good, now: past, duration: 0, id: 'z' });
 		expect(next.state.due).toBeGreaterThan(state.last_review ?? 0);
-		expect(next.log.review).toBe(state.last_review);
+		expect(next.log.review).toBe((state.last_review ?? 0) + 1);
+	});
+
+	it('gives the answers to one card strictly increasing times, in the order they were given', () => {
+		let state = undefined as ReturnType<typeof grade>['state'] | undefined;
+		const times: number[] = [];
+		// The clock jumps back a day, stands still, then jumps back again.
+		for (const [i, now] of [NOW, NOW - DAY, NOW - DAY, NOW - DAY, NOW - 2 * DAY, NOW + 5].entries()) {
+			const out = grade(f, { card_id: 'c', state, rating: Rating.Again, now, duration: 0, id: `id-${i}` });
+			expect(out.state.last_review).toBe(out.log.review);
+			times.push(out.log.review);
+			state = out.state;
+		}
+		expect(times).toEqual([NOW, NOW + 1, NOW + 2, NOW + 3, NOW + 4, NOW + 5]);
+	});
+});
+
+describe('a result that would store a NaN', () => {
+	it('is refused with an error instead of returned', () => {
+		const { state } = answer('c', [Rating.Good, Rating.Good]);
+		const broken = { ...state, stability: Number.NaN };
+		expect(() => grade(f, { card_id: 'c', state: broken, rating: Rating.Good, now: state.due, duration: 0, id: 'x' })).toThrow(InvalidScheduleError);
+		expect(() => grade(f, { card_id: 'c', state: broken, rating: Rating.Good, now: state.due, duration: 0, id: 'x' })).toThrow(/Could not schedule card c: .*NaN\. Nothing was saved\./);
+	});
+
+	it('is refused from a scheduler built without the bounds: a step of 100 million days overflows the date', () => {
+		const raw = fsrs(generatorParameters({ enable_fuzz: false, learning_steps: ['100000000d'], relearning_steps: ['10m'] }));
+		expect(() => grade(raw, { card_id: 'c', state: undefined, rating: Rating.Again, now: NOW, duration: 0, id: 'x' })).toThrow(/Could not schedule card c: the next due came out as NaN/);
+	});
+
+	it('is refused when the clock gives no valid time', () => {
+		expect(() => grade(f, { card_id: 'c', state: undefined, rating: Rating.Good, now: Number.NaN, duration: 0, id: 'x' })).toThrow(InvalidScheduleError);
 	});
 });
 

@@ -9,11 +9,29 @@ export function newCardState(card_id: string, now: number): CardState {
 }
 
 /**
- * If the device clock went backwards since the last review, grade as of the
- * last review instead, so intervals never go negative.
+ * When an answer counts as given: now, but always at least 1 ms after the
+ * card's last review. So a clock that went backwards never makes intervals
+ * negative, and the answers to one card are strictly increasing in time, in
+ * the order they were written (a replay then puts them in the same order).
  */
 function reviewTime(state: CardState | undefined, now: number): number {
-	return state?.last_review != null ? Math.max(now, state.last_review) : now;
+	return state?.last_review != null ? Math.max(now, state.last_review + 1) : now;
+}
+
+/** Thrown instead of returning a result that would store a NaN or an invalid date. */
+export class InvalidScheduleError extends Error {
+	constructor(card_id: string, what: string) {
+		super(`Could not schedule card ${card_id}: ${what}. Nothing was saved.`);
+		this.name = 'InvalidScheduleError';
+	}
+}
+
+const STATE_NUMBERS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses'] as const;
+const LOG_NUMBERS = ['review', 'due', 'stability', 'difficulty', 'elapsed_days', 'last_elapsed_days', 'scheduled_days', 'learning_steps'] as const;
+
+/** The first field that is not a finite number, if any. */
+function notFinite<T>(o: T, keys: readonly (keyof T)[]): string | undefined {
+	return keys.find((k) => !Number.isFinite(o[k])) as string | undefined;
 }
 
 export interface GradeInput {
@@ -31,12 +49,17 @@ export interface GradeInput {
 /** Applies one answer: the card's next state and the immutable review record. */
 export function grade(f: FSRS, input: GradeInput): { state: CardState; log: ReviewRecord } {
 	const at = reviewTime(input.state, input.now);
+	if (!Number.isFinite(at)) throw new InvalidScheduleError(input.card_id, `the time of the answer is not a valid date (now ${input.now}, last review ${input.state?.last_review})`);
 	const before = input.state ?? newCardState(input.card_id, at);
 	const { card, log } = f.next(toFsrsCard(before), new Date(at), input.rating);
-	return {
-		state: fromFsrsCard(input.card_id, card),
-		log: fromFsrsLog({ id: input.id, card_id: input.card_id, duration: Math.max(0, Math.round(input.duration)) }, log)
-	};
+	const state = fromFsrsCard(input.card_id, card);
+	const record = fromFsrsLog({ id: input.id, card_id: input.card_id, duration: Math.max(0, Math.round(input.duration)) }, log);
+	// A NaN written here would stay: the card would never come due again, and replays would carry it on.
+	const badState = notFinite(state, STATE_NUMBERS) ?? (state.last_review === null || Number.isFinite(state.last_review) ? undefined : 'last_review');
+	if (badState) throw new InvalidScheduleError(input.card_id, `the next ${badState} came out as ${String(state[badState as keyof CardState])}`);
+	const badLog = notFinite(record, LOG_NUMBERS);
+	if (badLog) throw new InvalidScheduleError(input.card_id, `the review record's ${badLog} came out as ${String(record[badLog as keyof ReviewRecord])}`);
+	return { state, log: record };
 }
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
@@ -58,8 +81,10 @@ export function autoGrade(correct: boolean): Grade {
 
 /**
  * Rebuilds a card's state from its review log alone, through ts-fsrs's
- * `reschedule`, in time order (ties broken by id so every device gets the
- * same result). Import, merge, a change of settings and the optimizer all
+ * `reschedule`, in time order. Answers written here never share a time on
+ * one card, but legacy data or two devices may: ties are broken by id (a
+ * stable sort keeps even equal ids in place) so every device gets the same
+ * result. Import, merge, a change of settings and the optimizer all
  * come down to this.
  */
 export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): CardState | undefined {

@@ -1,23 +1,29 @@
-import { fsrs, generatorParameters, type FSRS, type StepUnit } from 'ts-fsrs';
+import { fsrs, generatorParameters, type FSRS } from 'ts-fsrs';
+import { boundedSettings } from './bounds';
 import { DEFAULT_SCHEDULER } from './constants';
 import type { SchedulerSettings } from './types';
 
 
 const cache = new Map<string, FSRS>();
 
-/** A ts-fsrs instance for these settings (instances are reused). */
+/**
+ * A ts-fsrs instance for these settings (instances are reused). The settings
+ * are brought inside their bounds first, whoever built them, so no scheduler
+ * can produce a non-finite date.
+ */
 export function scheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER): FSRS {
-	const key = JSON.stringify(settings);
+	const s = boundedSettings(settings);
+	const key = JSON.stringify(s);
 	let f = cache.get(key);
 	if (!f) {
 		f = fsrs(
 			generatorParameters({
-				request_retention: settings.retention,
-				maximum_interval: settings.maxInterval,
-				enable_fuzz: settings.fuzz,
+				request_retention: s.retention,
+				maximum_interval: s.maxInterval,
+				enable_fuzz: s.fuzz,
 				enable_short_term: true,
-				learning_steps: settings.learningSteps as StepUnit[],
-				relearning_steps: settings.relearningSteps as StepUnit[]
+				learning_steps: s.learningSteps,
+				relearning_steps: s.relearningSteps
 			})
 		);
 		cache.set(key, f);
