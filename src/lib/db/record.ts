@@ -69,16 +69,33 @@ export async function recordReview(
 	const marksAfter: CardMarks | undefined = leech
 		? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true, updated: answer.now, device }
 		: marksBefore;
-	// add(), not put(): a log record is never overwritten.
-	const writes: Promise<unknown>[] = [tx.objectStore('reviews').add(log), cards.put(state)];
-	if (leech && marksAfter) writes.push(marks.put(marksAfter));
 	const saved: SavedReview = { log, before, state, marksBefore, marksAfter, leech };
-	if (options.journal) {
-		const journal = options.journal(saved);
-		writes.push(tx.objectStore('meta').put(journal, journalKey(journal.scope)));
-	}
-	await Promise.all([...writes, tx.done]);
+	const journal = options.journal?.(saved);
+	await commit(tx, [
+		// add(), not put(): a log record is never overwritten.
+		() => tx.objectStore('reviews').add(log),
+		() => cards.put(state),
+		...(leech && marksAfter ? [() => marks.put(marksAfter)] : []),
+		...(journal ? [() => tx.objectStore('meta').put(journal, journalKey(journal.scope))] : [])
+	]);
 	return saved;
+}
+
+/**
+ * Issues a transaction's writes and waits for its commit. If the transaction
+ * dies while they are being issued (a request throws at once), the requests
+ * already made reject too: they are handled here, and the first error is the
+ * one reported, so no rejection goes unheard.
+ */
+async function commit(tx: { done: Promise<void> }, ops: (() => Promise<unknown>)[]): Promise<void> {
+	const pending: Promise<unknown>[] = [];
+	try {
+		for (const op of ops) pending.push(op());
+	} catch (e) {
+		for (const p of [...pending, tx.done]) p.catch(() => undefined);
+		throw e;
+	}
+	await Promise.all([...pending, tx.done]);
 }
 
 /** Thrown when today's new cards were all introduced meanwhile (in another tab): nothing was written. */

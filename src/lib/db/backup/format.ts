@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isValidStep } from '$lib/srs/bounds';
 import { Crc32 } from '../crc32';
 
 /**
@@ -34,14 +35,8 @@ const fsrsState = v.picklist([0, 1, 2, 3], 'must be 0, 1, 2 or 3 (New, Learning,
 /** Any moment a Date can hold: a wrong clock is surprising, not malformed. */
 export const time = v.pipe(v.number('must be a time in epoch ms'), v.integer('must be a whole number of ms'), v.minValue(0, 'must not be negative'), v.maxValue(LATEST, 'is not a date'));
 
-const STEP = /^(\d+(?:\.\d+)?)([mhd])$/;
 /** A step from 1 minute to 1 year, as the settings form and the scheduler allow. */
-export function stepOk(s: string): boolean {
-	const m = STEP.exec(s);
-	if (!m) return false;
-	const minutes = Number(m[1]) * (m[2] === 'm' ? 1 : m[2] === 'h' ? 60 : 1440);
-	return minutes >= 1 && minutes <= 525_600;
-}
+export const stepOk = isValidStep;
 const step = v.pipe(v.string('must be text'), v.check(stepOk, 'must be a step from 1m to 365d, such as 10m, 1h or 1d'));
 const steps = v.pipe(v.array(step, 'must be a list of steps'), v.maxLength(10, 'must have at most 10 steps'));
 const stamp = { updated: v.optional(time), device: v.optional(v.pipe(v.string('must be text'), v.maxLength(128, 'must be at most 128 characters'))) };
