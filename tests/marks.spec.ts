@@ -23,7 +23,7 @@ test('bury, suspend, flag and undo from the review screen, then see and undo the
 	await expect(snack).toContainText(/^Buried “.+” until tomorrow\./);
 	await expect(card).not.toHaveAttribute('data-card-id', a);
 	// Undo brings the buried card straight back.
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.getByRole('toolbar', { name: 'Card actions' }).getByRole('button', { name: 'Undo' }).click();
 	await expect(card).toHaveAttribute('data-card-id', a);
 	await cardAction(page, 'Bury');
 	await expect(card).not.toHaveAttribute('data-card-id', a);
@@ -41,7 +41,7 @@ test('bury, suspend, flag and undo from the review screen, then see and undo the
 	const reviews = await countRecords(page, 'reviews');
 	await answerCard(page, 'Easy');
 	expect(await countRecords(page, 'reviews')).toBe(reviews + 1);
-	await page.getByRole('button', { name: 'Undo' }).click();
+	await page.getByRole('toolbar', { name: 'Card actions' }).getByRole('button', { name: 'Undo' }).click();
 	await expect(card).toHaveAttribute('data-card-id', c);
 	await expect(notice).toHaveText('Undone.');
 	expect(await countRecords(page, 'reviews')).toBe(reviews);
@@ -73,7 +73,7 @@ test('undo reaches back at least 30 answers, in order', async ({ page }) => {
 	// Easy graduates each new card at once, so thirty answers end the session.
 	for (let i = 0; i < 30; i++) answered.push(await answerCard(page, 'Easy'));
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
-	const undo = page.getByRole('button', { name: 'Undo' });
+	const undo = page.getByRole('toolbar', { name: 'Card actions' }).getByRole('button', { name: 'Undo' });
 	for (const id of [...answered].reverse()) {
 		await undo.click();
 		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', id);

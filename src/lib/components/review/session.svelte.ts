@@ -432,11 +432,16 @@ export class ReviewSession extends CardAnswer {
 				this.#mix.shown++;
 				if (kind === 'new') this.#mix.newShown++;
 			}
-			this.#counted(card.id, rating, duration, +1);
 			if (saved.leech) {
 				this.notice = `“${shortPrompt(card.prompt)}” has lapsed ${saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
 			}
-			await this.#advance();
+			// Counted with the next card's arrival, so the counts and the screen move together.
+			try {
+				await this.#advance();
+			} finally {
+				this.#counted(card.id, rating, duration, +1);
+				this.#moveProgress();
+			}
 		} catch (e) {
 			if (e instanceof NewCardLimitError) {
 				// Another tab introduced the day's last new card meanwhile: say so and move on.
