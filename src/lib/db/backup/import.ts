@@ -231,7 +231,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 /** Second pass over a format-2 file: only the answers, already checked, a batch at a time. */
 async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> {
 	const decoder = new TextDecoder();
-	for await (const batch of gzipLines(file, 2000)) {
+	for await (const batch of gzipLines(file, 1000)) {
 		const reviews: ReviewRecord[] = [];
 		const practice: PracticeRecord[] = [];
 		for (const bytes of batch) {
