@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { backupLines, deleteEverything, download, importFile } from './backup-file';
+import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
 import { answerCard, changeSettings, countRecords, giveAnswer, storedData, storedStates } from './helpers';
 
 // Backups and the settings page are the same at any size: once, on the laptop.
@@ -96,4 +96,34 @@ test('the daily new-card limit holds with three tabs on three sections', async (
 	await expect(tabs[1]!.getByRole('status').filter({ hasText: "Today's 1 new card was already introduced" })).toBeVisible();
 	await expect(tabs[2]!.getByRole('status').filter({ hasText: "Today's 1 new card was already introduced" })).toBeVisible();
 	expect(await countRecords(page, 'reviews')).toBe(1);
+});
+
+test('steps beyond a year or under a minute are refused by the form and by import alike', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('Learning steps', { exact: true }).fill('1m 100000000d');
+	await page.getByLabel('Relearning steps', { exact: true }).fill('0m');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Learning steps: "100000000d" is longer than a year; each step must be from 1m to 365d.')).toBeVisible();
+	await expect(page.getByText(/Relearning steps: "0m" is shorter than a minute/)).toBeVisible();
+	// A backup with such a step is refused whole, naming the line and field.
+	const lines = backupLines(await download(page, 'Export backup'));
+	(lines[1]!.settings as { learningSteps: string[] }).learningSteps = ['100000000d'];
+	await importFile(page, 'bad.json.gz', backupFile(lines));
+	await expect(page.getByTestId('import-message')).toHaveText(/^Nothing was imported\. line 2: settings\.learningSteps\[0\]: must be a step from 1m to 365d/);
+	expect((await storedData(page)).settings).toEqual([]);
+});
+
+test('a review log exported for a spreadsheet escapes cells that would run as formulas', async ({ page }) => {
+	await page.goto('/settings');
+	const lines = backupLines(await download(page, 'Export backup'));
+	const review = (card_id: string, i: number) => ({
+		review: { id: `r${i}`, card_id, rating: 3, review: Date.UTC(2026, 10, 1, 9, i), duration: 1000, state: 0, due: Date.UTC(2026, 10, 1), stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0 }
+	});
+	const hostile = ['=HYPERLINK("http://evil")', '+1+1', '-2', '@SUM(A1)'];
+	await importFile(page, 'hostile.json.gz', backupFile([...lines, ...hostile.map(review)]));
+	await expect(page.getByTestId('import-message')).toContainText('4 answers added');
+	const csv = (await download(page, 'Export review log for the FSRS optimizer (CSV)')).toString('utf8');
+	// Each row: the card id, then four numbers.
+	const ids = csv.trim().split('\n').slice(1).map((row) => row.replace(/(,\d+){4}$/, ''));
+	expect(ids.sort()).toEqual(['"\'=HYPERLINK(""http://evil"")"', "'+1+1", "'-2", "'@SUM(A1)"].sort());
 });
