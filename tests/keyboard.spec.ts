@@ -116,7 +116,9 @@ test('on a laptop the answer and its explanation sit beside the question, and se
 	expect(reveal!.x).toBeGreaterThan(prompt!.x + prompt!.width);
 	expect(Math.abs(reveal!.y - prompt!.y)).toBeLessThan(40);
 	await page.goto('/sections');
-	const links = page.locator('.decks a');
-	const [a, b] = [await links.nth(0).boundingBox(), await links.nth(1).boundingBox()];
+	// The map stacks a group's sections down its column, as the roadmap does: the width goes to groups side by side.
+	const groups = page.locator('.map > li');
+	const [a, b] = [await groups.nth(0).boundingBox(), await groups.nth(1).boundingBox()];
 	expect(a!.y).toBe(b!.y);
+	expect(b!.x).toBeGreaterThan(a!.x + a!.width);
 });

@@ -11,3 +11,5 @@ export type { CardState, ReviewRecord, SchedulerSettings, Grade } from './types'
 export { streak, recalledShare, sectionCounts, MASTERED_STABILITY } from './stats';
 export type { SectionCounts } from './stats';
 export { estimatedRecall } from './recall';
+export { sectionMemory, memoryBand, MEMORY_BANDS } from './memory';
+export type { SectionMemory, MemoryBand } from './memory';

@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { answerCard, expectAccessible } from './helpers';
+
+test('the sections map shows how well each studied section is remembered', async ({ page }) => {
+	await page.goto('/sections/http/quiz');
+	for (let i = 0; i < 3; i++) await answerCard(page);
+
+	await page.goto('/sections');
+	const http = page.locator('a[href="/sections/http"]');
+	await expect(http).toContainText(/3 of \d+ cards introduced/);
+	await expect(http).toContainText(/\b\d{1,3}% recall/);
+	await expect(http).toContainText('0 mastered');
+	// The tile is one link whose name carries the figures, for screen readers.
+	await expect(page.getByRole('link', { name: /^HTTP: \d{1,3}% recall, 3 of \d+ cards introduced, 0 mastered$/ })).toBeVisible();
+	for (const id of ['internet', 'rest', 'scalability']) {
+		await expect(page.locator(`a[href="/sections/${id}"]`)).toContainText(/Not started\W*\d+ cards/);
+	}
+	await expect(page.getByTestId('map-summary')).toHaveText('You have started 1 of 31 sections.');
+
+	const legend = page.getByRole('region', { name: 'Colour key' });
+	await expect(legend).toContainText('Not started');
+	await expect(legend).toContainText('below 70% recall');
+	await expect(legend).toContainText('95% or more recall');
+	await expectAccessible(page);
+
+	await http.click();
+	await expect(page).toHaveURL(/\/sections\/http$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'HTTP' })).toBeVisible();
+});
+
+test('the map groups the sections in roadmap order', async ({ page }) => {
+	await page.goto('/sections');
+	const groups = page.locator('.map > li h2');
+	await expect(groups).toHaveCount(11);
+	await expect(groups.first()).toHaveText(/The internet/);
+	await expect(groups.last()).toHaveText(/Operations/);
+	await expect(page.locator('.map a')).toHaveCount(31);
+	// Every tile is a comfortable tap target.
+	for (const box of await page.locator('.map a').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+		expect(box).toBeGreaterThanOrEqual(44);
+	}
+});
+
+test('the prerendered map names every section with its card count, before any script runs', async ({ page }) => {
+	const html = await (await page.request.get('/sections')).text();
+	expect(html).toMatch(/href="\/sections\/http"[^>]*>[\s\S]*?HTTP[\s\S]*?\d+ cards/);
+	expect(html.match(/href="\/sections\/[a-z-]+"/g)).toHaveLength(31);
+});
