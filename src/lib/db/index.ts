@@ -1,10 +1,12 @@
 export { openRecallDB } from './open';
 export type { RecallDatabase, OpenOptions } from './open';
-export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings, getAllMarks, hiddenCards, getAllReviews, getAllPractice, getReviewDays } from './queries';
+export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings, getAllMarks, hiddenCards, getAllReviews, getAllPractice } from './queries';
 export { recordReview, undoReview, recordPractice, undoPractice, setMarks, restoreMarks, UndoConflictError, NewCardLimitError } from './record';
 export type { Answer, SavedReview } from './record';
 export { DB_NAME, DB_VERSION } from './schema';
-export type { RecallDB, CardMarks, PracticeRecord } from './schema';
+export type { RecallDB, CardMarks, PracticeRecord, AnswerCounts, AnswerBucket, CardTotals } from './schema';
+export { bucketOf, readBuckets, readCardTotals, answerDays, dayTotals, sumCounts, BUCKET_MS, MATURE_DAYS } from './aggregates';
+export type { DayTotals } from './aggregates';
 export { DEFAULT_SETTINGS, NO_MARKS } from './settings';
 export type { AppSettings, Theme } from './settings';
 export { newId } from './ids';

@@ -8,7 +8,7 @@ export interface OpenOptions {
 	name?: string;
 	/** For migration drills and tests only: open at another version with other steps. */
 	version?: number;
-	migrate?: typeof migrate;
+	migrate?: (...args: Parameters<typeof migrate>) => void | Promise<void>;
 	/** Another tab wants a newer schema: we have closed our connection. */
 	onBlocking?: () => void;
 	/** The browser closed the connection (storage cleared, for instance). */
@@ -29,16 +29,25 @@ export async function openRecallDB(options: OpenOptions = {}): Promise<RecallDat
 	const version = options.version ?? DB_VERSION;
 	const steps = options.migrate ?? migrate;
 	let failure: { from: number; cause: unknown } | undefined;
+	let stepsSettled: Promise<void> | undefined;
 	const opening = openDB<RecallDB>(options.name ?? DB_NAME, version, {
 		upgrade(database, oldVersion, _newVersion, tx) {
 			// A failed upgrade is reported by the open itself; its transaction's own rejection is expected.
 			tx.done.catch(() => undefined);
-			try {
-				steps(database, oldVersion, tx);
-			} catch (cause) {
+			const fail = (cause: unknown) => {
 				// Aborting the versionchange transaction rolls every step back.
-				failure = { from: oldVersion, cause };
-				tx.abort();
+				failure ??= { from: oldVersion, cause };
+				try {
+					tx.abort();
+				} catch {
+					// A failed request has aborted it already.
+				}
+			};
+			try {
+				// Steps that read and write records finish later: their failure aborts the upgrade too.
+				stepsSettled = Promise.resolve(steps(database, oldVersion, tx)).catch(fail);
+			} catch (cause) {
+				fail(cause);
 			}
 		},
 		blocking(_current, _blocked, event) {
@@ -54,6 +63,8 @@ export async function openRecallDB(options: OpenOptions = {}): Promise<RecallDat
 	try {
 		db = await opening;
 	} catch (e) {
+		// A step's rejection may arrive after the open has failed because of it.
+		await stepsSettled;
 		if (failure) throw new UpgradeError(failure.from, version, failure.cause);
 		throw e;
 	}

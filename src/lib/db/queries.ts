@@ -54,14 +54,3 @@ export async function getAllReviews(db: RecallDatabase): Promise<ReviewRecord[]>
 export async function getAllPractice(db: RecallDatabase): Promise<PracticeRecord[]> {
 	return db.getAllFromIndex('practice', 'by-time');
 }
-
-/** The time of every answer, from the time index alone (for streaks). */
-export async function getReviewDays(db: RecallDatabase): Promise<number[]> {
-	const times: number[] = [];
-	let cursor = await db.transaction('reviews').store.index('by-time').openKeyCursor();
-	while (cursor) {
-		times.push(cursor.key);
-		cursor = await cursor.continue();
-	}
-	return times;
-}

@@ -1,5 +1,6 @@
 import type { FSRS, Grade } from 'ts-fsrs';
 import { grade, State, type CardState, type ReviewRecord } from '$lib/srs';
+import { aggregateWrites } from './aggregates';
 import { deviceId } from './device';
 import { newId } from './ids';
 import type { RecallDatabase } from './open';
@@ -49,7 +50,7 @@ export async function recordReview(
 ): Promise<SavedReview> {
 	const device = await deviceId(db);
 	// Strict durability: the commit waits for the disk, so a saved answer survives a crash or power loss.
-	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta'], 'readwrite', { durability: 'strict' });
+	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta', 'buckets', 'cardTotals'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
@@ -71,10 +72,13 @@ export async function recordReview(
 		: marksBefore;
 	const saved: SavedReview = { log, before, state, marksBefore, marksAfter, leech };
 	const journal = options.journal?.(saved);
+	// The running totals change with the log, in this transaction: they can never disagree with it.
+	const totals = await aggregateWrites(tx, [log], 1);
 	await commit(tx, [
 		// add(), not put(): a log record is never overwritten.
 		() => tx.objectStore('reviews').add(log),
 		() => cards.put(state),
+		...totals,
 		...(leech && marksAfter ? [() => marks.put(marksAfter)] : []),
 		...(journal ? [() => tx.objectStore('meta').put(journal, journalKey(journal.scope))] : [])
 	]);
@@ -82,17 +86,23 @@ export async function recordReview(
 }
 
 /**
- * Issues a transaction's writes and waits for its commit. If the transaction
- * dies while they are being issued (a request throws at once), the requests
- * already made reject too: they are handled here, and the first error is the
- * one reported, so no rejection goes unheard.
+ * Issues a transaction's writes and waits for its commit. If a request throws
+ * at once, the transaction is aborted, so the writes already issued (a log
+ * record without its running totals, say) are not committed without the
+ * rest; they reject then too: they are handled here, and the first error is
+ * the one reported, so no rejection goes unheard.
  */
-async function commit(tx: { done: Promise<void> }, ops: (() => Promise<unknown>)[]): Promise<void> {
+export async function commit(tx: { done: Promise<void>; abort(): void }, ops: (() => Promise<unknown>)[]): Promise<void> {
 	const pending: Promise<unknown>[] = [];
 	try {
 		for (const op of ops) pending.push(op());
 	} catch (e) {
 		for (const p of [...pending, tx.done]) p.catch(() => undefined);
+		try {
+			tx.abort();
+		} catch {
+			// It had died already.
+		}
 		throw e;
 	}
 	await Promise.all([...pending, tx.done]);
@@ -108,8 +118,8 @@ export class NewCardLimitError extends Error {
 
 /** Thrown when an undo would overwrite an answer given since (in another tab). */
 export class UndoConflictError extends Error {
-	constructor(card_id: string) {
-		super(`Card ${card_id} was answered again since, in another tab or window; nothing was undone.`);
+	constructor(card_id: string, why = 'was answered again since, in another tab or window') {
+		super(`Card ${card_id} ${why}; nothing was undone.`);
 		this.name = 'UndoConflictError';
 	}
 }
@@ -121,20 +131,23 @@ const sameState = (a: CardState | undefined, b: CardState | undefined) => JSON.s
  * back the exact earlier card state and marks, provided nothing changed since.
  */
 export async function undoReview(db: RecallDatabase, saved: SavedReview): Promise<void> {
-	const tx = db.transaction(['cards', 'reviews', 'marks'], 'readwrite');
+	const tx = db.transaction(['cards', 'reviews', 'marks', 'buckets', 'cardTotals'], 'readwrite');
 	const cards = tx.objectStore('cards');
-	const current = await cards.get(saved.log.card_id);
-	if (!sameState(current, saved.state)) {
+	const [current, present] = await Promise.all([cards.get(saved.log.card_id), tx.objectStore('reviews').getKey(saved.log.id)]);
+	// The answer itself must still be there too (a backup may have replaced everything since): the totals take off only what the log holds.
+	if (!sameState(current, saved.state) || present === undefined) {
 		tx.abort();
 		await tx.done.catch(() => undefined);
-		throw new UndoConflictError(saved.log.card_id);
+		throw new UndoConflictError(saved.log.card_id, present === undefined ? 'no longer has this answer (the data was replaced or reset since)' : undefined);
 	}
 	const marks = tx.objectStore('marks');
-	await Promise.all([
-		tx.objectStore('reviews').delete(saved.log.id),
-		saved.before ? cards.put(saved.before) : cards.delete(saved.log.card_id),
-		saved.marksBefore ? marks.put(saved.marksBefore) : marks.delete(saved.log.card_id),
-		tx.done
+	// The removed record comes off the running totals too, which then are as before the answer.
+	const totals = await aggregateWrites(tx, [saved.log], -1);
+	await commit(tx, [
+		() => tx.objectStore('reviews').delete(saved.log.id),
+		() => (saved.before ? cards.put(saved.before) : cards.delete(saved.log.card_id)),
+		() => (saved.marksBefore ? marks.put(saved.marksBefore) : marks.delete(saved.log.card_id)),
+		...totals
 	]);
 }
 

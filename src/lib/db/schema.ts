@@ -24,10 +24,56 @@ export interface PracticeRecord {
 	duration: number;
 }
 
+/**
+ * Counts of review-log records (practice is not counted), added up per
+ * quarter-hour bucket or per card, so stats read days and cards, not answers.
+ */
+export interface AnswerCounts {
+	answers: number;
+	again: number;
+	hard: number;
+	good: number;
+	easy: number;
+	/** Sum of the answers' durations, ms. */
+	timeMs: number;
+	/** Answers to a card in state New (its first answer). */
+	newCards: number;
+	/** Answers to a card in state Review, and of those, how many were Again. */
+	reviewAnswers: number;
+	reviewAgain: number;
+	/** Review answers by the interval before the answer: young under 21 days, mature from 21 (as Anki). */
+	youngReview: number;
+	youngAgain: number;
+	matureReview: number;
+	matureAgain: number;
+}
+
+/**
+ * The answers given in one UTC quarter-hour, t = floor(time / 900 000). Every
+ * time zone offset in use is a multiple of 15 minutes, so a local day (from
+ * any day-start hour) is a whole number of buckets, assembled when read.
+ */
+export interface AnswerBucket extends AnswerCounts {
+	t: number;
+}
+
+/** One card's answers, added up. */
+export interface CardTotals {
+	card_id: string;
+	answers: number;
+	again: number;
+	reviewAnswers: number;
+	reviewAgain: number;
+	timeMs: number;
+	/** Times of its first and last answers, epoch ms. */
+	first: number;
+	last: number;
+}
+
 export const DB_NAME = 'roadmap-recall';
 
 /** Bump this with a new `case` in migrations.ts; never edit a shipped step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface RecallDB extends DBSchema {
 	/** FSRS state per card id: a cache of the review log. */
@@ -57,6 +103,16 @@ export interface RecallDB extends DBSchema {
 	settings: {
 		key: string;
 		value: AppSettings;
+	};
+	/** Answers per quarter-hour, kept in the same transaction as every change to the review log (since version 2). */
+	buckets: {
+		key: number;
+		value: AnswerBucket;
+	};
+	/** Answers per card, kept like `buckets` (since version 2). */
+	cardTotals: {
+		key: string;
+		value: CardTotals;
 	};
 	/** Book-keeping: install time, last backup, and the like. */
 	meta: {

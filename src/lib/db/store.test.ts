@@ -26,7 +26,7 @@ afterEach(() => {
 describe('a new database', () => {
 	it('has every store and index of the current schema', () => {
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['cards', 'marks', 'meta', 'practice', 'reviews', 'settings']);
+		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'practice', 'reviews', 'settings']);
 		const tx = db.transaction(['cards', 'reviews']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);
 		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-card', 'by-time']);
@@ -111,7 +111,7 @@ describe('a newer version opened in another tab', () => {
 });
 
 describe('undo', () => {
-	it('undo(grade(state)) gives back the exact state, marks and log, whatever came before', async () => {
+	it('undo(grade(state)) gives back the exact state, marks, log and running totals, whatever came before', async () => {
 		const grades = fc.constantFrom(Rating.Again, Rating.Hard, Rating.Good, Rating.Easy);
 		await fc.assert(
 			fc.asyncProperty(fc.array(fc.tuple(grades, fc.integer({ min: 1, max: 20 * 24 * 60 })), { maxLength: 8 }), grades, async (steps, last) => {
@@ -125,11 +125,13 @@ describe('undo', () => {
 				const stateBefore = await sut.get('cards', 'x');
 				const marksBefore = await sut.get('marks', 'x');
 				const logsBefore = await sut.getAll('reviews');
+				const totalsBefore = [await sut.getAll('buckets'), await sut.getAll('cardTotals')];
 				const saved = await recordReview(sut, f, { card_id: 'x', rating: last, now: now + 86_400_000, duration: 1 }, { leechThreshold: 2 });
 				await undoReview(sut, saved);
 				expect(await sut.get('cards', 'x')).toEqual(stateBefore);
 				expect(await sut.get('marks', 'x')).toEqual(marksBefore);
 				expect(await sut.getAll('reviews')).toEqual(logsBefore);
+				expect([await sut.getAll('buckets'), await sut.getAll('cardTotals')]).toEqual(totalsBefore);
 				sut.close();
 			}),
 			{ numRuns: 60 }

@@ -3,10 +3,11 @@ import { appDb, dropConnection } from '$lib/db/client';
 import { connection } from '$lib/db/status.svelte';
 import {
 	addExtraNew,
-	getReviewDays,
+	answerDays,
 	loadJournal,
 	NewCardLimitError,
 	recordPractice,
+	readBuckets,
 	recordReview,
 	restoreMarks,
 	saveJournal,
@@ -330,12 +331,13 @@ export class ReviewSession extends CardAnswer {
 			}
 		}
 		const db = await appDb();
-		const days = await getReviewDays(db);
+		// The days with answers come from the quarter-hour totals: a read that grows with days, not answers.
+		const buckets = await readBuckets(db);
 		const unstudied = today?.queue.unstudied ?? 0;
 		this.summary = {
 			nextDue: nextLearning ?? nextReview,
 			dueTomorrow,
-			streak: settings ? streak(days, now, settings.dayStartHour) : 0,
+			streak: settings ? streak(answerDays(buckets, settings.dayStartHour), now, settings.dayStartHour) : 0,
 			unstudied,
 			newPerDay: settings?.newPerDay ?? 0,
 			newLimitReached: this.mode === 'review' && unstudied > 0 && (today?.queue.fresh.length ?? 0) === 0

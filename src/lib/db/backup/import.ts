@@ -1,8 +1,10 @@
 import type { FSRS } from 'ts-fsrs';
 import { replay, type CardState, type ReviewRecord } from '$lib/srs';
+import { aggregateWrites } from '../aggregates';
 import { Crc32 } from '../crc32';
 import { isNewer } from '../device';
 import type { RecallDatabase } from '../open';
+import { commit } from '../record';
 import type { CardMarks, PracticeRecord } from '../schema';
 import { DEFAULT_SETTINGS, type AppSettings } from '../settings';
 import {
@@ -332,7 +334,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 
 	// Replace everything: this device's own data goes first (its id and nothing else stays).
 	if (mode === 'replace') {
-		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks'] as const;
+		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals'] as const;
 		const tx = db.transaction([...stores, 'meta'], 'readwrite', { durability: 'strict' });
 		const meta = tx.objectStore('meta');
 		const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
@@ -356,30 +358,23 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	let done = 0;
 	for await (const batch of scan.answers()) {
 		// Relaxed: a batch lost to a crash is still in the file; the last transaction below is strict.
-		const tx = db.transaction(['reviews', 'practice'], 'readwrite', { durability: 'relaxed' });
+		// The running totals take the batch's new answers in the same transaction, so a lost batch loses both.
+		const tx = db.transaction(['reviews', 'practice', 'buckets', 'cardTotals'], 'readwrite', { durability: 'relaxed' });
 		const reviews = tx.objectStore('reviews');
 		const practice = tx.objectStore('practice');
 		const [haveR, haveP] = await Promise.all([
 			emptyR ? [] : Promise.all(batch.reviews.map((r) => reviews.getKey(r.id))),
 			emptyP ? [] : Promise.all(batch.practice.map((p) => practice.getKey(p.id)))
 		]);
-		const writes: Promise<unknown>[] = [];
-		batch.reviews.forEach((r, i) => {
-			if (haveR[i] !== undefined) {
-				summary.reviewsPresent++;
-				return;
-			}
-			writes.push(reviews.add(r));
-			added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
-			summary.reviewsAdded++;
-		});
-		batch.practice.forEach((p, i) => {
-			if (haveP[i] === undefined) {
-				writes.push(practice.add(p));
-				summary.practiceAdded++;
-			}
-		});
-		await Promise.all([...writes, tx.done]);
+		const fresh = batch.reviews.filter((_r, i) => haveR[i] === undefined);
+		summary.reviewsPresent += batch.reviews.length - fresh.length;
+		const totals = await aggregateWrites(tx, fresh, 1);
+		const freshP = batch.practice.filter((_p, i) => haveP[i] === undefined);
+		// All of the batch or none of it: commit() aborts the transaction if a write throws at once.
+		await commit(tx, [...fresh.map((r) => () => reviews.add(r)), ...totals, ...freshP.map((p) => () => practice.add(p))]);
+		for (const r of fresh) added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
+		summary.reviewsAdded += fresh.length;
+		summary.practiceAdded += freshP.length;
 		done += batch.reviews.length + batch.practice.length;
 		onProgress?.({ phase: 'writing', done, total });
 		await breathe();

@@ -1,0 +1,254 @@
+// Running totals of the review log, so stats and streaks cost days and cards,
+// not answers. Every write that adds or removes a review record changes them
+// in the same transaction (record.ts, backup/import.ts, backup/reset.ts); the
+// migration to version 2 builds them from the log. Direct imports only: the
+// home page and stats must not pull in ts-fsrs.
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { Rating, State } from '$lib/srs/constants';
+import { nextDayStart, startOfDay } from '$lib/srs/day';
+import type { ReviewRecord } from '$lib/srs/types';
+import type { RecallDatabase } from './open';
+import type { AnswerBucket, AnswerCounts, CardTotals, RecallDB } from './schema';
+
+/** A bucket is a UTC quarter-hour: every time zone offset in use is a multiple of it. */
+export const BUCKET_MS = 900_000;
+/** From this interval (days) a review counts as mature, as in Anki. */
+export const MATURE_DAYS = 21;
+
+const COUNTS = [
+	'answers',
+	'again',
+	'hard',
+	'good',
+	'easy',
+	'timeMs',
+	'newCards',
+	'reviewAnswers',
+	'reviewAgain',
+	'youngReview',
+	'youngAgain',
+	'matureReview',
+	'matureAgain'
+] as const satisfies readonly (keyof AnswerCounts)[];
+const CARD_COUNTS = ['answers', 'again', 'reviewAnswers', 'reviewAgain', 'timeMs'] as const satisfies readonly (keyof CardTotals & keyof AnswerCounts)[];
+
+export function emptyCounts(): AnswerCounts {
+	return {
+		answers: 0,
+		again: 0,
+		hard: 0,
+		good: 0,
+		easy: 0,
+		timeMs: 0,
+		newCards: 0,
+		reviewAnswers: 0,
+		reviewAgain: 0,
+		youngReview: 0,
+		youngAgain: 0,
+		matureReview: 0,
+		matureAgain: 0
+	};
+}
+
+/** The key of the bucket an answer falls in. */
+export function bucketOf(log: Pick<ReviewRecord, 'review'>): number {
+	return Math.floor(log.review / BUCKET_MS);
+}
+
+/** What one answer adds to its bucket. */
+function countsOf(log: ReviewRecord): AnswerCounts {
+	const c = emptyCounts();
+	const again = log.rating === Rating.Again ? 1 : 0;
+	c.answers = 1;
+	c.again = again;
+	c.hard = log.rating === Rating.Hard ? 1 : 0;
+	c.good = log.rating === Rating.Good ? 1 : 0;
+	c.easy = log.rating === Rating.Easy ? 1 : 0;
+	c.timeMs = log.duration;
+	c.newCards = log.state === State.New ? 1 : 0;
+	if (log.state === State.Review) {
+		c.reviewAnswers = 1;
+		c.reviewAgain = again;
+		// The log holds the card as it was before the answer: its interval then.
+		if (log.scheduled_days < MATURE_DAYS) {
+			c.youngReview = 1;
+			c.youngAgain = again;
+		} else {
+			c.matureReview = 1;
+			c.matureAgain = again;
+		}
+	}
+	return c;
+}
+
+export interface Aggregates {
+	buckets: Map<number, AnswerBucket>;
+	cards: Map<string, CardTotals>;
+}
+
+export const emptyAggregates = (): Aggregates => ({ buckets: new Map(), cards: new Map() });
+
+/**
+ * Adds (sign 1) or takes away (sign -1) one answer. A record whose count
+ * reaches 0 goes, so taking away what was added gives back the same maps.
+ * Taking away leaves a card's `first` and `last` as they were: only the
+ * card's other answers can tell the new ones (aggregateWrites reads them).
+ */
+export function addToAggregates(agg: Aggregates, log: ReviewRecord, sign: 1 | -1 = 1): void {
+	const one = countsOf(log);
+	const t = bucketOf(log);
+	const b = agg.buckets.get(t) ?? { t, ...emptyCounts() };
+	for (const k of COUNTS) b[k] += sign * one[k];
+	if (b.answers === 0) agg.buckets.delete(t);
+	else agg.buckets.set(t, b);
+	const c = agg.cards.get(log.card_id) ?? { card_id: log.card_id, answers: 0, again: 0, reviewAnswers: 0, reviewAgain: 0, timeMs: 0, first: log.review, last: log.review };
+	for (const k of CARD_COUNTS) c[k] += sign * one[k];
+	if (sign > 0) {
+		c.first = Math.min(c.first, log.review);
+		c.last = Math.max(c.last, log.review);
+	}
+	if (c.answers === 0) agg.cards.delete(log.card_id);
+	else agg.cards.set(log.card_id, c);
+}
+
+/** The aggregates of a whole review log, computed afresh. */
+export function recompute(reviews: Iterable<ReviewRecord>): Aggregates {
+	const agg = emptyAggregates();
+	for (const r of reviews) addToAggregates(agg, r);
+	return agg;
+}
+
+/** A read-write transaction over at least 'buckets' and 'cardTotals' (and 'reviews', to take answers away). */
+export type AggregateTx = IDBPTransaction<RecallDB, ArrayLike<StoreNames<RecallDB>>, 'readwrite' | 'versionchange'>;
+export type Write = () => Promise<unknown>;
+
+/**
+ * Reads the aggregate records that adding (sign 1) or removing (sign -1)
+ * `logs` changes, and returns the writes that change them, for the caller to
+ * issue in the same transaction as the change to the log itself. Removing
+ * an answer that was a card's first or last reads that card's other answers
+ * (so the transaction must include 'reviews'; `logs` may already be deleted
+ * from it or not).
+ */
+export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1): Promise<Write[]> {
+	const delta = emptyAggregates();
+	for (const l of logs) addToAggregates(delta, l, sign);
+	const buckets = tx.objectStore('buckets');
+	const cards = tx.objectStore('cardTotals');
+	const bs = [...delta.buckets.values()];
+	const cs = [...delta.cards.values()];
+	const [storedB, storedC] = await Promise.all([Promise.all(bs.map((b) => buckets.get(b.t))), Promise.all(cs.map((c) => cards.get(c.card_id)))]);
+	const writes: Write[] = [];
+	bs.forEach((d, i) => {
+		const next: AnswerBucket = { ...(storedB[i] ?? { t: d.t, ...emptyCounts() }) };
+		for (const k of COUNTS) next[k] += d[k];
+		// Not > 0: the aggregates lacked these answers; nothing sensible is left to keep.
+		writes.push(next.answers > 0 ? () => buckets.put(next) : () => buckets.delete(d.t));
+	});
+	const removed = sign < 0 ? new Set(logs.map((l) => l.id)) : undefined;
+	await Promise.all(
+		cs.map(async (d, i) => {
+			const stored = storedC[i];
+			const next: CardTotals = { ...(stored ?? d) };
+			if (stored) for (const k of CARD_COUNTS) next[k] += d[k];
+			if (next.answers <= 0) {
+				writes.push(() => cards.delete(d.card_id));
+				return;
+			}
+			if (!removed) {
+				next.first = Math.min(next.first, d.first);
+				next.last = Math.max(next.last, d.last);
+			} else if (logs.some((l) => l.card_id === d.card_id && (l.review === next.first || l.review === next.last))) {
+				// The first or last answer went: the card's remaining answers say which are now.
+				const rest = (await tx.objectStore('reviews').index('by-card').getAll(d.card_id)).filter((l) => !removed.has(l.id));
+				if (rest.length > 0) {
+					next.first = rest.reduce((m, l) => Math.min(m, l.review), Infinity);
+					next.last = rest.reduce((m, l) => Math.max(m, l.review), -Infinity);
+				}
+			}
+			writes.push(() => cards.put(next));
+		})
+	);
+	return writes;
+}
+
+/** Adds or removes answers in the aggregates, inside the caller's transaction. */
+export async function applyAnswers(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1): Promise<void> {
+	const writes = await aggregateWrites(tx, logs, sign);
+	await Promise.all(writes.map((w) => w()));
+}
+
+/** Adds (sign 1) or removes (sign -1) one answer, inside the caller's transaction. */
+export function applyAnswer(tx: AggregateTx, log: ReviewRecord, sign: 1 | -1): Promise<void> {
+	return applyAnswers(tx, [log], sign);
+}
+
+/**
+ * The buckets with answers from `from` (inclusive) to `to` (exclusive), epoch
+ * ms, oldest first. A bound inside a quarter-hour takes in its whole bucket;
+ * a local day's start never is inside one.
+ */
+export async function readBuckets(db: RecallDatabase, from?: number, to?: number): Promise<AnswerBucket[]> {
+	const lower = from === undefined ? undefined : Math.floor(from / BUCKET_MS);
+	const upper = to === undefined ? undefined : Math.ceil(to / BUCKET_MS);
+	if (lower !== undefined && upper !== undefined) return lower < upper ? db.getAll('buckets', IDBKeyRange.bound(lower, upper, false, true)) : [];
+	if (lower !== undefined) return db.getAll('buckets', IDBKeyRange.lowerBound(lower));
+	if (upper !== undefined) return db.getAll('buckets', IDBKeyRange.upperBound(upper, true));
+	return db.getAll('buckets');
+}
+
+/** Every card's totals, by card id. */
+export async function readCardTotals(db: RecallDatabase): Promise<Map<string, CardTotals>> {
+	const all = await db.getAll('cardTotals');
+	return new Map(all.map((c) => [c.card_id, c]));
+}
+
+/**
+ * Calls `each` with every bucket and the start of its learner's day. Day
+ * starts are multiples of a quarter-hour in UTC, so a bucket lies in one day.
+ */
+function byDay(buckets: Iterable<AnswerBucket>, dayStartHour: number, each: (b: AnswerBucket, day: number) => void): void {
+	// Buckets come oldest first: the day found for one bucket mostly serves the next ones too.
+	let day = NaN;
+	let end = NaN;
+	for (const b of buckets) {
+		const time = b.t * BUCKET_MS;
+		if (!(time >= day && time < end)) {
+			day = startOfDay(time, dayStartHour);
+			end = nextDayStart(time, dayStartHour);
+		}
+		each(b, day);
+	}
+}
+
+/** The starts of the learner's days with at least one answer, oldest first (for the streak). */
+export function answerDays(buckets: Iterable<AnswerBucket>, dayStartHour: number): number[] {
+	const days = new Set<number>();
+	byDay(buckets, dayStartHour, (b, day) => {
+		if (b.answers > 0) days.add(day);
+	});
+	return [...days].sort((a, b) => a - b);
+}
+
+export interface DayTotals extends AnswerCounts {
+	/** The start of the learner's day, epoch ms. */
+	day: number;
+}
+
+/** The answers of each learner's day that has any, by the day's start, oldest first. */
+export function dayTotals(buckets: Iterable<AnswerBucket>, dayStartHour: number): Map<number, DayTotals> {
+	const out = new Map<number, DayTotals>();
+	byDay(buckets, dayStartHour, (b, day) => {
+		let d = out.get(day);
+		if (!d) out.set(day, (d = { day, ...emptyCounts() }));
+		for (const k of COUNTS) d[k] += b[k];
+	});
+	return new Map([...out].sort((a, b) => a[0] - b[0]));
+}
+
+/** Adds up counts (of buckets or days). */
+export function sumCounts(items: Iterable<AnswerCounts>): AnswerCounts {
+	const sum = emptyCounts();
+	for (const c of items) for (const k of COUNTS) sum[k] += c[k];
+	return sum;
+}
