@@ -1,145 +1,122 @@
 // `npm run bench` (second part): a heavy learner's backup, end to end in
-// Chromium on the production build. Seeds N answers (default 1,000,000; set
-// BENCH_ANSWERS) over the 813 roadmap cards, then exports through the
-// settings page, deletes everything and imports the file again, as a learner
-// would. Reports the file size, both times, the longest main-thread task
-// during the import (the page must never freeze for more than 100 ms), and
-// whether every card state came back exactly.
+// Chromium on the production build. Writes a format-2 backup of N answers
+// (default 1,000,000; set BENCH_ANSWERS) over the roadmap's cards, each card's
+// state consistent with its answers, then imports it through the settings
+// page into an empty profile and exports it again, as a learner would.
+// Reports both times, the file sizes, the longest main-thread task during
+// the import (the page must never freeze for more than 100 ms), and whether
+// every card state came back exactly. BENCH_BUILD serves another copy of
+// the build (so a rebuild meanwhile does not disturb a long run).
 import { chromium } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { serve } from './serve.js';
 
 const N = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'recall-bench-'));
-const server = await serve({ port: 0, host: '127.0.0.1' });
+const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BENCH_BUILD ? { dir: process.env.BENCH_BUILD } : {}) });
 const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+
+/** A format-2 backup as the app writes one: a header, settings, answers, card states, an end line with counts and CRC-32. */
+function makeBackup(cardIds) {
+	const now = Date.now();
+	const start = now - 3 * 365 * 86_400_000;
+	const step = Math.floor((3 * 365 * 86_400_000) / N);
+	const last = new Map();
+	const count = new Map();
+	const chunks = [];
+	let crc = 0;
+	let pending = [];
+	const flush = () => {
+		const buf = Buffer.from(pending.join(''));
+		crc = crc32(buf, crc);
+		chunks.push(buf);
+		pending = [];
+	};
+	const line = (o) => {
+		pending.push(`${JSON.stringify(o)}\n`);
+		if (pending.length >= 10_000) flush();
+	};
+	line({ format: 'roadmap-recall-backup', formatVersion: 2, appVersion: 'bench', exportedAt: now, device: randomUUID() });
+	line({ settings: { retention: 0.9, maxInterval: 36500, fuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 20, reviewsPerDay: 200, dayStartHour: 4, leechThreshold: 8, learnAheadMinutes: 20, theme: 'system' } });
+	for (let j = 0; j < N; j++) {
+		const card_id = cardIds[j % cardIds.length];
+		// Sessions: a few dozen answers a minute apart, then a gap.
+		const review = start + j * step;
+		line({ review: { id: randomUUID(), card_id, rating: j % 7 === 0 ? 1 : 3, review, duration: 3000 + (j % 5000), state: 2, due: review, stability: 10 + (j % 300) / 7, difficulty: 5 + (j % 40) / 13, elapsed_days: j % 30, last_elapsed_days: j % 29, scheduled_days: j % 31, learning_steps: 0 } });
+		last.set(card_id, review);
+		count.set(card_id, (count.get(card_id) ?? 0) + 1);
+	}
+	const cards = [];
+	for (const [card_id, reps] of count) {
+		const c = { card_id, due: last.get(card_id) + 20 * 86_400_000, stability: 20.5, difficulty: 5.25, elapsed_days: 3, scheduled_days: 20, learning_steps: 0, reps, lapses: Math.floor(reps / 7), state: 2, last_review: last.get(card_id) };
+		cards.push(c);
+		line({ card: c });
+	}
+	flush();
+	const end = Buffer.from(`${JSON.stringify({ end: { reviews: N, practice: 0, cards: cards.length, marks: 0, checksum: (crc >>> 0).toString(16).padStart(8, '0') } })}\n`);
+	return { file: gzipSync(Buffer.concat([...chunks, end])), cards };
+}
+
+const readCards = (page) =>
+	page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const r = indexedDB.open('roadmap-recall');
+				r.onsuccess = () => {
+					const q = r.result.transaction('cards').objectStore('cards').getAll();
+					q.onsuccess = () => {
+						r.result.close();
+						resolve(q.result);
+					};
+				};
+			})
+	);
+
 try {
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await page.goto(`${base}/settings`);
 	await page.getByTestId('storage-status').filter({ hasNotText: 'Checking' }).waitFor();
-	const { cardIds } = await (await page.request.get(`${base}/decks/index.json`)).json().then((i) => ({ cardIds: i.decks.flatMap((d) => d.cardIds) }));
-
-	// Seed: answers spread over the cards and over the last three years, each card's state consistent with its log.
+	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
 	const t0 = performance.now();
-	await page.evaluate(
-		async ({ n, cardIds }) => {
-			const open = () =>
-				new Promise((resolve, reject) => {
-					const r = indexedDB.open('roadmap-recall');
-					r.onsuccess = () => resolve(r.result);
-					r.onerror = () => reject(r.error);
-				});
-			const db = await open();
-			const start = Date.now() - 3 * 365 * 86_400_000;
-			const step = Math.floor((3 * 365 * 86_400_000) / n);
-			const last = new Map();
-			const count = new Map();
-			for (let i = 0; i < n; i += 20_000) {
-				await new Promise((resolve, reject) => {
-					const tx = db.transaction('reviews', 'readwrite');
-					const store = tx.objectStore('reviews');
-					for (let j = i; j < Math.min(n, i + 20_000); j++) {
-						const card_id = cardIds[j % cardIds.length];
-						const review = start + j * step;
-						store.add({
-							id: crypto.randomUUID(),
-							card_id,
-							rating: (j % 7 === 0 ? 1 : 3),
-							review,
-							duration: 3000 + (j % 5000),
-							state: 2,
-							due: review,
-							stability: 10 + (j % 300) / 7,
-							difficulty: 5 + (j % 40) / 13,
-							elapsed_days: j % 30,
-							last_elapsed_days: j % 29,
-							scheduled_days: j % 31,
-							learning_steps: 0
-						});
-						last.set(card_id, review);
-						count.set(card_id, (count.get(card_id) ?? 0) + 1);
-					}
-					tx.oncomplete = resolve;
-					tx.onerror = () => reject(tx.error);
-				});
-			}
-			await new Promise((resolve, reject) => {
-				const tx = db.transaction('cards', 'readwrite');
-				for (const [card_id, reps] of count)
-					tx.objectStore('cards').put({
-						card_id,
-						due: last.get(card_id) + 20 * 86_400_000,
-						stability: 20.5,
-						difficulty: 5.25,
-						elapsed_days: 3,
-						scheduled_days: 20,
-						learning_steps: 0,
-						reps,
-						lapses: Math.floor(reps / 7),
-						state: 2,
-						last_review: last.get(card_id)
-					});
-				tx.oncomplete = resolve;
-				tx.onerror = () => reject(tx.error);
-			});
-			db.close();
-		},
-		{ n: N, cardIds }
-	);
-	console.log(`Seeded ${N.toLocaleString('en')} answers in ${s(performance.now() - t0)}`);
-	await page.reload();
-	const before = await page.evaluate(() => new Promise((resolve) => {
-		const r = indexedDB.open('roadmap-recall');
-		r.onsuccess = () => {
-			const q = r.result.transaction('cards').objectStore('cards').getAll();
-			q.onsuccess = () => { r.result.close(); resolve(q.result); };
-		};
-	}));
+	const { file: backup, cards } = makeBackup(index.decks.flatMap((d) => d.cardIds));
+	const path = join(dir, 'backup.json.gz');
+	writeFileSync(path, backup);
+	console.log(`Backup of ${N.toLocaleString('en')} answers written in ${s(performance.now() - t0)}: ${mb(backup.length)} gzipped`);
 
-	// Export, as the learner does it.
-	const t1 = performance.now();
-	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), page.getByRole('button', { name: 'Export backup', exact: true }).click()]);
-	const file = join(dir, 'backup.json.gz');
-	await download.saveAs(file);
-	const exportMs = performance.now() - t1;
-	const size = statSync(file).size;
-	console.log(`Export: ${s(exportMs)}, file ${(size / 1048576).toFixed(1)} MB gzipped`);
-
-	await page.getByLabel('Type “delete my data” to confirm').fill('delete my data');
-	await page.getByRole('button', { name: 'Delete all my data' }).click();
-	await page.getByText('All your data was deleted.').waitFor();
-
-	// Import, watching for long tasks on the main thread.
+	// Import into this empty profile, watching for long tasks on the main thread.
 	await page.evaluate(() => {
 		window.__longest = 0;
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
 		}).observe({ type: 'longtask', buffered: false });
 	});
-	await page.getByLabel('Import a backup').setInputFiles(file);
-	const t2 = performance.now();
+	await page.getByLabel('Import a backup').setInputFiles(path);
+	const t1 = performance.now();
 	await page.getByRole('button', { name: 'Merge into my data' }).click();
 	await page.getByTestId('import-message').waitFor({ timeout: 0 });
-	const importMs = performance.now() - t2;
+	const importMs = performance.now() - t1;
 	const message = await page.getByTestId('import-message').innerText();
 	const longest = await page.evaluate(() => window.__longest);
-	const after = await page.evaluate(() => new Promise((resolve) => {
-		const r = indexedDB.open('roadmap-recall');
-		r.onsuccess = () => {
-			const q = r.result.transaction('cards').objectStore('cards').getAll();
-			q.onsuccess = () => { r.result.close(); resolve(q.result); };
-		};
-	}));
-	const exact = JSON.stringify(after) === JSON.stringify(before);
-	console.log(`Import: ${s(importMs)}; longest main-thread task ${longest.toFixed(0)} ms; card states identical: ${exact}`);
+	const restored = await readCards(page);
+	const byId = (list) => JSON.stringify([...list].sort((a, b) => (a.card_id < b.card_id ? -1 : 1)));
+	console.log(`Import: ${s(importMs)}; longest main-thread task ${longest.toFixed(0)} ms; card states identical: ${byId(restored) === byId(cards)}`);
 	console.log(`  ${message.slice(0, 200)}`);
-	writeFileSync(join(dir, 'done'), '');
+
+	// Export it again, as the learner does it.
+	const t2 = performance.now();
+	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), page.getByRole('button', { name: 'Export backup', exact: true }).click()]);
+	const out = join(dir, 'export.json.gz');
+	await download.saveAs(out);
+	console.log(`Export: ${s(performance.now() - t2)}, file ${mb(statSync(out).size)} gzipped`);
 } finally {
 	await browser.close();
 	await server.close();
