@@ -95,8 +95,13 @@ try {
 	// Import into this empty profile, watching for long tasks on the main thread.
 	await page.evaluate(() => {
 		window.__longest = 0;
+		window.__slow = [];
 		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+			for (const e of list.getEntries()) {
+				window.__longest = Math.max(window.__longest, e.duration);
+				// Which phase of the import it fell in: the progress label says.
+				if (e.duration > 100) window.__slow.push(`${e.duration.toFixed(0)} ms during "${document.querySelector('label[for="import-progress"]')?.textContent ?? 'the end'}"`);
+			}
 		}).observe({ type: 'longtask', buffered: false });
 	});
 	await page.getByLabel('Import a backup').setInputFiles(path);
@@ -110,6 +115,7 @@ try {
 	const byId = (list) => JSON.stringify([...list].sort((a, b) => (a.card_id < b.card_id ? -1 : 1)));
 	console.log(`Import: ${s(importMs)}; longest main-thread task ${longest.toFixed(0)} ms; card states identical: ${byId(restored) === byId(cards)}`);
 	console.log(`  ${message.slice(0, 200)}`);
+	for (const slow of await page.evaluate(() => window.__slow)) console.log(`  long task: ${slow}`);
 
 	// Export it again, as the learner does it.
 	const t2 = performance.now();
