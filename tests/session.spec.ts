@@ -108,10 +108,16 @@ test('bury and suspend in practice skip the card for the round and leave the sch
 	const before = await storedData(page);
 	await page.goto('/sections/rest/practice?n=3');
 	const first = await currentCardId(page);
+	// A typed card (drawn at random) has the answer field focused: Esc leaves it, so the keys are shortcuts.
+	const settled = () => page.waitForFunction(() => document.activeElement?.matches('#prompt, [data-typed]') ?? false);
+	await settled();
+	await page.keyboard.press('Escape');
 	await page.keyboard.press('b');
 	await expect(page.locator('.snack')).toContainText('in this round. Its schedule is unchanged.');
 	await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', first);
 	const second = await currentCardId(page);
+	await settled();
+	await page.keyboard.press('Escape');
 	await page.keyboard.press('s');
 	await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', second);
 	const after = await storedData(page);
