@@ -184,3 +184,8 @@ export function nextLearningDue(
 	}
 	return next;
 }
+
+/** "Learn N more from this section": as many as a day's limit (at least 10), at most what the section has left. */
+export function learnMoreCount(unstudied: number, newPerDay: number): number {
+	return Math.min(unstudied, Math.max(newPerDay, 10));
+}
