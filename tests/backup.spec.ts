@@ -71,10 +71,11 @@ test('an import that fails part way (storage full) says so in words next to it',
 	await page.goto('/settings');
 	const file = await download(page, 'Export backup');
 	await deleteEverything(page);
-	await page.evaluate(() => {
-		IDBObjectStore.prototype.add = function () {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		};
+	// The import runs in a Worker: the disk fills up there, in the worker's own code as it loads.
+	await page.context().route(/import\.worker-.*\.js$/, async (route) => {
+		const script = await (await route.fetch()).text();
+		const full = "IDBObjectStore.prototype.add = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };\n";
+		await route.fulfill({ contentType: 'text/javascript', body: full + script });
 	});
 	await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
 	await page.getByRole('button', { name: 'Merge into my data' }).click();
