@@ -92,6 +92,13 @@ interface Scan {
 }
 
 const NEWLINE = new Uint8Array([10]);
+/**
+ * Answers written per transaction. Each transaction also reads and writes the
+ * running totals of every card and quarter-hour its answers touch, so larger
+ * batches share that cost among more answers; the import runs in a Worker,
+ * so a long transaction freezes nothing.
+ */
+const WRITE_BATCH = 5000;
 /** Gives the page a turn between batches, so it never freezes for long. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -233,7 +240,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 /** Second pass over a format-2 file: only the answers, already checked, a batch at a time. */
 async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> {
 	const decoder = new TextDecoder();
-	for await (const batch of gzipLines(file, 1000)) {
+	for await (const batch of gzipLines(file, WRITE_BATCH)) {
 		const reviews: ReviewRecord[] = [];
 		const practice: PracticeRecord[] = [];
 		for (const bytes of batch) {

@@ -1,0 +1,42 @@
+import { expect, test } from './fixtures';
+import { changeSettings, expectAccessible, giveAnswer } from './helpers';
+
+// The home page is where the daily phone journey starts: checked there.
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'the home page is a phone journey'));
+
+test('home says what is due now and later today, the streak, and how long today takes at my own pace', async ({ page }) => {
+	await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
+	// One learning step of 30 minutes: beyond the 20-minute learn-ahead limit, so "later today".
+	await changeSettings(page, { 'Learning steps': '30m', 'New cards per day': '5' });
+	await page.goto('/');
+	await expect(page.getByTestId('due-now')).toHaveText('0');
+	await expect(page.getByTestId('streak')).toHaveText('0 days');
+	// Before any answer: an assumed 10 s an answer, 5 new cards of one step each: 50 s.
+	await expect(page.getByTestId('time-estimate')).toHaveText('about 1 min');
+	await expect(page.getByTestId('pace')).toContainText('an assumed pace');
+
+	await page.goto('/review');
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
+	// The learner takes 24 s over this card.
+	await page.clock.runFor(24_000);
+	await giveAnswer(page);
+	await page.getByRole('button', { name: /^Again/ }).click();
+	await expect(page.locator('.session[data-answers="1"]')).toBeAttached();
+
+	await page.goto('/');
+	await expect(page.getByTestId('new-count')).toHaveText('4');
+	await expect(page.getByTestId('learning-count')).toHaveText('1');
+	await expect(page.getByTestId('due-now')).toHaveText('0');
+	await expect(page.getByTestId('due-later')).toHaveText('1');
+	await expect(page.getByTestId('streak')).toHaveText('1 day');
+	// 4 new + 1 learning = 5 answers at my own 24 s: two minutes.
+	await expect(page.getByTestId('pace')).toContainText('About 5 answers at your pace over the last 30 days: 24 s an answer');
+	await expect(page.getByTestId('time-estimate')).toHaveText('about 2 min');
+	await expectAccessible(page);
+
+	// Half an hour on, the learning card is due now.
+	await page.clock.runFor(31 * 60_000);
+	await page.reload();
+	await expect(page.getByTestId('due-now')).toHaveText('1');
+	await expect(page.getByTestId('due-later')).toHaveText('0');
+});
