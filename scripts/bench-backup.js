@@ -1,12 +1,14 @@
-// `npm run bench` (second part): a heavy learner's backup, end to end in
-// Chromium on the production build. Writes a format-2 backup of N answers
-// (default 1,000,000; set BENCH_ANSWERS) over the roadmap's cards, each card's
-// state consistent with its answers, then imports it through the settings
-// page into an empty profile and exports it again, as a learner would.
-// Reports both times, the file sizes, the longest main-thread task during
-// the import (the page must never freeze for more than 100 ms), and whether
-// every card state came back exactly. BENCH_BUILD serves another copy of
-// the build (so a rebuild meanwhile does not disturb a long run).
+// `npm run bench` (second part): learners' histories, end to end in Chromium
+// on the production build. For each size (BENCH_ANSWERS, default
+// 0,100000,1000000) it writes a format-2 backup of that many answers over the
+// roadmap's cards, each card's state consistent with its answers, imports it
+// through the settings page into an empty profile and exports it again, as a
+// learner would: both times, the file sizes, the longest main-thread task
+// during the import (the page must never freeze for more than 100 ms), and
+// whether every card state came back exactly. Then it opens home, the map,
+// /stats and a session's end on that history (bench-pages.js) and prints a
+// table. BENCH_BUILD serves another copy of the build (so a rebuild
+// meanwhile does not disturb a long run).
 import { chromium } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,9 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { measurePages } from './bench-pages.js';
 import { serve } from './serve.js';
 
-const N = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
+// The histories to measure: an empty one, a regular's and a heavy learner's. BENCH_ANSWERS picks others ("100000").
+const SIZES = (process.env.BENCH_ANSWERS ?? '0,100000,1000000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'recall-bench-'));
 const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BENCH_BUILD ? { dir: process.env.BENCH_BUILD } : {}) });
 const base = server.url.replace('localhost', '127.0.0.1');
@@ -25,7 +29,7 @@ const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** A format-2 backup as the app writes one: a header, settings, answers, card states, an end line with counts and CRC-32. */
-function makeBackup(cardIds) {
+function makeBackup(N, cardIds) {
 	const now = Date.now();
 	const start = now - 3 * 365 * 86_400_000;
 	const step = Math.floor((3 * 365 * 86_400_000) / N);
@@ -80,18 +84,28 @@ const readCards = (page) =>
 			})
 	);
 
-try {
+/** One history: import it (if any), export it, then open the pages that show it. */
+async function run(N) {
+	console.log(`\n## ${N.toLocaleString('en')} answers`);
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await page.goto(`${base}/settings`);
 	await page.getByTestId('storage-status').filter({ hasNotText: 'Checking' }).waitFor();
+	if (N > 0) await importAndExport(N, page);
+	const { times, heap } = await measurePages(page, base);
+	for (const [name, ms] of Object.entries(times)) console.log(`${name.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`);
+	console.log(`JS heap, largest after opening: ${heap.toFixed(1)} MB`);
+	await context.close();
+	return { answers: N, ...times, heapMB: heap };
+}
+
+async function importAndExport(N, page) {
 	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
 	const t0 = performance.now();
-	const { file: backup, cards } = makeBackup(index.decks.flatMap((d) => d.cardIds));
+	const { file: backup, cards } = makeBackup(N, index.decks.flatMap((d) => d.cardIds));
 	const path = join(dir, 'backup.json.gz');
 	writeFileSync(path, backup);
 	console.log(`Backup of ${N.toLocaleString('en')} answers written in ${s(performance.now() - t0)}: ${mb(backup.length)} gzipped`);
-
 	// Import into this empty profile, watching for long tasks on the main thread.
 	await page.evaluate(() => {
 		window.__longest = 0;
@@ -123,6 +137,13 @@ try {
 	const out = join(dir, 'export.json.gz');
 	await download.saveAs(out);
 	console.log(`Export: ${s(performance.now() - t2)}, file ${mb(statSync(out).size)} gzipped`);
+}
+
+const results = [];
+try {
+	for (const n of SIZES) results.push(await run(n));
+	console.log('\nanswers      home    map  stats  session end  heap');
+	for (const r of results) console.log(`${String(r.answers).padEnd(9)} ${[r.home, r.map, r.stats, r['session end']].map((x) => `${x.toFixed(0)} ms`.padStart(7)).join('')}  ${r.heapMB.toFixed(1)} MB`);
 } finally {
 	await browser.close();
 	await server.close();
