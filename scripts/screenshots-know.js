@@ -1,0 +1,53 @@
+// `npm run screenshots` (second part): what a learner knows, after two months
+// of a simulated learner's study (scripts/history.js), imported through the
+// settings page like any backup: the roadmap map, the statistics, readiness
+// for a date and the card browser, at phone (360×740) and laptop (1280×800)
+// sizes, into docs/screenshots/.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { simulateHistory } from './history.js';
+import { serve } from './serve.js';
+
+const OUT = 'docs/screenshots';
+const server = await serve({ port: 0, host: '127.0.0.1' });
+const base = server.url.replace('localhost', '127.0.0.1');
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const dir = mkdtempSync(join(tmpdir(), 'recall-shots-'));
+try {
+	const sizes = {
+		phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+		laptop: { viewport: { width: 1280, height: 800 } }
+	};
+	for (const [size, options] of Object.entries(sizes)) {
+		const context = await browser.newContext({ ...options, colorScheme: 'light', serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const index = await (await page.request.get(`${base}/decks/index.json`)).json();
+		const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds));
+		const path = join(dir, 'history.json.gz');
+		writeFileSync(path, file);
+		await page.goto(`${base}/settings`);
+		await page.getByLabel('Import a backup').setInputFiles(path);
+		await page.getByRole('button', { name: 'Merge into my data' }).click();
+		await page.getByTestId('import-message').waitFor({ timeout: 120_000 });
+		console.log(`${size}: imported ${counts.reviews} simulated answers`);
+		const shot = async (name, url, ready, fullPage = size === 'laptop') => {
+			await page.goto(`${base}${url}`);
+			await ready();
+			await page.waitForTimeout(300);
+			await page.screenshot({ path: `${OUT}/${name}-${size}.png`, fullPage });
+			console.log(`wrote ${OUT}/${name}-${size}.png`);
+		};
+		await shot('map', '/sections', () => page.getByTestId('map-summary').waitFor());
+		await shot('stats', '/stats', () => page.locator('main h2').first().waitFor(), true);
+		await shot('readiness', '/readiness', () => page.locator('main h2').first().waitFor());
+		await shot('browser', '/cards', () => page.locator('main h2, main table, main li').first().waitFor());
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	await server.close();
+	rmSync(dir, { recursive: true, force: true });
+}
