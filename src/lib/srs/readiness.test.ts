@@ -79,21 +79,24 @@ describe('predicted recall on a date', () => {
 
 	it('targets the studied cards of the weakest sections, lowest recall first, hidden ones left out, capped', () => {
 		const weakest = weakestSections(sectionReadiness(sections, states, at, f));
-		const ids = (h: Set<string>, limit?: number) => targetCards(weakest, sections, states, h, at, f, limit).map((c) => c.card_id);
+		const ids = (hidden: Set<string>, limit?: number, answeredSince = at) =>
+			targetCards(weakest, sections, states, { hidden, answeredSince, at, f, limit }).map((c) => c.card_id);
 		// d2 (R(10,5) ≈ 85%) before a1 and d1 (both 90%, in section order); a2 is new, b1's section is not weak.
 		expect(R(10, 5)).toBeCloseTo(0.8459, 3);
 		expect(ids(new Set())).toEqual(['d2', 'a1', 'd1']);
 		expect(ids(new Set(['d2']))).toEqual(['a1', 'd1']);
 		expect(ids(new Set(), 2)).toEqual(['d2', 'a1']);
-		const first = targetCards(weakest, sections, states, new Set(), at, f)[0];
+		// d1 was answered at `now` itself: from the start of that day on, it is left out.
+		expect(ids(new Set(), undefined, now - 3_600_000)).toEqual(['d2', 'a1']);
+		const first = targetCards(weakest, sections, states, { hidden: new Set(), answeredSince: at, at, f })[0];
 		expect(first?.section).toBe('d');
 		expect(first?.recall).toBeCloseTo(R(10, 5), 6);
 	});
 
 	it('gathers it all in one call', () => {
-		const r = readiness(sections, states, new Set(), now, at, f);
+		const r = readiness(sections, states, now, { hidden: new Set(), answeredSince: now - 3_600_000, at, f });
 		expect(r.weakest.map((s) => s.id)).toEqual(['a', 'd']);
-		expect(r.targets.map((c) => c.card_id)).toEqual(['d2', 'a1', 'd1']);
+		expect(r.targets.map((c) => c.card_id)).toEqual(['d2', 'a1']);
 		expect(r.overallNow).toBeGreaterThan(r.overall);
 	});
 });

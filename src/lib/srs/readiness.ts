@@ -111,27 +111,35 @@ export function weakestSections(sections: readonly SectionReadiness[], count = W
 		.map(({ s }) => s);
 }
 
+export interface TargetOptions {
+	/** Suspended or buried cards: never in the session. */
+	hidden: ReadonlySet<string>;
+	/** Cards answered since this moment (the start of the learner's day) are left out: another answer today adds little. */
+	answeredSince: number;
+	at: number;
+	f: FSRS;
+	limit?: number;
+}
+
 /**
  * The targeted session's cards: the studied cards of the weakest sections,
- * not hidden (suspended or buried), lowest predicted recall at `at` first,
- * ties in section then card order, at most `limit`. New cards are left out:
- * this is a review of what was learnt; new ones are learnt in section quizzes.
+ * not hidden (suspended or buried) nor answered today, lowest predicted
+ * recall at `at` first, ties in section then card order, at most `limit`.
+ * New cards are left out: this is a review of what was learnt; new ones are
+ * learnt in section quizzes, within the daily limit.
  */
 export function targetCards(
 	weakest: readonly SectionReadiness[],
 	sections: readonly SectionInput[],
 	states: ReadonlyMap<string, CardState>,
-	hidden: ReadonlySet<string>,
-	at: number,
-	f: FSRS,
-	limit = TARGET_LIMIT
+	{ hidden, answeredSince, at, f, limit = TARGET_LIMIT }: TargetOptions
 ): CardRecall[] {
 	const byId = new Map(sections.map((s) => [s.id, s]));
 	const out: (CardRecall & { order: number })[] = [];
 	for (const w of weakest) {
 		for (const id of byId.get(w.id)?.cardIds ?? []) {
 			const s = states.get(id);
-			if (!s || s.state === State.New || s.last_review === null || hidden.has(id)) continue;
+			if (!s || s.state === State.New || s.last_review === null || s.last_review >= answeredSince || hidden.has(id)) continue;
 			out.push({ card_id: id, section: w.id, recall: cardRecallAt(f, s, at), order: out.length });
 		}
 	}
@@ -145,11 +153,10 @@ export function targetCards(
 export function readiness(
 	sections: readonly SectionInput[],
 	states: ReadonlyMap<string, CardState>,
-	hidden: ReadonlySet<string>,
 	now: number,
-	at: number,
-	f: FSRS
+	options: TargetOptions
 ): { now: SectionReadiness[]; then: SectionReadiness[]; overallNow: number; overall: number; weakest: SectionReadiness[]; targets: CardRecall[] } {
+	const { at, f } = options;
 	const current = sectionReadiness(sections, states, now, f);
 	const then = sectionReadiness(sections, states, at, f);
 	const weakest = weakestSections(then);
@@ -159,6 +166,6 @@ export function readiness(
 		overallNow: overallReadiness(current),
 		overall: overallReadiness(then),
 		weakest,
-		targets: targetCards(weakest, sections, states, hidden, at, f)
+		targets: targetCards(weakest, sections, states, options)
 	};
 }
