@@ -31,7 +31,7 @@ export interface SessionJournal {
 	/** How far the progress bar had gone (0–1): it never moves backwards. */
 	progress: number;
 	mix?: Mix;
-	/** Practice: the cards of the round not answered yet, in order. */
+	/** Practice and targeted review: the cards of the round not answered yet, in order. */
 	practiceQueue?: string[];
 	/** The session reached its end screen; opening it again starts a new one if cards are due. */
 	ended: boolean;

@@ -1,0 +1,47 @@
+import { appDb } from '$lib/db/client';
+import { getAllMarks, getAllStates, getSettings, hiddenCards } from '$lib/db/queries';
+import { loadIndex } from '$lib/decks/client';
+import type { DeckIndex } from '$lib/decks/types';
+import { startOfDay } from '$lib/srs/day';
+import { addDays, parseDate, readiness, readinessMoment } from '$lib/srs/readiness';
+import { scheduler } from '$lib/srs/scheduler';
+
+/** The chosen date is kept on this device only, in the meta store (a backup import or a reset clears it). */
+const DATE_KEY = 'readiness-date';
+/** Days ahead the date starts at when none is kept. */
+export const DEFAULT_DAYS_AHEAD = 14;
+
+/** The earliest date to choose: tomorrow (local calendar). */
+export const earliestDate = (now: number) => addDays(now, 1);
+
+/** A usable date: a real one, tomorrow or later (`YYYY-MM-DD` compares as text). */
+export function validDate(value: string, now: number): boolean {
+	return parseDate(value) !== undefined && value >= earliestDate(now);
+}
+
+/** The kept date if it is still ahead, else 14 days from now. */
+export async function chosenDate(now: number): Promise<string> {
+	const kept = await (await appDb()).get('meta', DATE_KEY);
+	return typeof kept === 'string' && validDate(kept, now) ? kept : addDays(now, DEFAULT_DAYS_AHEAD);
+}
+
+export async function keepDate(value: string): Promise<void> {
+	await (await appDb()).put('meta', value, DATE_KEY);
+}
+
+export type Readiness = ReturnType<typeof readiness> & { index: DeckIndex; at: number };
+
+/** Predicted recall per section on the date, from card states, marks and settings only (never the review log). */
+export async function loadReadiness(date: string, now: number): Promise<Readiness> {
+	const db = await appDb();
+	const [index, settings, states, marks] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db), getAllMarks(db)]);
+	const at = readinessMoment(date, settings.dayStartHour);
+	if (at === undefined) throw new Error(`${date} is not a date`);
+	const r = readiness(index.decks, states, now, {
+		hidden: hiddenCards(marks, now),
+		answeredSince: startOfDay(now, settings.dayStartHour),
+		at,
+		f: scheduler(settings)
+	});
+	return { ...r, index, at };
+}
