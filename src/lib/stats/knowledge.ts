@@ -1,6 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
 import type { CardTotals } from '$lib/db/schema';
-import type { DeckSummary } from '$lib/decks/types';
 import { State } from '$lib/srs/constants';
 import { toFsrsCard } from '$lib/srs/convert';
 import { sectionMemory } from '$lib/srs/memory';
@@ -43,7 +42,7 @@ export interface SectionRow {
 
 /** One row per deck, in roadmap order. */
 export function sectionRows(
-	decks: readonly Pick<DeckSummary, 'id' | 'title' | 'cardIds'>[],
+	decks: readonly { id: string; title: string; cardIds: readonly string[] }[],
 	states: ReadonlyMap<string, CardState>,
 	totals: ReadonlyMap<string, CardTotals>,
 	now: number,
