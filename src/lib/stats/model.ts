@@ -1,0 +1,72 @@
+// Everything the stats page shows, from what it reads: running totals,
+// card states, card totals, marks and the deck index, never the review log.
+import type { FSRS } from 'ts-fsrs';
+import { answerDays, dayTotals, sumCounts } from '$lib/db/aggregates';
+import type { AnswerBucket, CardMarks, CardTotals, PracticeRecord } from '$lib/db/schema';
+import type { DeckSummary } from '$lib/decks/types';
+import { startOfDay } from '$lib/srs/day';
+import { recalledShare, streak } from '$lib/srs/stats';
+import type { CardState } from '$lib/srs/types';
+import { answerButtons, cardsByState, reviewMinutes, type ButtonCounts, type StateKey } from './cards';
+import { lastDays } from './days';
+import { forecast, type Forecast } from './forecast';
+import { heatmap, type Heatmap } from './heatmap';
+import { knowledge, sectionRows, type SectionRow } from './knowledge';
+import { retention, type RetentionRow } from './retention';
+
+export interface StatsInput {
+	dayStartHour: number;
+	/** Oldest first, as readBuckets gives them. */
+	buckets: readonly AnswerBucket[];
+	states: ReadonlyMap<string, CardState>;
+	marks: ReadonlyMap<string, CardMarks>;
+	totals: ReadonlyMap<string, CardTotals>;
+	decks: readonly DeckSummary[];
+	practice: readonly PracticeRecord[];
+}
+
+export interface StatsModel {
+	today: number;
+	streak: number;
+	total: number;
+	/** The last 14 days, oldest first. */
+	recent: { day: number; answers: number }[];
+	heatmap: Heatmap;
+	forecast: Forecast;
+	retention: RetentionRow[];
+	states: Record<StateKey, number>;
+	buttons: { recent: ButtonCounts; all: ButtonCounts };
+	minutes: { day: number; minutes: number }[];
+	knowledge: { known: number; total: number };
+	sections: SectionRow[];
+	practice: { total: number; today: number; recalled: number | undefined };
+}
+
+export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel {
+	const h = input.dayStartHour;
+	const today = startOfDay(now, h);
+	const perDay = dayTotals(input.buckets, h);
+	const suspended = new Set([...input.marks.values()].filter((m) => m.suspended).map((m) => m.card_id));
+	const cardIds = input.decks.flatMap((d) => d.cardIds);
+	const map = heatmap(perDay, now, h);
+	const cells = new Map(map.weeks.flat().flatMap((c) => (c ? [[c.day, c.answers] as const] : [])));
+	return {
+		today: cells.get(today) ?? 0,
+		streak: streak(answerDays(input.buckets, h), now, h),
+		total: sumCounts(input.buckets).answers,
+		recent: lastDays(now, 14, h).map((day) => ({ day, answers: cells.get(day) ?? 0 })),
+		heatmap: map,
+		forecast: forecast(input.states.values(), suspended, now, h),
+		retention: retention(perDay, now, h),
+		states: cardsByState(cardIds, input.states, suspended),
+		buttons: answerButtons(perDay, now, h),
+		minutes: reviewMinutes(perDay, now, h),
+		knowledge: knowledge(f, cardIds, input.states, now),
+		sections: sectionRows(input.decks, input.states, input.totals, now, f),
+		practice: {
+			total: input.practice.length,
+			today: input.practice.filter((p) => p.review >= today).length,
+			recalled: recalledShare(input.practice.map((p) => p.rating))
+		}
+	};
+}
