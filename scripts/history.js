@@ -1,4 +1,4 @@
-// A simulated learner's history as a format-2 backup, for the screenshots of
+// A simulated learner's six weeks as a format-2 backup, for the screenshots of
 // what a learner knows (map, stats, readiness, browser) and for trying the
 // app by hand: `node scripts/history.js out.json.gz [days]`. The learner
 // works through the roadmap in order, 15 new cards a day, answers what is
@@ -30,7 +30,7 @@ function random(seed) {
  * `cardIds` in roadmap order; `days` of study ending yesterday (local time,
  * relative to `now`). Returns the gzipped backup and its counts.
  */
-export function simulateHistory(cardIds, { days = 60, now = Date.now(), seed = 7 } = {}) {
+export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7 } = {}) {
 	const rnd = random(seed);
 	const f = fsrs(generatorParameters({ request_retention: SETTINGS.retention, maximum_interval: SETTINGS.maxInterval, enable_fuzz: true, enable_short_term: true, learning_steps: SETTINGS.learningSteps, relearning_steps: SETTINGS.relearningSteps }));
 	const cards = new Map();
@@ -79,7 +79,7 @@ export function simulateHistory(cardIds, { days = 60, now = Date.now(), seed = 7
 
 if (process.argv[1]?.endsWith('history.js') && process.argv[2]) {
 	const index = JSON.parse(readFileSync('build/decks/index.json', 'utf8'));
-	const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds), { days: Number(process.argv[3] ?? 60) });
+	const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds), { days: Number(process.argv[3] ?? 40) });
 	writeFileSync(process.argv[2], file);
 	console.log(`wrote ${process.argv[2]}: ${counts.reviews} answers over ${counts.cards} cards`);
 }

@@ -1,4 +1,4 @@
-// `npm run screenshots` (second part): what a learner knows, after two months
+// `npm run screenshots` (second part): what a learner knows, after six weeks
 // of a simulated learner's study (scripts/history.js), imported through the
 // settings page like any backup: the roadmap map, the statistics, readiness
 // for a date and the card browser, at phone (360×740) and laptop (1280×800)
@@ -40,7 +40,11 @@ try {
 			await page.screenshot({ path: `${OUT}/${name}-${size}.png`, fullPage });
 			console.log(`wrote ${OUT}/${name}-${size}.png`);
 		};
-		await shot('map', '/sections', () => page.getByTestId('map-summary').waitFor());
+		// On a phone, the map from its first tiles, under the legend.
+		await shot('map', '/sections', async () => {
+			await page.getByTestId('map-summary').waitFor();
+			if (size === 'phone') await page.getByTestId('map-summary').evaluate((el) => el.scrollIntoView());
+		});
 		await shot('stats', '/stats', () => page.locator('main h2').first().waitFor(), true);
 		await shot('readiness', '/readiness', () => page.locator('main h2').first().waitFor());
 		await shot('browser', '/cards', () => page.locator('main h2, main table, main li').first().waitFor());
