@@ -65,22 +65,26 @@ test('a merge keeps the newer of each mark and setting; "Replace everything" tak
 	expect(data.settings).toMatchObject([{ newPerDay: 12 }]);
 });
 
-test('an import that fails part way (storage full) says so in words next to it', async ({ page }) => {
-	await page.goto('/review');
-	await answerCard(page, 'Good');
-	await page.goto('/settings');
-	const file = await download(page, 'Export backup');
-	await deleteEverything(page);
-	// The import runs in a Worker: the disk fills up there, in the worker's own code as it loads.
-	await page.context().route(/import\.worker-.*\.js$/, async (route) => {
-		const script = await (await route.fetch()).text();
-		const full = "IDBObjectStore.prototype.add = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };\n";
-		await route.fulfill({ contentType: 'text/javascript', body: full + script });
+test.describe(() => {
+	// The service worker would serve the import worker's script from its cache, out of reach of page.route.
+	test.use({ serviceWorkers: 'block' });
+	test('an import that fails part way (storage full) says so in words next to it', async ({ page }) => {
+		await page.goto('/review');
+		await answerCard(page, 'Good');
+		await page.goto('/settings');
+		const file = await download(page, 'Export backup');
+		await deleteEverything(page);
+		// The import runs in a Worker: the disk fills up there, in the worker's own code as it loads.
+		await page.context().route(/import\.worker-.*\.js$/, async (route) => {
+			const script = await (await route.fetch()).text();
+			const full = "IDBObjectStore.prototype.add = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };\n";
+			await route.fulfill({ contentType: 'text/javascript', body: full + script });
+		});
+		await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
+		await page.getByRole('button', { name: 'Merge into my data' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'The import stopped: the device is out of storage space for this site.' })).toBeVisible();
+		expect(await countRecords(page, 'reviews')).toBe(0);
 	});
-	await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
-	await page.getByRole('button', { name: 'Merge into my data' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'The import stopped: the device is out of storage space for this site.' })).toBeVisible();
-	expect(await countRecords(page, 'reviews')).toBe(0);
 });
 
 test('the daily new-card limit holds with three tabs on three sections', async ({ page, context }) => {
