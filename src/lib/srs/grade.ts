@@ -128,15 +128,20 @@ export function forget(f: FSRS, input: ForgetInput): { state: CardState; log: Re
  * and the optimizer all come down to this.
  */
 export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): CardState | undefined {
+	return replaySteps(f, card_id, logs).at(-1)?.state;
+}
+
+/** The same replay, step by step: each record, in replay order, with the card's state after it. */
+export function replaySteps(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): { log: ReviewRecord; state: CardState }[] {
 	const history = logs
 		.filter((l) => l.card_id === card_id)
 		.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const first = history[0];
-	if (!first) return undefined;
+	if (!first) return [];
 	let card = createEmptyCard(new Date(first.review));
-	for (const l of history) {
+	return history.map((l) => {
 		const at = new Date(l.review);
 		card = l.rating === Rating.Manual ? forgetCard(f, card, at).card : f.next(card, at, l.rating).card;
-	}
-	return fromFsrsCard(card_id, card);
+		return { log: l, state: fromFsrsCard(card_id, card) };
+	});
 }

@@ -1,4 +1,4 @@
-export { grade, forget, previewIntervals, autoGrade, replay, newCardState, GRADES, InvalidScheduleError } from './grade';
+export { grade, forget, previewIntervals, autoGrade, replay, replaySteps, newCardState, GRADES, InvalidScheduleError } from './grade';
 export type { GradeInput, ForgetInput } from './grade';
 export { buildQueue, queueCounts, sessionOrder, interleave, startMix, pickNext, doneToday, nextLearningDue, DEFAULT_LIMITS, DEFAULT_DAY_START_HOUR } from './queue';
 export type { Queue, QueueInput, DailyLimits, DoneToday, Mix } from './queue';
