@@ -119,6 +119,7 @@ test('a card answered in /review shows its history; suspend, forget and undo (bu
 	const section = easy.split('-')[0]!;
 	const other = await context.newPage();
 	await other.goto(`/sections/${section}`);
+	await expect(other.getByTestId('section-unstarted')).not.toHaveText('…');
 	const unstarted = Number(await other.getByTestId('section-unstarted').textContent());
 	const before = (await storedStates(page))[easy];
 	await card.getByRole('button', { name: 'Forget' }).click();
@@ -147,10 +148,10 @@ test('a card answered in /review shows its history; suspend, forget and undo (bu
 test('no accessibility violation in light and dark, list and detail', async ({ page }, info) => {
 	desktopOnly(info.project.name);
 	const { easy } = await answerTwo(page);
+	await page.goto('/cards?mark=flagged');
+	await expect(page.getByText('No card matches.')).toBeVisible();
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
-		await page.goto('/cards?mark=flagged');
-		await expect(page.getByText('No card matches.')).toBeVisible();
 		await page.goto(`/cards?card=${easy}`);
 		await expect(detail(page).getByRole('table', { name: 'Answer history' })).toBeVisible();
 		await detail(page).getByRole('button', { name: 'Flag' }).click();
@@ -168,7 +169,9 @@ test('on a phone: the list or one card, big targets, no violation in light and d
 		await page.emulateMedia({ colorScheme: scheme });
 		await page.goto('/cards?state=review');
 		await expect(count(page)).toHaveText('1 card');
-		await expectAccessible(page);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		// The list once; the card in both themes.
+		if (scheme === 'light') await expectAccessible(page);
 		await items(page).getByRole('link').first().click();
 		await expect(list(page)).toBeHidden();
 		await expect(detail(page).getByRole('table', { name: 'Answer history' })).toBeVisible();
