@@ -114,6 +114,6 @@ test('a leech is suspended with a notice', async ({ page }) => {
 	await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', id);
 	await answerCard(page, 'Again');
 	await expect(page.getByRole('status').filter({ hasText: 'it is a leech, and now suspended' })).toBeVisible();
-	await page.goto('/cards');
-	await expect(page.getByRole('region', { name: /Suspended/ }).getByText('leech')).toBeVisible();
+	await page.goto('/cards?mark=suspended');
+	await expect(page.getByRole('list', { name: 'Cards' }).locator(`li[data-card-id="${id}"] [data-tag="leech"]`)).toBeVisible();
 });

@@ -105,6 +105,17 @@ describe('adding up answers', () => {
 		addToAggregates(agg, c, -1);
 		expect(agg.buckets.size + agg.cards.size).toBe(0);
 	});
+
+	it('leaves a forget (rating 0) out entirely: added or taken away, nothing changes, even in a bucket or card of its own', () => {
+		// A forget of a card in review, as recordForget writes it: its log says state Review, duration 0.
+		const forget = log({ id: 'f', card_id: 'y', state: State.Review, scheduled_days: 30, rating: Rating.Manual, duration: 0, review: t10 + 16 * MIN });
+		const alone = log({ ...forget, id: 'g', card_id: 'z', review: t10 + 60 * MIN });
+		expect(asStored(recompute([a, b, forget, c, d, alone]))).toEqual(asStored(recompute([a, b, c, d])));
+		const agg = recompute([a, b, c, d]);
+		addToAggregates(agg, forget, -1);
+		addToAggregates(agg, alone, 1);
+		expect(asStored(agg)).toEqual(asStored(recompute([a, b, c, d])));
+	});
 });
 
 describe('local days from quarter-hours, in Berlin (summer time starts 29 March 2026, ends 25 October)', () => {

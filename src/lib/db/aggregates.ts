@@ -55,6 +55,9 @@ export function bucketOf(log: Pick<ReviewRecord, 'review'>): number {
 	return Math.floor(log.review / BUCKET_MS);
 }
 
+/** A forget record (rating 0, Manual): in the log for replays, never counted as an answer. */
+export const isForget = (log: Pick<ReviewRecord, 'rating'>): boolean => log.rating === Rating.Manual;
+
 /** What one answer adds to its bucket. */
 function countsOf(log: ReviewRecord): AnswerCounts {
 	const c = emptyCounts();
@@ -93,8 +96,11 @@ export const emptyAggregates = (): Aggregates => ({ buckets: new Map(), cards: n
  * reaches 0 goes, so taking away what was added gives back the same maps.
  * Taking away leaves a card's `first` and `last` as they were: only the
  * card's other answers can tell the new ones (aggregateWrites reads them).
+ * A forget (rating 0) is not an answer: it changes nothing, added or taken
+ * away, so the totals of a log with forgets are those of its answers alone.
  */
 export function addToAggregates(agg: Aggregates, log: ReviewRecord, sign: 1 | -1 = 1): void {
+	if (isForget(log)) return;
 	const one = countsOf(log);
 	const t = bucketOf(log);
 	const b = agg.buckets.get(t) ?? { t, ...emptyCounts() };
@@ -160,7 +166,7 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
 				next.last = Math.max(next.last, d.last);
 			} else if (logs.some((l) => l.card_id === d.card_id && (l.review === next.first || l.review === next.last))) {
 				// The first or last answer went: the card's remaining answers say which are now.
-				const rest = (await tx.objectStore('reviews').index('by-card').getAll(d.card_id)).filter((l) => !removed.has(l.id));
+				const rest = (await tx.objectStore('reviews').index('by-card').getAll(d.card_id)).filter((l) => !removed.has(l.id) && !isForget(l));
 				if (rest.length > 0) {
 					next.first = rest.reduce((m, l) => Math.min(m, l.review), Infinity);
 					next.last = rest.reduce((m, l) => Math.max(m, l.review), -Infinity);

@@ -1,3 +1,4 @@
+import { Rating } from '$lib/srs/constants';
 import type { ReviewRecord } from '$lib/srs';
 import type { DeckData } from '$lib/decks/types';
 
@@ -16,9 +17,16 @@ export function csvCell(s: string): string {
 	return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
 }
 
-/** The review log as the FSRS optimizer reads it: one row per answer, times and durations in ms. */
+/**
+ * The review log as the FSRS optimizer reads it: one row per answer, times
+ * and durations in ms. Forgets (rating 0, Manual) are left out: the
+ * optimizer's CSV takes ratings 1 to 4 only (it drops other rows), and a
+ * forget is no answer to learn from. The answers after a forget still say
+ * review_state 0 (New), as the card was when answered.
+ */
 export function optimizerCsv(reviews: readonly ReviewRecord[]): string {
-	const rows = [...reviews]
+	const rows = reviews
+		.filter((r) => r.rating !== Rating.Manual)
 		.sort((a, b) => a.review - b.review)
 		.map((r) => [csvCell(r.card_id), r.review, r.rating, r.state, r.duration].join(','));
 	return ['card_id,review_time,review_rating,review_state,review_duration', ...rows].join('\n') + '\n';

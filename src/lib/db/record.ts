@@ -1,5 +1,5 @@
 import type { FSRS, Grade } from 'ts-fsrs';
-import { grade, State, type CardState, type ReviewRecord } from '$lib/srs';
+import { forget, grade, Rating, State, type CardState, type ReviewRecord } from '$lib/srs';
 import { aggregateWrites } from './aggregates';
 import { deviceId } from './device';
 import { newId } from './ids';
@@ -56,7 +56,7 @@ export async function recordReview(
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
 	if (options.newLimit && (!before || before.state === State.New)) {
 		const today = await tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(options.newLimit.dayStart));
-		const introduced = new Set(today.filter((l) => l.state === State.New).map((l) => l.card_id));
+		const introduced = new Set(today.filter((l) => l.state === State.New && l.rating !== Rating.Manual).map((l) => l.card_id));
 		if (!introduced.has(answer.card_id) && introduced.size >= options.newLimit.limit) {
 			tx.abort();
 			await tx.done.catch(() => undefined);
@@ -149,6 +149,58 @@ export async function undoReview(db: RecallDatabase, saved: SavedReview): Promis
 		() => (saved.marksBefore ? marks.put(saved.marksBefore) : marks.delete(saved.log.card_id)),
 		...totals
 	]);
+}
+
+/** A saved forget, so it can be undone exactly. */
+export interface SavedForget {
+	/** The forget's record in the review log (rating 0). */
+	log: ReviewRecord;
+	before: CardState;
+	state: CardState;
+}
+
+/** Thrown when a card cannot be forgotten: never answered, or new already. */
+export class NothingToForgetError extends Error {
+	constructor(card_id: string) {
+		super(`Card ${card_id} is new already; there is nothing to forget.`);
+		this.name = 'NothingToForgetError';
+	}
+}
+
+/**
+ * Resets a card to new ("forget"): writes a forget record (rating 0) to the
+ * review log, the source of truth, so every replay (import, reschedule)
+ * comes to the same new state, and puts that state, in one transaction.
+ * The running totals are not touched: a forget is not an answer. Marks stay.
+ */
+export async function recordForget(db: RecallDatabase, f: FSRS, card_id: string, now: number): Promise<SavedForget> {
+	const tx = db.transaction(['cards', 'reviews'], 'readwrite', { durability: 'strict' });
+	const cards = tx.objectStore('cards');
+	const before = await cards.get(card_id);
+	if (!before || before.state === State.New) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw new NothingToForgetError(card_id);
+	}
+	const { state, log } = forget(f, { card_id, state: before, now, id: newId() });
+	await commit(tx, [() => tx.objectStore('reviews').add(log), () => cards.put(state)]);
+	return { log, before, state };
+}
+
+/**
+ * Undoes a forget in one transaction: removes its record and puts back the
+ * exact earlier state, provided the card was not answered (or changed) since.
+ */
+export async function undoForget(db: RecallDatabase, saved: SavedForget): Promise<void> {
+	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	const cards = tx.objectStore('cards');
+	const [current, present] = await Promise.all([cards.get(saved.log.card_id), tx.objectStore('reviews').getKey(saved.log.id)]);
+	if (!sameState(current, saved.state) || present === undefined) {
+		tx.abort();
+		await tx.done.catch(() => undefined);
+		throw new UndoConflictError(saved.log.card_id, present === undefined ? 'no longer has this forget (the data was replaced or reset since)' : undefined);
+	}
+	await commit(tx, [() => tx.objectStore('reviews').delete(saved.log.id), () => cards.put(saved.before)]);
 }
 
 /** Saves a practice answer: its own store, never the schedule. */

@@ -12,8 +12,12 @@ export const State = {
 	Relearning: 3 as FsrsState.Relearning
 } as const;
 
-/** ts-fsrs's `Rating` values for the four buttons. */
+/**
+ * ts-fsrs's `Rating` values: the four buttons, and Manual (0), which the
+ * review log uses for a forget (the card reset to new by hand; no answer).
+ */
 export const Rating = {
+	Manual: 0 as FsrsRating.Manual,
 	Again: 1 as FsrsRating.Again,
 	Hard: 2 as FsrsRating.Hard,
 	Good: 3 as FsrsRating.Good,

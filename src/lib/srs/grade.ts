@@ -1,4 +1,4 @@
-import { createEmptyCard, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, type Card, type FSRS, type Grade, type RecordLogItem } from 'ts-fsrs';
 import { Rating } from './constants';
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from './convert';
 import type { CardState, ReviewRecord } from './types';
@@ -80,21 +80,68 @@ export function autoGrade(correct: boolean): Grade {
 }
 
 /**
- * Rebuilds a card's state from its review log alone, through ts-fsrs's
- * `reschedule`, in time order. Answers written here never share a time on
- * one card, but legacy data or two devices may: ties are broken by id (a
- * stable sort keeps even equal ids in place) so every device gets the same
- * result. Import, merge, a change of settings and the optimizer all
- * come down to this.
+ * A card reset to new at `at`, as ts-fsrs's `forget()` does it, with
+ * `reset_count` false: its reps and lapses stay (as Anki's Forget keeps them
+ * unless asked), so the leech count and the card's story survive a reset.
+ * One change: `last_review` becomes the time of the forget (ts-fsrs keeps
+ * the last answer's), as ts-fsrs's own reschedule does for a manual reset to
+ * New. A new card's schedule never reads it, and it keeps every card's log
+ * strictly increasing in time: the next answer comes after the forget.
+ */
+function forgetCard(f: FSRS, card: Card, at: Date): RecordLogItem {
+	const { card: reset, log } = f.forget(card, at, false);
+	return { card: { ...reset, last_review: at }, log };
+}
+
+export interface ForgetInput {
+	card_id: string;
+	/** The stored state: only a card answered before can be forgotten. */
+	state: CardState;
+	now: number;
+	/** A fresh unique id for the forget's record. */
+	id: string;
+}
+
+/**
+ * Resets a card to new: its next state and the immutable log record of the
+ * forget (rating 0, Manual; duration 0), for the review log. Its time is at
+ * least 1 ms after the card's last record, as an answer's is.
+ */
+export function forget(f: FSRS, input: ForgetInput): { state: CardState; log: ReviewRecord } {
+	const at = reviewTime(input.state, input.now);
+	if (!Number.isFinite(at)) throw new InvalidScheduleError(input.card_id, `the time of the forget is not a valid date (now ${input.now}, last review ${input.state.last_review})`);
+	const { card, log } = forgetCard(f, toFsrsCard(input.state), new Date(at));
+	const state = fromFsrsCard(input.card_id, card);
+	const record = fromFsrsLog({ id: input.id, card_id: input.card_id, duration: 0 }, log);
+	const badLog = notFinite(record, LOG_NUMBERS);
+	if (badLog) throw new InvalidScheduleError(input.card_id, `the forget record's ${badLog} came out as ${String(record[badLog as keyof ReviewRecord])}`);
+	return { state, log: record };
+}
+
+/**
+ * Rebuilds a card's state from its review log alone, in time order: each
+ * answer through ts-fsrs's `next` (what its `reschedule` does), each forget
+ * (rating 0) through `forgetCard`, as when it was recorded. Answers written
+ * here never share a time on one card, but legacy data or two devices may:
+ * ties are broken by id (a stable sort keeps even equal ids in place) so
+ * every device gets the same result. Import, merge, a change of settings
+ * and the optimizer all come down to this.
  */
 export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): CardState | undefined {
+	return replaySteps(f, card_id, logs).at(-1)?.state;
+}
+
+/** The same replay, step by step: each record, in replay order, with the card's state after it. */
+export function replaySteps(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): { log: ReviewRecord; state: CardState }[] {
 	const history = logs
 		.filter((l) => l.card_id === card_id)
-		.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-		.map((l) => ({ rating: l.rating, review: new Date(l.review) }));
+		.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const first = history[0];
-	if (!first) return undefined;
-	const { collections } = f.reschedule(createEmptyCard(first.review), history, { skipManual: true });
-	const last = collections.at(-1);
-	return last ? fromFsrsCard(card_id, last.card) : undefined;
+	if (!first) return [];
+	let card = createEmptyCard(new Date(first.review));
+	return history.map((l) => {
+		const at = new Date(l.review);
+		card = l.rating === Rating.Manual ? forgetCard(f, card, at).card : f.next(card, at, l.rating).card;
+		return { log: l, state: fromFsrsCard(card_id, card) };
+	});
 }

@@ -1,4 +1,4 @@
-import { State } from './constants';
+import { Rating, State } from './constants';
 import { nextDayStart, startOfDay } from './day';
 import type { CardState, ReviewRecord } from './types';
 
@@ -16,13 +16,17 @@ export interface DoneToday {
 	reviews: number;
 }
 
-/** Counts today's answers on new cards and on review cards (learning steps do not count). */
+/**
+ * Counts today's answers on new cards and on review cards (learning steps do
+ * not count). A forget (rating 0) is neither: it introduces no card and
+ * reviews none (the card's next answer, to a new card, counts as new).
+ */
 export function doneToday(logs: Iterable<ReviewRecord>, now: number, dayStartHour: number): DoneToday {
 	const from = startOfDay(now, dayStartHour);
 	const newCards = new Set<string>();
 	let reviews = 0;
 	for (const l of logs) {
-		if (l.review < from) continue;
+		if (l.review < from || l.rating === Rating.Manual) continue;
 		if (l.state === State.New) newCards.add(l.card_id);
 		else if (l.state === State.Review) reviews++;
 	}

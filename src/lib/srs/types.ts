@@ -1,4 +1,4 @@
-import type { Grade, State } from 'ts-fsrs';
+import type { Grade, Rating, State } from 'ts-fsrs';
 
 /**
  * A card's FSRS state as stored: ts-fsrs's `Card` with dates as epoch ms (UTC).
@@ -19,14 +19,19 @@ export interface CardState {
 }
 
 /**
- * One answer, immutable once written. `id` is globally unique so logs from
+ * One answer, or one forget, immutable once written. `id` is globally unique so logs from
  * several devices or a backup merge without clashes. The FSRS fields are
  * ts-fsrs's `ReviewLog` (state is the state *before* this answer).
+ *
+ * Rating 0 (`Rating.Manual`) is a forget: the learner reset the card to new.
+ * Its fields are the log ts-fsrs's `forget()` returns, with duration 0. It is
+ * not an answer: the running totals, today's counts and the optimizer export
+ * leave it out; only a replay uses it (see `replay`).
  */
 export interface ReviewRecord {
 	id: string;
 	card_id: string;
-	rating: Grade;
+	rating: LogRating;
 	/** When the answer was given, epoch ms UTC. */
 	review: number;
 	/** How long the answer took, ms. */
@@ -51,5 +56,8 @@ export interface SchedulerSettings {
 	learningSteps: string[];
 	relearningSteps: string[];
 }
+
+/** A review record's rating: a button (1–4), or 0 for a forget. */
+export type LogRating = Grade | Rating.Manual;
 
 export type { Grade } from 'ts-fsrs';

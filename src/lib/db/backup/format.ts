@@ -31,6 +31,8 @@ export const int = (min: number, max: number) =>
 export const real = (min: number, max: number) =>
 	v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
 const rating = v.picklist([1, 2, 3, 4], 'must be 1, 2, 3 or 4 (Again, Hard, Good, Easy)');
+/** A review record's rating: 0 is a forget (Manual), the others the buttons. */
+const logRating = v.picklist([0, 1, 2, 3, 4], 'must be 0, 1, 2, 3 or 4 (Forget, Again, Hard, Good, Easy)');
 const fsrsState = v.picklist([0, 1, 2, 3], 'must be 0, 1, 2 or 3 (New, Learning, Review, Relearning)');
 /** Any moment a Date can hold: a wrong clock is surprising, not malformed. */
 export const time = v.pipe(v.number('must be a time in epoch ms'), v.integer('must be a whole number of ms'), v.minValue(0, 'must not be negative'), v.maxValue(LATEST, 'is not a date'));
@@ -71,10 +73,10 @@ export const cardSchema = v.strictObject({
 	last_review: v.nullable(time)
 });
 
-export const reviewSchema = v.strictObject({
+const reviewFields = v.strictObject({
 	id,
 	card_id: id,
-	rating,
+	rating: logRating,
 	review: time,
 	duration: int(0, 86_400_000),
 	state: fsrsState,
@@ -87,6 +89,22 @@ export const reviewSchema = v.strictObject({
 	scheduled_days: real(0, 1e6),
 	learning_steps: int(0, 100)
 });
+
+/**
+ * A review record. Rating 0 is a forget, with the shape ts-fsrs's
+ * `forget()` gives its log: it takes no time and no days elapse in it.
+ */
+export const reviewSchema = v.pipe(
+	reviewFields,
+	v.forward(
+		v.check((r) => r.rating !== 0 || r.duration === 0, 'must be 0 in a forget (rating 0): a forget takes no time'),
+		['duration']
+	),
+	v.forward(
+		v.check((r) => r.rating !== 0 || r.elapsed_days === 0, 'must be 0 in a forget (rating 0)'),
+		['elapsed_days']
+	)
+);
 
 export const practiceSchema = v.strictObject({
 	id,

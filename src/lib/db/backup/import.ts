@@ -73,7 +73,9 @@ export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; 
 class BadBackup extends Error {}
 
 interface CardLog {
+	/** Answers (forgets are not counted: a forget keeps the card's reps). */
 	count: number;
+	/** The time of the last record, forget or answer (a forget sets last_review too). */
 	last: number;
 }
 
@@ -118,10 +120,11 @@ function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
 
 function countAnswer(scan: Scan, r: ReviewRecord, latest: number): void {
 	const log = scan.perCard.get(r.card_id);
+	const answer = r.rating === 0 ? 0 : 1;
 	if (log) {
-		log.count++;
+		log.count += answer;
 		log.last = Math.max(log.last, r.review);
-	} else scan.perCard.set(r.card_id, { count: 1, last: r.review });
+	} else scan.perCard.set(r.card_id, { count: answer, last: r.review });
 	if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
 }
 

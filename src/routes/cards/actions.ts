@@ -1,0 +1,36 @@
+// What the card browser's buttons do, each with its undo. Marks stay
+// last-writer-wins stamped records (setMarks, and restoreMarks to undo, as the
+// review screen does); a forget is a record in the review log (recordForget).
+import type { FSRS } from 'ts-fsrs';
+import type { RecallDatabase } from '$lib/db/open';
+import { recordForget, restoreMarks, setMarks, undoForget } from '$lib/db/record';
+import type { CardMarks } from '$lib/db/schema';
+import { nextDayStart } from '$lib/srs/day';
+
+export type CardAction = 'suspend' | 'unsuspend' | 'flag' | 'unflag' | 'bury' | 'unbury' | 'forget';
+
+/** A saved action: what to tell the learner, and how to take it back. */
+export interface DoneAction {
+	card_id: string;
+	message: string;
+	undo: () => Promise<void>;
+}
+
+const MARKS: Record<Exclude<CardAction, 'forget' | 'bury'>, { patch: Partial<CardMarks>; message: string }> = {
+	suspend: { patch: { suspended: true }, message: 'Card suspended: it stays out of your reviews.' },
+	// Resuming a leech ends its leech mark too, as before: the learner has reworked it.
+	unsuspend: { patch: { suspended: false, leech: false }, message: 'Card resumed: it is back in your reviews.' },
+	flag: { patch: { flagged: true }, message: 'Card flagged.' },
+	unflag: { patch: { flagged: false }, message: 'Flag removed.' },
+	unbury: { patch: { buried_until: null }, message: 'Card unburied: it can come up today.' }
+};
+
+export async function perform(db: RecallDatabase, f: FSRS, card_id: string, action: CardAction, now: number, dayStartHour: number): Promise<DoneAction> {
+	if (action === 'forget') {
+		const saved = await recordForget(db, f, card_id, now);
+		return { card_id, message: 'Card forgotten: it is new again.', undo: () => undoForget(db, saved) };
+	}
+	const { patch, message } = action === 'bury' ? { patch: { buried_until: nextDayStart(now, dayStartHour) }, message: 'Card buried until tomorrow.' } : MARKS[action];
+	const { before } = await setMarks(db, card_id, patch, now);
+	return { card_id, message, undo: () => restoreMarks(db, card_id, before) };
+}
