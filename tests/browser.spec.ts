@@ -23,6 +23,7 @@ async function answerTwo(page: Page): Promise<{ easy: string; again: string }> {
 
 test('search, filters and sort show the right cards, and the URL keeps them', async ({ page }, info) => {
 	desktopOnly(info.project.name);
+	await page.clock.install();
 	const { easy, again } = await answerTwo(page);
 	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
 	const total = index.decks.reduce((n, d) => n + d.cardIds.length, 0);
@@ -88,6 +89,20 @@ test('search, filters and sort show the right cards, and the URL keeps them', as
 	await page.goBack();
 	await expect(page.getByLabel('Due')).toHaveValue('today');
 	await expect.poll(() => ids(page)).toEqual([again]);
+
+	// On a laptop the list is a table: column headings, and each card's figures in a row.
+	await page.getByLabel('Due').selectOption('');
+	await expect(page.getByText('Difficulty', { exact: true })).toBeVisible();
+	await expect(list(page).locator(`li[data-card-id="${easy}"]`)).toContainText(/Recall now: 100%|Recall now: 99%/);
+
+	// Two days on, the card forgotten at once is fading; the one answered Easy is not: recall below 95% finds only it.
+	await page.clock.fastForward(2 * 86_400_000);
+	await page.reload();
+	await page.getByLabel('Recall now').selectOption('95');
+	await expect(count(page)).toHaveText('1 card');
+	await expect.poll(() => ids(page)).toEqual([again]);
+	await page.getByLabel('Recall now').selectOption('50');
+	await expect(page).toHaveURL(/[?&]below=50/);
 });
 
 test('a card answered in /review shows its history; suspend, forget and undo (button and Ctrl+Z)', async ({ page, context }, info) => {

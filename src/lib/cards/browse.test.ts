@@ -82,6 +82,22 @@ describe('card browser filters', () => {
 	});
 });
 
+describe('card browser: recall now below a chosen value', () => {
+	it('keeps studied cards under it, never new ones (they have no recall)', () => {
+		expect(ids({ below: 95 })).toEqual(['http-status']);
+		expect(ids({ below: 80 })).toEqual([]);
+		expect(ids({ below: 90, section: 'rest' })).toEqual([]);
+		expect(ids({ below: 50 })).toEqual([]);
+		expect(ids({}).length).toBe(5);
+	});
+
+	it('is kept in the URL, and an unknown value means any', () => {
+		expect(queryParams({ ...DEFAULT_QUERY, below: 90 }).toString()).toBe('below=90');
+		expect(parseQuery(new URLSearchParams('below=90')).below).toBe(90);
+		expect(parseQuery(new URLSearchParams('below=33')).below).toBe('');
+	});
+});
+
 describe('card browser sort', () => {
 	it('each key in its natural order, cards without the value last, ties in roadmap order', () => {
 		expect(ids({})).toEqual(['http-verbs', 'http-status', 'rest-idempotent', 'rest-hateoas', 'rest-forgotten']);
@@ -105,7 +121,7 @@ describe('card browser sort', () => {
 
 describe('the query in the URL', () => {
 	it('round-trips, leaves defaults out, keeps the open card and ignores unknown values', () => {
-		const q: BrowseQuery = { q: 'http verb', section: 'http', state: 'review', due: 'overdue', mark: 'flagged', sort: 'lapses', reverse: true };
+		const q: BrowseQuery = { q: 'http verb', section: 'http', state: 'review', due: 'overdue', mark: 'flagged', below: 80, sort: 'lapses', reverse: true };
 		const params = queryParams(q, new URLSearchParams('card=http-verbs&q=old'));
 		expect(params.get('card')).toBe('http-verbs');
 		expect(parseQuery(params)).toEqual(q);

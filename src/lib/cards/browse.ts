@@ -13,6 +13,9 @@ export const DUE = ['today', 'overdue'] as const;
 export type DueFilter = (typeof DUE)[number];
 export const MARKS = ['suspended', 'buried', 'flagged', 'leech'] as const;
 export type MarkFilter = (typeof MARKS)[number];
+/** "Recall now below": percentages a learner picks from. */
+export const RECALL_BELOW = [95, 90, 80, 70, 50] as const;
+export type RecallBelow = (typeof RECALL_BELOW)[number];
 export const SORTS = ['roadmap', 'due', 'stability', 'difficulty', 'lapses', 'retrievability', 'answered'] as const;
 export type SortKey = (typeof SORTS)[number];
 
@@ -35,12 +38,14 @@ export interface BrowseQuery {
 	state: StateFilter | '';
 	due: DueFilter | '';
 	mark: MarkFilter | '';
+	/** Only studied cards whose recall now is below this percentage. */
+	below: RecallBelow | '';
 	sort: SortKey;
 	/** The sort's order turned round (cards without the sorted value stay last). */
 	reverse: boolean;
 }
 
-export const DEFAULT_QUERY: BrowseQuery = { q: '', section: '', state: '', due: '', mark: '', sort: 'roadmap', reverse: false };
+export const DEFAULT_QUERY: BrowseQuery = { q: '', section: '', state: '', due: '', mark: '', below: '', sort: 'roadmap', reverse: false };
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | '' => (list as readonly string[]).includes(value ?? '') ? (value as T) : '';
 
@@ -52,6 +57,7 @@ export function parseQuery(params: URLSearchParams): BrowseQuery {
 		state: oneOf(STATES, params.get('state')),
 		due: oneOf(DUE, params.get('due')),
 		mark: oneOf(MARKS, params.get('mark')),
+		below: (RECALL_BELOW as readonly number[]).includes(Number(params.get('below'))) ? (Number(params.get('below')) as RecallBelow) : '',
 		sort: oneOf(SORTS, params.get('sort')) || 'roadmap',
 		reverse: params.get('reverse') === '1'
 	};
@@ -60,12 +66,13 @@ export function parseQuery(params: URLSearchParams): BrowseQuery {
 /** The URL query for `query` (defaults left out), keeping other parameters of `base` (the open card). */
 export function queryParams(query: BrowseQuery, base = new URLSearchParams()): URLSearchParams {
 	const out = new URLSearchParams(base);
-	for (const k of ['q', 'section', 'state', 'due', 'mark', 'sort', 'reverse'] as const) out.delete(k);
+	for (const k of ['q', 'section', 'state', 'due', 'mark', 'below', 'sort', 'reverse'] as const) out.delete(k);
 	if (query.q.trim()) out.set('q', query.q);
 	if (query.section) out.set('section', query.section);
 	if (query.state) out.set('state', query.state);
 	if (query.due) out.set('due', query.due);
 	if (query.mark) out.set('mark', query.mark);
+	if (query.below) out.set('below', String(query.below));
 	if (query.sort !== 'roadmap') out.set('sort', query.sort);
 	if (query.reverse) out.set('reverse', '1');
 	return out;
@@ -176,6 +183,7 @@ export function browse(rows: readonly BrowseRow[], query: BrowseQuery, now: numb
 			(!query.state || stateName(r.state) === query.state) &&
 			(!query.due || isDue(r.state, query.due, now, dayStartHour)) &&
 			(!query.mark || hasMark(r.marks, query.mark, now)) &&
+			(!query.below || (r.retrievability !== undefined && r.retrievability < query.below / 100)) &&
 			words.every((w) => r.text.includes(w))
 	);
 	const dir = query.reverse ? -1 : 1;
