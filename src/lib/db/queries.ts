@@ -50,6 +50,12 @@ export async function getAllReviews(db: RecallDatabase): Promise<ReviewRecord[]>
 	return db.getAllFromIndex('reviews', 'by-time');
 }
 
+/** How many practice answers there are, and those since `from` (epoch ms), oldest first: a page reads days of them, not all. */
+export async function getRecentPractice(db: RecallDatabase, from: number): Promise<{ total: number; recent: PracticeRecord[] }> {
+	const [total, recent] = await Promise.all([db.count('practice'), db.getAllFromIndex('practice', 'by-time', IDBKeyRange.lowerBound(from))]);
+	return { total, recent };
+}
+
 /** Every practice answer, oldest first. */
 export async function getAllPractice(db: RecallDatabase): Promise<PracticeRecord[]> {
 	return db.getAllFromIndex('practice', 'by-time');

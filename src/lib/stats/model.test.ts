@@ -34,7 +34,7 @@ describe('the stats page model', () => {
 				marks: new Map([['b', marks('b', true)]]),
 				totals: agg.cards,
 				decks: [deck('internet', ['a', 'b', 'c']), deck('http', ['d'])],
-				practice: [practice(local(2026, 11, 29, 8)), practice(local(2026, 11, 28, 8))]
+				practice: { total: 3, recent: [practice(local(2026, 11, 28, 8)), practice(local(2026, 11, 29, 8))] }
 			},
 			now,
 			scheduler()
@@ -54,6 +54,6 @@ describe('the stats page model', () => {
 			['internet', 2],
 			['http', 0]
 		]);
-		expect(stats.practice).toEqual({ total: 2, today: 1, recalled: 0 });
+		expect(stats.practice).toEqual({ total: 3, today: 1, recalled: 0 });
 	});
 });

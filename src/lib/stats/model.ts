@@ -22,7 +22,8 @@ export interface StatsInput {
 	marks: ReadonlyMap<string, CardMarks>;
 	totals: ReadonlyMap<string, CardTotals>;
 	decks: readonly DeckSummary[];
-	practice: readonly PracticeRecord[];
+	/** How many practice answers there are, and those of the last 30 learner's days (today's included). */
+	practice: { total: number; recent: readonly PracticeRecord[] };
 }
 
 export interface StatsModel {
@@ -39,12 +40,14 @@ export interface StatsModel {
 	minutes: { day: number; minutes: number }[];
 	knowledge: { known: number; total: number };
 	sections: SectionRow[];
+	/** `recalled`: over the last 30 days. */
 	practice: { total: number; today: number; recalled: number | undefined };
 }
 
 export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel {
 	const h = input.dayStartHour;
 	const today = startOfDay(now, h);
+	const monthStart = lastDays(now, 30, h)[0] ?? today;
 	const perDay = dayTotals(input.buckets, h);
 	const suspended = new Set([...input.marks.values()].filter((m) => m.suspended).map((m) => m.card_id));
 	const cardIds = input.decks.flatMap((d) => d.cardIds);
@@ -64,9 +67,9 @@ export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel 
 		knowledge: knowledge(f, cardIds, input.states, now),
 		sections: sectionRows(input.decks, input.states, input.totals, now, f),
 		practice: {
-			total: input.practice.length,
-			today: input.practice.filter((p) => p.review >= today).length,
-			recalled: recalledShare(input.practice.map((p) => p.rating))
+			total: input.practice.total,
+			today: input.practice.recent.filter((p) => p.review >= today).length,
+			recalled: recalledShare(input.practice.recent.filter((p) => p.review >= monthStart).map((p) => p.rating))
 		}
 	};
 }
