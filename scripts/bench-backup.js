@@ -31,8 +31,21 @@ const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 /** A format-2 backup as the app writes one: a header, settings, answers, card states, an end line with counts and CRC-32. */
 function makeBackup(N, cardIds) {
 	const now = Date.now();
-	const start = now - 3 * 365 * 86_400_000;
-	const step = Math.floor((3 * 365 * 86_400_000) / N);
+	const DAY = 86_400_000;
+	const days = 3 * 365;
+	const start = now - days * DAY;
+	// Three years of daily study in sessions, as people study: one a day up to 60 answers, two up to 300, else
+	// three (morning, lunch, evening), an answer every 8 s. (Answers spread evenly over every hour of three
+	// years would fill every quarter-hour's running total: 105,120 of them, not a learner's history.)
+	const perDay = Math.ceil(N / days);
+	const sessions = perDay > 300 ? 3 : perDay > 60 ? 2 : 1;
+	const perSession = Math.ceil(perDay / sessions);
+	const timeOf = (j) => {
+		const day = Math.floor(j / perDay);
+		const k = j % perDay;
+		const session = Math.floor(k / perSession);
+		return start + day * DAY + [7.5, 12.5, 19.5][session] * 3_600_000 + (k % perSession) * 8000;
+	};
 	const last = new Map();
 	const count = new Map();
 	const chunks = [];
@@ -52,8 +65,7 @@ function makeBackup(N, cardIds) {
 	line({ settings: { retention: 0.9, maxInterval: 36500, fuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 20, reviewsPerDay: 200, dayStartHour: 4, leechThreshold: 8, learnAheadMinutes: 20, theme: 'system' } });
 	for (let j = 0; j < N; j++) {
 		const card_id = cardIds[j % cardIds.length];
-		// Sessions: a few dozen answers a minute apart, then a gap.
-		const review = start + j * step;
+		const review = timeOf(j);
 		line({ review: { id: randomUUID(), card_id, rating: j % 7 === 0 ? 1 : 3, review, duration: 3000 + (j % 5000), state: 2, due: review, stability: 10 + (j % 300) / 7, difficulty: 5 + (j % 40) / 13, elapsed_days: j % 30, last_elapsed_days: j % 29, scheduled_days: j % 31, learning_steps: 0 } });
 		last.set(card_id, review);
 		count.set(card_id, (count.get(card_id) ?? 0) + 1);

@@ -2,6 +2,8 @@ import type { DayTotals } from '$lib/db/aggregates';
 import { startOfDay } from '$lib/srs/day';
 import { lastDays } from './days';
 
+const MONTH = new Intl.DateTimeFormat('en', { month: 'short' });
+
 export const HEATMAP_DAYS = 365;
 /** Colour steps above "no answers". */
 export const HEATMAP_LEVELS = 4;
@@ -52,7 +54,7 @@ export function heatmap(perDay: ReadonlyMap<number, DayTotals>, now: number, day
 		if (!weeks[w]) weeks[w] = Array<HeatCell | null>(7).fill(null);
 		weeks[w][slot % 7] = { day, answers: counts[i]!, level: levelOf(counts[i]!, max) };
 		const date = new Date(day);
-		if (date.getDate() === 1) months.push({ week: w, name: date.toLocaleDateString('en', { month: 'short' }) });
+		if (date.getDate() === 1) months.push({ week: w, name: MONTH.format(date) });
 	});
 	const legend: Heatmap['legend'] = [{ level: 0, from: 0, to: 0 }];
 	for (let k = 1; k <= HEATMAP_LEVELS && max > 0; k++) {
