@@ -1,6 +1,6 @@
 import { answerDays, BUCKET_MS, dayTotals, readBuckets, sumCounts } from '$lib/db/aggregates';
 import type { RecallDatabase } from '$lib/db/open';
-import type { AnswerCounts } from '$lib/db/schema';
+import type { AnswerBucket, AnswerCounts } from '$lib/db/schema';
 import { startOfDay } from '$lib/srs/day';
 import { streak } from '$lib/srs/stats';
 
@@ -14,26 +14,31 @@ export interface Progress {
 const DAY = 86_400_000;
 
 /**
- * The streak and recent pace, from the quarter-hour totals of recent weeks:
- * the cost is the days read, not the answers. Only a streak that reaches
- * back past them reads further, an older stretch at a time (each twice as
- * long as the last), never the same days twice.
+ * The day streak from the quarter-hour totals of recent weeks: the cost is
+ * the days read, not the answers. Only a streak that reaches back past them
+ * reads further, an older stretch at a time (each twice as long as the
+ * last), never the same days twice. Also gives the buckets it read (at
+ * least the last 64 days), oldest first.
  */
-export async function loadProgress(db: RecallDatabase, now: number, dayStartHour: number): Promise<Progress> {
+export async function readStreak(db: RecallDatabase, now: number, dayStartHour: number): Promise<{ streak: number; buckets: AnswerBucket[] }> {
 	const today = startOfDay(now, dayStartHour);
-	const monthStart = startOfDay(today - 29 * DAY + DAY / 2, dayStartHour);
-	let to: number | undefined;
 	let days = 64;
 	let buckets = await readBuckets(db, startOfDay(today - days * DAY, dayStartHour));
-	const recent = sumCounts([...dayTotals(buckets, dayStartHour).values()].filter((d) => d.day >= monthStart));
 	for (;;) {
 		const from = startOfDay(today - days * DAY, dayStartHour);
 		const n = streak(answerDays(buckets, dayStartHour), now, dayStartHour);
 		// The streak stopped inside what was read, or nothing older exists: it is the whole streak.
-		if (n < days - 1 || (await db.count('buckets', IDBKeyRange.upperBound(Math.floor(from / BUCKET_MS), true))) === 0) return { streak: n, recent };
-		to = from;
+		if (n < days - 1 || (await db.count('buckets', IDBKeyRange.upperBound(Math.floor(from / BUCKET_MS), true))) === 0) return { streak: n, buckets };
 		days *= 2;
-		// Older buckets first, then those already read: readBuckets gives them oldest first.
-		buckets = [...(await readBuckets(db, startOfDay(today - days * DAY, dayStartHour), to)), ...buckets];
+		// Older buckets first: readBuckets gives them oldest first.
+		buckets = [...(await readBuckets(db, startOfDay(today - days * DAY, dayStartHour), from)), ...buckets];
 	}
+}
+
+/** The streak and the pace of the last 30 days, for the home page. */
+export async function loadProgress(db: RecallDatabase, now: number, dayStartHour: number): Promise<Progress> {
+	const { streak, buckets } = await readStreak(db, now, dayStartHour);
+	const monthStart = startOfDay(startOfDay(now, dayStartHour) - 29 * DAY + DAY / 2, dayStartHour);
+	const recent = sumCounts([...dayTotals(buckets, dayStartHour).values()].filter((d) => d.day >= monthStart));
+	return { streak, recent };
 }

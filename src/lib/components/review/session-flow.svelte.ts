@@ -4,7 +4,6 @@ import {
 	loadJournal,
 	NewCardLimitError,
 	recordPractice,
-	readBuckets,
 	recordReview,
 	saveJournal,
 	type AppSettings,
@@ -14,7 +13,8 @@ import {
 } from '$lib/db';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex } from '$lib/decks/client';
-import { nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';
+import { DEFAULT_DAY_START_HOUR, nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';
+import { readStreak } from '$lib/study/progress';
 import { loadToday, type Today } from '$lib/study/today';
 import { shuffled } from './answer.svelte';
 import { countKinds, kindOf, SessionLog, withReview, type CardKind } from './session-log.svelte';
@@ -176,7 +176,8 @@ export class SessionFlow extends SessionLog {
 
 	async #finish(nextLearning: number | undefined): Promise<void> {
 		const now = Date.now();
-		const buckets = await readBuckets(await appDb());
+		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
+		const { streak } = await readStreak(await appDb(), now, this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR);
 		const today = this.today;
 		this.summary = summarize({
 			now,
@@ -186,7 +187,7 @@ export class SessionFlow extends SessionLog {
 			states: this.states,
 			queue: today?.queue,
 			nextLearning,
-			buckets,
+			streak,
 			review: this.mode === 'review'
 		});
 		this.card = undefined;

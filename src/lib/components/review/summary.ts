@@ -1,5 +1,5 @@
-import { answerDays, type AnswerBucket, type AppSettings } from '$lib/db';
-import { nextDayStart, State, streak, type CardState, type Queue } from '$lib/srs';
+import type { AppSettings } from '$lib/db';
+import { nextDayStart, State, type CardState, type Queue } from '$lib/srs';
 
 /** What comes after the session, for the summary at its end (the counts are live on the session). */
 export interface SessionSummary {
@@ -24,7 +24,8 @@ export function summarize(input: {
 	queue: Queue | undefined;
 	/** A learning step later today. */
 	nextLearning: number | undefined;
-	buckets: AnswerBucket[];
+	/** The day streak, from the running totals (readStreak). */
+	streak: number;
 	/** Review mode: nothing new shown can be down to the daily limit. */
 	review: boolean;
 }): SessionSummary {
@@ -45,8 +46,7 @@ export function summarize(input: {
 	return {
 		nextDue: input.nextLearning ?? nextReview,
 		dueTomorrow,
-		// The days with answers come from the quarter-hour totals: a read that grows with days, not answers.
-		streak: settings ? streak(answerDays(input.buckets, settings.dayStartHour), now, settings.dayStartHour) : 0,
+		streak: input.streak,
 		unstudied,
 		newPerDay: settings?.newPerDay ?? 0,
 		newLimitReached: input.review && unstudied > 0 && (queue?.fresh.length ?? 0) === 0
