@@ -36,14 +36,16 @@ describe('answer buttons and time', () => {
 		answer(local(2026, 11, 29, 9), 'Again', 'Review', 5, 90_000),
 		answer(local(2026, 11, 30, 3), 'Hard', 'New', 0, 30_000), // after midnight: still today
 		answer(local(2026, 10, 31, 4), 'Good', 'Review', 5, 60_000), // first instant of the 30 days
-		answer(local(2026, 10, 31, 3, 59), 'Easy', 'Review', 5, 60_000), // Oct 30's day: all time only
-		answer(local(2025, 1, 1, 12), 'Easy', 'Review', 5, 60_000)
+		answer(local(2026, 10, 31, 3, 59), 'Easy', 'Review', 5, 60_000), // Oct 30's day: the year's only
+		answer(local(2025, 1, 1, 12), 'Easy', 'Review', 5, 60_000), // too old for the year
+		answer(local(2025, 11, 30, 4), 'Hard', 'Review', 5, 60_000), // the first instant of the 365 days
+		answer(local(2025, 11, 30, 3, 59), 'Again', 'Review', 5, 60_000) // a minute before them
 	];
 
-	it('counts presses over the last 30 learner days and over all time', () => {
-		const { recent, all } = answerButtons(daysOf(history(), 4), local(2026, 11, 29, 10), 4);
+	it('counts presses over the last 30 and 365 learner days', () => {
+		const { recent, year } = answerButtons(daysOf(history(), 4), local(2026, 11, 29, 10), 4);
 		expect(recent).toEqual({ total: 3, counts: { again: 1, hard: 1, good: 1, easy: 0 } });
-		expect(all).toEqual({ total: 5, counts: { again: 1, hard: 1, good: 1, easy: 2 } });
+		expect(year).toEqual({ total: 5, counts: { again: 1, hard: 2, good: 1, easy: 1 } });
 	});
 
 	it('adds up minutes per learner day for the last 30 days', () => {

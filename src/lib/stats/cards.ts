@@ -50,10 +50,12 @@ const buttons = (c: AnswerCounts): ButtonCounts => ({ total: c.answers, counts: 
  * Answer-button presses over the last 30 learner's days (today included,
  * and any day past it) and over all time.
  */
-export function answerButtons(perDay: ReadonlyMap<number, DayTotals>, now: number, dayStartHour: number, days = 30): { recent: ButtonCounts; all: ButtonCounts } {
-	const from = addDays(startOfDay(now, dayStartHour), -(days - 1), dayStartHour);
+export function answerButtons(perDay: ReadonlyMap<number, DayTotals>, now: number, dayStartHour: number, days = 30): { recent: ButtonCounts; year: ButtonCounts } {
+	const today = startOfDay(now, dayStartHour);
+	const since = (n: number) => addDays(today, -(n - 1), dayStartHour);
 	const all = [...perDay.values()];
-	return { recent: buttons(sumCounts(all.filter((d) => d.day >= from))), all: buttons(sumCounts(all)) };
+	// The page reads a year of running totals, not all of them: the longer column is the last 365 days.
+	return { recent: buttons(sumCounts(all.filter((d) => d.day >= since(days)))), year: buttons(sumCounts(all.filter((d) => d.day >= since(365)))) };
 }
 
 /** Minutes spent answering on each of the last `days` learner's days, oldest first (days past today count as today). */

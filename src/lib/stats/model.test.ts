@@ -30,6 +30,7 @@ describe('the stats page model', () => {
 			{
 				dayStartHour: 0,
 				buckets: [...agg.buckets.values()].sort((x, y) => x.t - y.t),
+				streak: 2,
 				states,
 				marks: new Map([['b', marks('b', true)]]),
 				totals: agg.cards,

@@ -1,11 +1,11 @@
 // Everything the stats page shows, from what it reads: running totals,
 // card states, card totals, marks and the deck index, never the review log.
 import type { FSRS } from 'ts-fsrs';
-import { answerDays, dayTotals, sumCounts } from '$lib/db/aggregates';
+import { dayTotals } from '$lib/db/aggregates';
 import type { AnswerBucket, CardMarks, CardTotals, PracticeRecord } from '$lib/db/schema';
 import type { DeckSummary } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
-import { recalledShare, streak } from '$lib/srs/stats';
+import { recalledShare } from '$lib/srs/stats';
 import type { CardState } from '$lib/srs/types';
 import { answerButtons, cardsByState, reviewMinutes, type ButtonCounts, type StateKey } from './cards';
 import { lastDays } from './days';
@@ -16,8 +16,10 @@ import { retention, type RetentionRow } from './retention';
 
 export interface StatsInput {
 	dayStartHour: number;
-	/** Oldest first, as readBuckets gives them. */
+	/** At least the last 366 days' running totals, oldest first, as readBuckets gives them. */
 	buckets: readonly AnswerBucket[];
+	/** The day streak (readStreak reads as far back as it runs). */
+	streak: number;
 	states: ReadonlyMap<string, CardState>;
 	marks: ReadonlyMap<string, CardMarks>;
 	totals: ReadonlyMap<string, CardTotals>;
@@ -36,7 +38,7 @@ export interface StatsModel {
 	forecast: Forecast;
 	retention: RetentionRow[];
 	states: Record<StateKey, number>;
-	buttons: { recent: ButtonCounts; all: ButtonCounts };
+	buttons: { recent: ButtonCounts; year: ButtonCounts };
 	minutes: { day: number; minutes: number }[];
 	knowledge: { known: number; total: number };
 	sections: SectionRow[];
@@ -55,8 +57,9 @@ export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel 
 	const cells = new Map(map.weeks.flat().flatMap((c) => (c ? [[c.day, c.answers] as const] : [])));
 	return {
 		today: cells.get(today) ?? 0,
-		streak: streak(answerDays(input.buckets, h), now, h),
-		total: sumCounts(input.buckets).answers,
+		streak: input.streak,
+		// Every answer ever, from the per-card totals: the buckets read cover a year.
+		total: [...input.totals.values()].reduce((n, c) => n + c.answers, 0),
 		recent: lastDays(now, 14, h).map((day) => ({ day, answers: cells.get(day) ?? 0 })),
 		heatmap: map,
 		forecast: forecast(input.states.values(), suspended, now, h),
