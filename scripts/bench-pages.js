@@ -2,7 +2,8 @@
 // on whatever history the profile holds: home, the roadmap map, /stats and
 // the end of a session. Each time runs from the start of the navigation
 // (or from the last answer's click) to the moment the page shows its
-// figures, read in the page; the JS heap is read after each page settles.
+// figures, read in the page; the median of five opens. The JS heap is read
+// after each page settles.
 
 /** The card the session-end measure makes due: a flashcard, so one click reveals it. */
 const DUE_CARD = 'http-response-status-line';
@@ -66,18 +67,28 @@ async function sessionEnd(page, base) {
 	);
 }
 
-/** Opens each page on this profile's history; returns { page: ms } and the largest heap seen. */
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Opens each page RUNS times on this profile's history; returns { page: median ms } and the largest heap seen. */
 export async function measurePages(page, base) {
 	const times = {};
 	let heap = 0;
 	const settle = async () => (heap = Math.max(heap, await heapMB(page)));
-	times['home'] = await openTime(page, `${base}/`, () => /^\d+$/.test(document.querySelector('[data-testid="streak"]')?.textContent?.split(' ')[0] ?? ''));
-	await settle();
-	times['map'] = await openTime(page, `${base}/sections`, () => !!document.querySelector('[data-testid="map-summary"]'));
-	await settle();
-	times['stats'] = await openTime(page, `${base}/stats`, () => !!document.querySelector('main h2') && !document.querySelector('main [role="status"]')?.textContent?.includes('Loading'));
-	await settle();
-	times['session end'] = await sessionEnd(page, base);
+	const pages = {
+		home: [`${base}/`, () => /^\d+$/.test(document.querySelector('[data-testid="streak"]')?.textContent?.split(' ')[0] ?? '')],
+		map: [`${base}/sections`, () => !!document.querySelector('[data-testid="map-summary"]')],
+		stats: [`${base}/stats`, () => !!document.querySelector('main h2') && !document.querySelector('main [role="status"]')?.textContent?.includes('Loading')]
+	};
+	for (const [name, [url, ready]] of Object.entries(pages)) {
+		const runs = [];
+		for (let i = 0; i < RUNS; i++) runs.push(await openTime(page, url, ready));
+		times[name] = median(runs);
+		await settle();
+	}
+	const ends = [];
+	for (let i = 0; i < RUNS; i++) ends.push(await sessionEnd(page, base));
+	times['session end'] = median(ends);
 	await settle();
 	return { times, heap };
 }
