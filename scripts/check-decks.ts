@@ -22,6 +22,12 @@ const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) 
 console.log(line(header));
 for (const r of rows) console.log(line(r));
 console.log(line(total));
+// Each deck's topics with their card counts: what the section teaches, and how deeply.
+for (const d of decks) {
+	if (!d.topics) continue;
+	const n = (id: string) => d.cards.filter((c) => c.topic === id).length;
+	console.log(`${d.id}: ${d.topics.map((t) => `${t.id} ${n(t.id)}`).join(', ')}`);
+}
 const kindsUsed = CARD_KINDS.filter((k) => all.some((c) => c.kind === k)).length;
 console.log(
 	`✓ ${decks.length} decks, ${all.length} cards, ${kindsUsed} kinds; ${Math.round((100 * auto) / Math.max(1, all.length))}% auto-graded` +

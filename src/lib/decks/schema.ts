@@ -55,12 +55,21 @@ const tags = v.optional(
 	)
 );
 
+/** A topic's id: short kebab-case, unique within its deck. */
+const topicId = v.pipe(
+	v.string('must be text'),
+	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single dashes)'),
+	v.maxLength(LIMITS.tag, `must be at most ${LIMITS.tag} characters`)
+);
+
 const common = {
 	id: cardId,
 	prompt: text(LIMITS.prompt),
 	explanation,
 	source,
-	tags
+	tags,
+	/** The deck topic the card teaches (one of the deck's `topics`). */
+	topic: v.optional(topicId)
 };
 
 /** A list of `min` to `max` options (or steps), each short text. */
@@ -113,6 +122,13 @@ export const DeckFileSchema = v.strictObject({
 	title: text(LIMITS.title),
 	group: v.picklist(GROUPS, `must be one of: ${GROUPS.join(', ')}`),
 	prerequisites: v.array(v.picklist(SECTION_IDS, 'must name roadmap section ids'), 'must be a list of deck ids'),
+	/** What the section must teach: every topic needs at least one card, and every card names its topic. */
+	topics: v.optional(
+		v.pipe(
+			v.array(v.strictObject({ id: topicId, title: text(LIMITS.heading) }, 'must be { id, title }'), 'must be a list of topics'),
+			v.minLength(1, 'must list at least one topic')
+		)
+	),
 	cards: v.pipe(v.array(v.looseObject({}), 'must be a list of cards'), v.minLength(1, 'must have at least one card'))
 });
 

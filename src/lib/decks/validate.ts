@@ -16,6 +16,8 @@ export interface RawDeckFile {
 export interface CheckOptions {
 	/** Seed article texts by file name; when given, every source heading must occur in its file. */
 	seedTexts?: ReadonlyMap<string, string>;
+	/** Every deck must list its topics and tag every card with one. */
+	requireTopics?: boolean;
 }
 
 export interface CheckResult {
@@ -78,6 +80,11 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 		seenDecks.set(deck.id, file);
 		if (deck.prerequisites.includes(deck.id)) fileErrors.push(`${file}: field "prerequisites": a deck cannot be its own prerequisite`);
 
+		const topics = new Map<string, number>();
+		for (const [i, t] of (deck.topics ?? []).entries()) {
+			if (topics.has(t.id)) fileErrors.push(`${file}: field "topics.${i}.id": duplicate topic "${t.id}"`);
+			topics.set(t.id, 0);
+		}
 		const cards: Card[] = [];
 		deck.cards.forEach((raw, index) => {
 			const label = cardLabel(raw, index);
@@ -114,9 +121,16 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (seed !== undefined && !seed.includes(card.source.heading)) {
 				fileErrors.push(`${file}: ${label}: field "source.heading": "${card.source.heading}" does not occur in ${card.source.file}`);
 			}
+			if (deck.topics || options.requireTopics) {
+				if (card.topic === undefined) fileErrors.push(`${file}: ${label}: field "topic": is missing (every card names one of the deck's topics)`);
+				else if (!topics.has(card.topic)) fileErrors.push(`${file}: ${label}: field "topic": "${card.topic}" is not one of the deck's topics`);
+				else topics.set(card.topic, (topics.get(card.topic) ?? 0) + 1);
+			}
 			prompts.push({ file, id: card.id, prompt: card.prompt });
 			cards.push(card);
 		});
+		if (!deck.topics && options.requireTopics) fileErrors.push(`${file}: field "topics": is missing (list what the section must teach)`);
+		for (const [id, n] of topics) if (n === 0) fileErrors.push(`${file}: field "topics": topic "${id}" has no card`);
 
 		errors.push(...fileErrors);
 		if (fileErrors.length === 0) decks.push({ ...deck, cards });
