@@ -17,6 +17,24 @@ test.describe('typed answers', () => {
 		await expectAccessible(page);
 	});
 
+	test('one typo in a longer word is "almost": the letters compared, and Hard suggested', async ({ page }, info) => {
+		test.skip(info.project.name !== 'desktop', 'grading is the same at any size');
+		// A word answer of six letters or more, with no number, flag or command in it: one typo is forgiven there.
+		const card = await openCardOfKind(page, 'typed', (c) => /^[A-Za-z]{6,}$/.test(shown(c.answer ?? '')) && !/command/i.test(c.prompt));
+		const answer = shown(card.answer ?? '');
+		// Two letters in the middle swapped.
+		const typo = answer.slice(0, 2) + answer[3] + answer[2] + answer.slice(4);
+		await page.getByLabel('Your answer').fill(typo);
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(verdict(page)).toHaveText(/Almost: one letter off/);
+		await expect(suggested(page, 'Hard')).toBeVisible();
+		const diff = page.getByTestId('typed-diff');
+		await expect(diff).toContainText(`One letter off. You typed ${typo}; the answer is ${answer}.`);
+		await expect(diff.locator('del')).toHaveCount(1);
+		await expect(diff.locator('ins')).toHaveCount(1);
+		await expectAccessible(page);
+	});
+
 	test('show the expected answer when wrong, and suggest Again', async ({ page }) => {
 		const card = await openCardOfKind(page, 'typed');
 		await page.getByLabel('Your answer').fill('definitely not it');

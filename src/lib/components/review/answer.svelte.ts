@@ -1,4 +1,5 @@
-import { checkChoice, checkMulti, checkOrder, checkTyped } from '$lib/decks/check-answer';
+import { checkChoice, checkMulti, checkOrder } from '$lib/decks/check-answer';
+import { gradeTyped, type TypedVerdict } from '$lib/decks/typed-grade';
 import type { DeckCard } from '$lib/decks';
 import { autoGrade, Rating, type Grade } from '$lib/srs';
 
@@ -39,6 +40,8 @@ export class CardAnswer {
 	selected = $state<string[]>([]);
 	/** Typed: what the learner wrote. */
 	typed = $state('');
+	/** Typed: how the answer was graded, with what was expected and, for "almost", where it differs. */
+	typedVerdict = $state.raw<TypedVerdict | undefined>();
 	/** Typed: the learner submitted an empty answer, "I don't know". */
 	gaveUp = $state(false);
 	/** Ordering: the steps placed so far, in the learner's order. */
@@ -55,6 +58,7 @@ export class CardAnswer {
 		this.picked = undefined;
 		this.selected = [];
 		this.typed = '';
+		this.typedVerdict = undefined;
 		this.gaveUp = false;
 		this.placed = [];
 		this.correct = undefined;
@@ -122,7 +126,13 @@ export class CardAnswer {
 		const c = this.card;
 		if (!this.canCheck || !c) return;
 		if (c.kind === 'multi') this.graded(checkMulti(c, new Set(this.selected)));
-		else if (c.kind === 'typed') this.graded(checkTyped(c, this.typed));
+		else if (c.kind === 'typed') {
+			const verdict = gradeTyped(c, this.typed);
+			this.typedVerdict = verdict;
+			this.graded(verdict.result !== 'wrong');
+			// One typo: recalled, not perfectly; Hard rather than Again.
+			if (verdict.result === 'almost') this.suggested = Rating.Hard;
+		}
 		else if (c.kind === 'order') this.graded(checkOrder(c, this.placed));
 	}
 
