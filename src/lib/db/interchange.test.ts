@@ -67,7 +67,7 @@ describe('the optimizer CSV', () => {
 });
 
 describe('the Anki TSV', () => {
-	const deck = (cards: DeckData['cards']): DeckData => ({ id: 'internet', title: 'Internet: how it works', group: 'foundations', prerequisites: [], cards }) as DeckData;
+	const deck = (cards: DeckData['cards']): DeckData => ({ id: 'internet', title: 'Internet: how it works', group: 'foundations', prerequisites: [], cards, version: 'test' }) as DeckData;
 	const source = { file: '000_c49236ff270dceac.txt', heading: 'H' } as const;
 
 	it('escapes every cell a spreadsheet would run as a formula', () => {

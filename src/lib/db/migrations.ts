@@ -33,6 +33,11 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			db.createObjectStore('cardTotals', { keyPath: 'card_id' });
 			await buildAggregates(tx);
 		}
+		// falls through
+		case 2: {
+			// Learners' notes on cards ("Report a problem with this card").
+			db.createObjectStore('reports', { keyPath: 'id' }).createIndex('by-card', 'card_id');
+		}
 	}
 }
 

@@ -70,10 +70,36 @@ export interface CardTotals {
 	last: number;
 }
 
+/** Why a learner reports a card. */
+export const REPORT_REASONS = ['wrong', 'unclear', 'outdated', 'typo', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * A learner's note on a card, for the deck's maintainers: kept on the
+ * device and in backups, copied out as Markdown or JSON. Stamped, so a
+ * note edited or deleted on one device wins over an older copy (sync).
+ */
+export interface CardReport extends Stamp {
+	id: string;
+	card_id: string;
+	/** The deck the card was in and that deck's version (a hash of its content), as the learner saw it. */
+	deck: string;
+	deckVersion: string;
+	/** The app's version. */
+	appVersion: string;
+	reason: ReportReason;
+	/** The learner's own words; may be empty. */
+	text: string;
+	/** When it was written, epoch ms. */
+	created: number;
+	/** A note the learner deleted stays as a tombstone, so a merge cannot bring it back. */
+	deleted: boolean;
+}
+
 export const DB_NAME = 'roadmap-recall';
 
 /** Bump this with a new `case` in migrations.ts; never edit a shipped step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface RecallDB extends DBSchema {
 	/** FSRS state per card id: a cache of the review log. */
@@ -113,6 +139,12 @@ export interface RecallDB extends DBSchema {
 	cardTotals: {
 		key: string;
 		value: CardTotals;
+	};
+	/** Learners' notes on cards (since version 3). */
+	reports: {
+		key: string;
+		value: CardReport;
+		indexes: { 'by-card': string };
 	};
 	/** Book-keeping: install time, last backup, and the like. */
 	meta: {

@@ -37,7 +37,7 @@ export async function loadCards(ids: readonly string[]): Promise<Map<string, Dec
 	const loaded = await Promise.all(needed.map((d) => loadDeck(d.id)));
 	const out = new Map<string, DeckCard>();
 	for (const deck of loaded) {
-		for (const card of deck.cards) if (wanted.has(card.id)) out.set(card.id, { ...card, deck: deck.id });
+		for (const card of deck.cards) if (wanted.has(card.id)) out.set(card.id, { ...card, deck: deck.id, deckVersion: deck.version });
 	}
 	return out;
 }

@@ -28,10 +28,10 @@ export interface DeckOutline {
 	cards: { id: string; prompt: string }[];
 }
 
-/** `/decks/<id>.json`. */
-export type DeckData = DeckFile;
+/** `/decks/<id>.json`, with `version`, a hash of the deck's content. */
+export type DeckData = DeckFile & { version: string };
 
-/** A card together with the deck it belongs to. */
-export type DeckCard = Card & { deck: SectionId };
+/** A card together with the deck it belongs to and that deck's version. */
+export type DeckCard = Card & { deck: SectionId; deckVersion: string };
 
 export type { Card, CardKind, DeckFile } from './schema';

@@ -29,7 +29,7 @@ export async function exportBackup(
 	await out.line({ settings: { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) } });
 	const total = (await db.count('reviews')) + (await db.count('practice'));
 	let done = 0;
-	const counts = { reviews: 0, practice: 0, cards: 0, marks: 0 };
+	const counts = { reviews: 0, practice: 0, cards: 0, marks: 0, reports: 0 };
 	for (const [store, kind, key] of [
 		['reviews', 'review', 'reviews'],
 		['practice', 'practice', 'practice']
@@ -50,6 +50,8 @@ export async function exportBackup(
 	counts.cards = await db.count('cards');
 	for (const m of await db.getAll('marks')) await out.line({ marks: m });
 	counts.marks = await db.count('marks');
+	for (const r of await db.getAll('reports')) await out.line({ report: r });
+	counts.reports = await db.count('reports');
 	const blob = await out.finish(counts);
 	return { blob, reviews: counts.reviews, bytes: out.bytes };
 }

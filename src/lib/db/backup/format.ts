@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { isValidStep } from '$lib/srs/bounds';
 import { Crc32 } from '../crc32';
+import { REPORT_TEXT_MAX } from '../reports';
+import { REPORT_REASONS } from '../schema';
 
 /**
  * Backup format 2: gzip (the browser's own CompressionStream) around one
@@ -13,7 +15,8 @@ import { Crc32 } from '../crc32';
  *   {"practice":{…}}    one per practice answer
  *   {"card":{…}}        one per card state (a cache of its reviews)
  *   {"marks":{…}}       one per card with marks
- *   {"end":{"reviews":N,"practice":N,"cards":N,"marks":N,"checksum":"8 hex digits"}}
+ *   {"report":{…}}      one per note on a card (since app 0.2; older files have none)
+ *   {"end":{"reviews":N,"practice":N,"cards":N,"marks":N,"reports":N,"checksum":"8 hex digits"}}
  *
  * The checksum is the CRC-32 of every byte before the end line.
  */
@@ -124,6 +127,19 @@ export const marksSchema = v.strictObject({
 	...stamp
 });
 
+export const reportSchema = v.strictObject({
+	id,
+	card_id: id,
+	deck: id,
+	deckVersion: v.pipe(v.string('must be text'), v.maxLength(64, 'must be at most 64 characters')),
+	appVersion: v.pipe(v.string('must be text'), v.maxLength(64, 'must be at most 64 characters')),
+	reason: v.picklist(REPORT_REASONS, `must be one of: ${REPORT_REASONS.join(', ')}`),
+	text: v.pipe(v.string('must be text'), v.maxLength(REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`)),
+	created: time,
+	deleted: v.boolean('must be true or false'),
+	...stamp
+});
+
 export const headerSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT, `must be "${BACKUP_FORMAT}": this is not a Roadmap Recall backup`),
 	formatVersion: v.literal(BACKUP_VERSION, `must be ${BACKUP_VERSION}: this backup comes from another version of the app`),
@@ -138,6 +154,8 @@ export const endSchema = v.strictObject({
 	practice: count,
 	cards: count,
 	marks: count,
+	/** Absent from backups made before reports existed. */
+	reports: v.optional(count),
 	checksum: v.pipe(v.string('must be text'), v.regex(/^[0-9a-f]{8}$/, 'must be 8 hex digits'))
 });
 

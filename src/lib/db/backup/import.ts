@@ -5,7 +5,7 @@ import { Crc32 } from '../crc32';
 import { isNewer } from '../device';
 import type { RecallDatabase } from '../open';
 import { commit } from '../record';
-import type { CardMarks, PracticeRecord } from '../schema';
+import type { CardMarks, CardReport, PracticeRecord } from '../schema';
 import { DEFAULT_SETTINGS, type AppSettings } from '../settings';
 import {
 	cardSchema,
@@ -17,6 +17,7 @@ import {
 	marksSchema,
 	practiceSchema,
 	problem,
+	reportSchema,
 	reviewSchema,
 	settingsSchema
 } from './format';
@@ -66,6 +67,9 @@ export interface ImportSummary {
 	settings: 'backup' | 'kept';
 	marksTaken: number;
 	marksKept: number;
+	/** Notes on cards: taken from the backup (new, or newer than this device's), or kept (this device's were newer). */
+	reportsTaken: number;
+	reportsKept: number;
 }
 
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: string };
@@ -83,11 +87,12 @@ interface CardLog {
 interface Scan {
 	formatVersion: 1 | 2;
 	settings: AppSettings;
-	counts: { reviews: number; practice: number; cards: number; marks: number };
+	counts: { reviews: number; practice: number; cards: number; marks: number; reports: number };
 	perCard: Map<string, CardLog>;
 	states: Map<string, CardState>;
 	badStates: Map<string, string>;
 	marks: CardMarks[];
+	reports: CardReport[];
 	oddTimes: number;
 	/** Reads the answers again, in batches, for writing. */
 	answers: () => AsyncIterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }>;
@@ -108,11 +113,12 @@ function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
 	return {
 		formatVersion,
 		settings: DEFAULT_SETTINGS,
-		counts: { reviews: 0, practice: 0, cards: 0, marks: 0 },
+		counts: { reviews: 0, practice: 0, cards: 0, marks: 0, reports: 0 },
 		perCard: new Map(),
 		states: new Map(),
 		badStates: new Map(),
 		marks: [],
+		reports: [],
 		oddTimes: 0,
 		answers
 	};
@@ -138,8 +144,9 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 	const practiceIds = new Set<string>();
 	const cardIds = new Set<string>();
 	const markIds = new Set<string>();
+	const reportIds = new Set<string>();
 	let settingsSeen = false;
-	let end: { reviews: number; practice: number; cards: number; marks: number; checksum: string } | undefined;
+	let end: { reviews: number; practice: number; cards: number; marks: number; reports?: number; checksum: string } | undefined;
 	let line = 0;
 	const fail = (what: string) => {
 		throw new BadBackup(`line ${line}: ${what}.`);
@@ -215,6 +222,13 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 					duplicate(markIds, m.card_id, 'marks for');
 					scan.marks.push(m);
 					scan.counts.marks++;
+				} else if (kind === 'report') {
+					const p = problem(reportSchema, value, 'report');
+					if (p) fail(p);
+					const r = value as CardReport;
+					duplicate(reportIds, r.id, 'report');
+					scan.reports.push(r);
+					scan.counts.reports++;
 				} else if (kind === 'settings') {
 					if (settingsSeen) fail('a second settings record');
 					const p = problem(settingsSchema, value, 'settings');
@@ -233,8 +247,8 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 	if (line === 0) throw new BadBackup('The file is empty.');
 	if (!end) throw new BadBackup(`The file ends early, after line ${line}: it was cut short, and nothing was imported.`);
 	if (!settingsSeen) throw new BadBackup('settings: is missing.');
-	for (const k of ['reviews', 'practice', 'cards', 'marks'] as const) {
-		if (end[k] !== scan.counts[k]) throw new BadBackup(`end.${k}: says ${end[k]} but the file holds ${scan.counts[k]}; records were lost or added.`);
+	for (const k of ['reviews', 'practice', 'cards', 'marks', 'reports'] as const) {
+		if ((end[k] ?? 0) !== scan.counts[k]) throw new BadBackup(`end.${k}: says ${end[k]} but the file holds ${scan.counts[k]}; records were lost or added.`);
 	}
 	if (crc.hex() !== end.checksum) throw new BadBackup('end.checksum: the data does not match its checksum; the file was changed or damaged after export.');
 	return scan;
@@ -282,7 +296,7 @@ function scanV1(records: BackupRecords, now: number): Scan {
 		else scan.badStates.set(c.card_id ?? 'a card', c.why);
 	}
 	scan.marks = records.marks;
-	scan.counts = { reviews: records.reviews.length, practice: records.practice.length, cards: records.cards.length, marks: records.marks.length };
+	scan.counts = { reviews: records.reviews.length, practice: records.practice.length, cards: records.cards.length, marks: records.marks.length, reports: 0 };
 	return scan;
 }
 
@@ -339,12 +353,14 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 		oddTimes: scan.oddTimes,
 		settings: 'kept',
 		marksTaken: 0,
-		marksKept: 0
+		marksKept: 0,
+		reportsTaken: 0,
+		reportsKept: 0
 	};
 
 	// Replace everything: this device's own data goes first (its id and nothing else stays).
 	if (mode === 'replace') {
-		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals'] as const;
+		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports'] as const;
 		const tx = db.transaction([...stores, 'meta'], 'readwrite', { durability: 'strict' });
 		const meta = tx.objectStore('meta');
 		const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
@@ -392,7 +408,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 
 	// Marks and settings: the newer wins (the same rule sync uses), or the backup's when replacing.
 	{
-		const tx = db.transaction(['marks', 'settings'], 'readwrite', { durability: 'strict' });
+		const tx = db.transaction(['marks', 'settings', 'reports'], 'readwrite', { durability: 'strict' });
 		const marks = tx.objectStore('marks');
 		const local = await Promise.all(scan.marks.map((m) => marks.get(m.card_id)));
 		const writes: Promise<unknown>[] = [];
@@ -402,6 +418,17 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 				writes.push(marks.put(m));
 				summary.marksTaken++;
 			} else summary.marksKept++;
+		});
+		// Notes on cards: the newer copy of each, as for marks (a deletion is a newer tombstone).
+		const reports = tx.objectStore('reports');
+		const localReports = await Promise.all(scan.reports.map((r) => reports.get(r.id)));
+		scan.reports.forEach((r, i) => {
+			const mine = localReports[i];
+			const incoming = { ...r, updated: r.updated ?? r.created };
+			if (!mine || isNewer(incoming, mine)) {
+				writes.push(reports.put(incoming));
+				summary.reportsTaken++;
+			} else summary.reportsKept++;
 		});
 		const settings = tx.objectStore('settings');
 		const mine = await settings.get('user');
@@ -470,7 +497,8 @@ export function describeImport(s: ImportSummary): string {
 	if (s.oddTimes > 0) parts.push(`${plural(s.oddTimes, 'answer has', 'answers have')} a time before 2020 or in the future: the device clock was probably wrong. ${s.oddTimes === 1 ? 'It was' : 'They were'} kept as ${s.oddTimes === 1 ? 'it is' : 'they are'}.`);
 	parts.push(
 		s.settings === 'backup' ? "Settings: the backup's." : 'Settings: yours were newer and stay.',
-		s.marksTaken + s.marksKept > 0 ? `Marks: ${plural(s.marksTaken, 'card', 'cards')} from the backup${s.marksKept > 0 ? `, ${s.marksKept} of yours newer and kept` : ''}.` : ''
+		s.marksTaken + s.marksKept > 0 ? `Marks: ${plural(s.marksTaken, 'card', 'cards')} from the backup${s.marksKept > 0 ? `, ${s.marksKept} of yours newer and kept` : ''}.` : '',
+		s.reportsTaken + s.reportsKept > 0 ? `Card reports: ${plural(s.reportsTaken, 'note', 'notes')} from the backup${s.reportsKept > 0 ? `, ${s.reportsKept} of yours newer and kept` : ''}.` : ''
 	);
 	return parts.filter(Boolean).join(' ');
 }

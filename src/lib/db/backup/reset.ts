@@ -3,7 +3,7 @@ import type { RecallDatabase } from '../open';
 /** Deletes everything the learner owns, in one transaction (this device keeps its id). */
 export async function resetAll(db: RecallDatabase): Promise<void> {
 	// The running totals of the log go with it.
-	const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals'] as const;
+	const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports'] as const;
 	const tx = db.transaction([...stores, 'meta'], 'readwrite');
 	const meta = tx.objectStore('meta');
 	const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
