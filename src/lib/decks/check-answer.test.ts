@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkChoice, checkMulti, checkOrder, checkTyped } from './check-answer';
+import { checkChoice, checkMulti, checkOrder } from './check-answer';
+import { gradeTyped } from './typed-grade';
 import type { Card } from './schema';
 
 const base = { prompt: 'p', explanation: 'e.', source: { file: '000_c49236ff270dceac.txt' as const, heading: 'h' } };
@@ -21,11 +22,13 @@ describe('checking an answer', () => {
 		expect(checkMulti(multi, new Set())).toBe(false);
 	});
 
-	it('typed: ignores case, surrounding and repeated spaces, and accepts listed variants', () => {
-		expect(checkTyped(typed, '  Git Switch   -C ')).toBe(true);
-		expect(checkTyped(typed, 'git checkout -b')).toBe(true);
-		expect(checkTyped(typed, 'git branch')).toBe(false);
-		expect(checkTyped(typed, '   ')).toBe(false);
+	it('typed: ignores case (but not in flags), surrounding and repeated spaces, and accepts listed variants', () => {
+		const right = (s: string) => gradeTyped(typed, s).result === 'right';
+		expect(right('  Git Switch   -c ')).toBe(true);
+		expect(right('git switch -C')).toBe(false);
+		expect(right('git checkout -b')).toBe(true);
+		expect(right('git branch')).toBe(false);
+		expect(right('   ')).toBe(false);
 	});
 
 	it('ordering: exactly the right order', () => {

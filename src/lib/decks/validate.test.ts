@@ -184,17 +184,52 @@ describe('the other card kinds', () => {
 	});
 });
 
+describe('topics: what a section must teach', () => {
+	const topics = [
+		{ id: 'methods', title: 'Methods' },
+		{ id: 'status', title: 'Status codes' }
+	];
+	const file = 'decks/http.yaml';
+	it("every card names one of its deck's topics, and every topic has a card", () => {
+		const ok = checkDecks([{ file, data: deck([flashcard({ topic: 'methods' }), flashcard({ id: 'http-b', prompt: 'What does 404 mean?', topic: 'status' })], { topics }) }], { requireTopics: true });
+		expect(ok.errors).toEqual([]);
+		expect(ok.decks[0]?.cards.map((c) => c.topic)).toEqual(['methods', 'status']);
+	});
+
+	it('names the card without a topic, the card with an unknown one, and the topic with no card', () => {
+		const { errors } = checkDecks([{ file, data: deck([flashcard(), flashcard({ id: 'http-b', prompt: 'What does 404 mean?', topic: 'headers' })], { topics }) }]);
+		expect(errors).toEqual([
+			'decks/http.yaml: card http-a: field "topic": is missing (every card names one of the deck\'s topics)',
+			'decks/http.yaml: card http-b: field "topic": "headers" is not one of the deck\'s topics',
+			'decks/http.yaml: field "topics": topic "methods" has no card',
+			'decks/http.yaml: field "topics": topic "status" has no card'
+		]);
+	});
+
+	it('when required, a deck without topics fails', () => {
+		const { errors } = checkDecks([{ file, data: deck([flashcard()]) }], { requireTopics: true });
+		expect(errors).toContain('decks/http.yaml: field "topics": is missing (list what the section must teach)');
+	});
+
+	it('refuses a topic listed twice', () => {
+		const { errors } = checkDecks([{ file, data: deck([flashcard({ topic: 'methods' })], { topics: [topics[0], topics[0]] }) }]);
+		expect(errors).toContain('decks/http.yaml: field "topics.1.id": duplicate topic "methods"');
+	});
+});
+
 describe('the collection', () => {
-	it('needs every roadmap section, 20 cards and two kinds per deck, 700 cards and 30% auto-graded', () => {
+	it('needs every roadmap section, 45 cards, 3 ordering and 3 multi-select cards and two kinds per deck, 1,600 cards and 35% auto-graded', () => {
 		const only = { ...deck([flashcard()]), cards: [flashcard() as never] } as never;
 		const errors = checkCollection([only]);
 		expect(errors).toContain('decks/internet.yaml: missing: every roadmap section needs a deck');
 		expect(errors).not.toContain('decks/http.yaml: missing: every roadmap section needs a deck');
-		expect(errors).toContain('decks/http.yaml: field "cards": must have at least 20 cards (has 1)');
+		expect(errors).toContain('decks/http.yaml: field "cards": must have at least 45 cards (has 1)');
+		expect(errors).toContain('decks/http.yaml: field "cards": must have at least 3 order cards (has 0)');
+		expect(errors).toContain('decks/http.yaml: field "cards": must have at least 3 multi cards (has 0)');
 		expect(errors).toContain('decks/http.yaml: field "cards": must use at least 2 card kinds (uses flashcard)');
-		expect(errors).toContain('decks: must have at least 700 cards in all (has 1)');
-		expect(errors).toContain('decks: at least 30% of cards must be auto-graded kinds (choice, multi, typed, order); 0% are');
-		expect(errors).toHaveLength(30 + 4);
+		expect(errors).toContain('decks: must have at least 1600 cards in all (has 1)');
+		expect(errors).toContain('decks: at least 35% of cards must be auto-graded kinds (choice, multi, typed, order); 0% are');
+		expect(errors).toHaveLength(30 + 6);
 	});
 });
 

@@ -142,7 +142,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 }
 
 /** What the whole collection must meet: every roadmap section, enough cards, varied kinds. */
-export const COLLECTION = { minCardsPerDeck: 20, minCards: 700, minKindsPerDeck: 2, minAutoGradedShare: 0.3 } as const;
+export const COLLECTION = { minCardsPerDeck: 45, minCards: 1600, minKindsPerDeck: 2, minAutoGradedShare: 0.35, minOrderPerDeck: 3, minMultiPerDeck: 3 } as const;
 
 /** Rules over all decks together; run by the build and `npm run decks:check`, after `checkDecks`. */
 export function checkCollection(decks: readonly DeckFile[], fileOf: (id: string) => string = (id) => `decks/${id}.yaml`): string[] {
@@ -152,6 +152,13 @@ export function checkCollection(decks: readonly DeckFile[], fileOf: (id: string)
 	for (const d of decks) {
 		if (d.cards.length < COLLECTION.minCardsPerDeck) {
 			errors.push(`${fileOf(d.id)}: field "cards": must have at least ${COLLECTION.minCardsPerDeck} cards (has ${d.cards.length})`);
+		}
+		for (const [kind, min] of [
+			['order', COLLECTION.minOrderPerDeck],
+			['multi', COLLECTION.minMultiPerDeck]
+		] as const) {
+			const n = d.cards.filter((c) => c.kind === kind).length;
+			if (n < min) errors.push(`${fileOf(d.id)}: field "cards": must have at least ${min} ${kind} cards (has ${n})`);
 		}
 		const kinds = new Set(d.cards.map((c) => c.kind));
 		if (kinds.size < COLLECTION.minKindsPerDeck) {
