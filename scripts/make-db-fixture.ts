@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { openRecallDB } from '../src/lib/db/open';
 import { recordPractice, recordReview, setMarks } from '../src/lib/db/record';
+import { deleteReport, saveReport } from '../src/lib/db/reports';
 import { saveSettings } from '../src/lib/db/queries';
 import { DB_VERSION } from '../src/lib/db/schema';
 import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
@@ -27,6 +28,10 @@ for (let day = 0; day < 12; day++) {
 await recordPractice(db, { card_id: 'caching-hit-ratio', rating: 3, correct: true, review: now, duration: 2500 });
 await setMarks(db, 'rest-stateless-constraint', { flagged: true });
 await setMarks(db, 'caching-hit-ratio', { buried_until: now + 86_400_000 });
+// Since version 3: notes on cards, one of them deleted (a tombstone).
+await saveReport(db, { card_id: 'http-response-status-line', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Does HTTP/2 have a status line?' }, now);
+const gone = await saveReport(db, { card_id: 'caching-hit-ratio', deck: 'caching', deckVersion: 'ba9876543210', appVersion: '0.1.0', reason: 'typo', text: '' }, now + 1000);
+await deleteReport(db, gone.id, now + 2000);
 
 const tx = db.transaction([...db.objectStoreNames]);
 const stores: Record<string, unknown> = {};

@@ -66,11 +66,11 @@ describe('migrations', () => {
 	});
 
 	for (const fixture of fixtures) {
-		it(`brings version ${fixture.version} up to ${DB_VERSION} with 100% of cards, reviews, settings, marks, practice and meta`, async () => {
+		it(`brings version ${fixture.version} up to ${DB_VERSION} with 100% of cards, reviews, settings, marks, practice, meta and reports`, async () => {
 			await restore(fixture);
 			const db = await openRecallDB();
 			expect(db.version).toBe(DB_VERSION);
-			for (const name of ['cards', 'reviews', 'settings', 'marks', 'practice', 'meta'] as const) {
+			for (const name of ['cards', 'reviews', 'settings', 'marks', 'practice', 'meta', 'reports'] as const) {
 				const expected = fixture.stores[name]?.records ?? [];
 				const actual = await db.getAll(name);
 				expect(actual, `store ${name}`).toHaveLength(expected.length);
