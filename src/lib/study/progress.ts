@@ -20,7 +20,11 @@ const DAY = 86_400_000;
  * last), never the same days twice. Also gives the buckets it read (at
  * least the last 64 days), oldest first.
  */
-export async function readStreak(db: RecallDatabase, now: number, dayStartHour: number): Promise<{ streak: number; buckets: AnswerBucket[] }> {
+export async function readStreak(
+	db: RecallDatabase,
+	now: number,
+	dayStartHour: number
+): Promise<{ streak: number; buckets: AnswerBucket[]; answeredToday: boolean; day: number }> {
 	const today = startOfDay(now, dayStartHour);
 	let days = 64;
 	let buckets = await readBuckets(db, startOfDay(today - days * DAY, dayStartHour));
@@ -28,7 +32,9 @@ export async function readStreak(db: RecallDatabase, now: number, dayStartHour: 
 		const from = startOfDay(today - days * DAY, dayStartHour);
 		const n = streak(answerDays(buckets, dayStartHour), now, dayStartHour);
 		// The streak stopped inside what was read, or nothing older exists: it is the whole streak.
-		if (n < days - 1 || (await db.count('buckets', IDBKeyRange.upperBound(Math.floor(from / BUCKET_MS), true))) === 0) return { streak: n, buckets };
+		if (n < days - 1 || (await db.count('buckets', IDBKeyRange.upperBound(Math.floor(from / BUCKET_MS), true))) === 0) {
+			return { streak: n, buckets, answeredToday: answerDays(buckets, dayStartHour).includes(today), day: today };
+		}
 		days *= 2;
 		// Older buckets first: readBuckets gives them oldest first.
 		buckets = [...(await readBuckets(db, startOfDay(today - days * DAY, dayStartHour), from)), ...buckets];

@@ -157,6 +157,7 @@ export class SessionFlow extends SessionLog {
 		this.marks = today.marks;
 		this.counts = { fresh: today.counts.fresh, learning: today.counts.learning, review: today.counts.review };
 		this.moveProgress();
+		this.readStreakSoon();
 		return today;
 	}
 
@@ -170,14 +171,45 @@ export class SessionFlow extends SessionLog {
 			void this.#finish(undefined);
 			return;
 		}
+		this.readStreakSoon();
 		this.currentKind = kinds[0] ?? 'review';
 		this.show(id);
 	}
 
+	/**
+	 * The streak as it stood when the session began, read in the background
+	 * a moment after the first card: the end of the session then need not
+	 * read the running totals again (a three-year streak is every day of them).
+	 */
+	#streakBefore: ReturnType<typeof readStreak> | undefined;
+	#streakTimer: ReturnType<typeof setTimeout> | undefined;
+
+	protected readStreakSoon(): void {
+		if (this.#streakBefore || this.#streakTimer) return;
+		this.#streakTimer = setTimeout(() => {
+			const h = this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
+			this.#streakBefore = appDb().then((db) => readStreak(db, Date.now(), h));
+			this.#streakBefore.catch(() => (this.#streakBefore = undefined));
+		}, 1000);
+	}
+
+	/** The day streak now: the one read at the start, plus today if this session gave today its first answer. */
+	async #streakNow(now: number): Promise<number> {
+		const h = this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
+		const before = await this.#streakBefore?.catch(() => undefined);
+		if (before && before.day === startOfDay(now, h)) {
+			const answeredNow = this.mode !== 'practice' && this.answered > 0;
+			return before.streak + (!before.answeredToday && answeredNow ? 1 : 0);
+		}
+		// Not read yet, or a new day began meanwhile: read it now.
+		return (await readStreak(await appDb(), now, h)).streak;
+	}
+
 	async #finish(nextLearning: number | undefined): Promise<void> {
 		const now = Date.now();
+		clearTimeout(this.#streakTimer);
 		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
-		const { streak } = await readStreak(await appDb(), now, this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR);
+		const streak = await this.#streakNow(now);
 		const today = this.today;
 		this.summary = summarize({
 			now,
