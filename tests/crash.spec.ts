@@ -133,6 +133,7 @@ test('grade 50 cards while the browser is killed at random points: every complet
 		await browser.close();
 		await kill(proc);
 	} finally {
-		rmSync(profile, { recursive: true, force: true });
+		// The killed browser may still be writing its profile for a moment: retry.
+		rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 	}
 });

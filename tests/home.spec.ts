@@ -29,8 +29,8 @@ test('home says what is due now and later today, the streak, and how long today 
 	await expect(page.getByTestId('due-now')).toHaveText('0');
 	await expect(page.getByTestId('due-later')).toHaveText('1');
 	await expect(page.getByTestId('streak')).toHaveText('1 day');
-	// 4 new + 1 learning = 5 answers at my own 24 s: two minutes.
-	await expect(page.getByTestId('pace')).toContainText('About 5 answers at your pace over the last 30 days: 24 s an answer');
+	// 4 new + 1 learning = 5 answers at my own 24 s (and the second or so the test itself takes): two minutes.
+	await expect(page.getByTestId('pace')).toContainText(/About 5 answers at your pace over the last 30 days: 2[45] s an answer/);
 	await expect(page.getByTestId('time-estimate')).toHaveText('about 2 min');
 	await expectAccessible(page);
 

@@ -26,8 +26,9 @@ afterEach(() => {
 describe('a new database', () => {
 	it('has every store and index of the current schema', () => {
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'practice', 'reviews', 'settings']);
-		const tx = db.transaction(['cards', 'reviews']);
+		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'practice', 'reports', 'reviews', 'settings']);
+		const tx = db.transaction(['cards', 'reviews', 'reports']);
+		expect([...tx.objectStore('reports').indexNames]).toEqual(['by-card']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);
 		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-card', 'by-time']);
 	});

@@ -22,7 +22,13 @@ class Pwa {
 		wb.addEventListener('waiting', () => {
 			this.updateReady = true;
 		});
-		await wb.register();
+		try {
+			await wb.register();
+		} catch {
+			// No service worker here (a private window, a policy, a blocked worker): the app works, only not offline.
+			this.#wb = undefined;
+			return;
+		}
 		setInterval(() => void wb.update(), UPDATE_CHECK_MS);
 	}
 
