@@ -13,6 +13,8 @@ export interface AppSettings extends SchedulerSettings, DailyLimits, Stamp {
 	/** Learning cards due within this many minutes are shown early when nothing else is left (Anki's default: 20). */
 	learnAheadMinutes: number;
 	theme: Theme;
+	/** The parameters in use before the learner applied their own, so they can be restored. */
+	previousW?: number[] | null;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {

@@ -26,7 +26,9 @@ function daysBetween(a: number, b: number, dayStartHour: number): number {
 }
 
 /**
- * The items of a whole log, oldest first. Answers are taken per card in
+ * The items of a whole log, oldest first, from the first answer of each
+ * learner's day of each card (so every item has a gap of a day or more, as
+ * fsrs-rs requires). Answers are taken per card in
  * time order (ties by id, as replay takes them); a forget (rating 0) starts
  * the card afresh, as its replay does, so what came before it is no history
  * of the card after it.
@@ -49,7 +51,11 @@ export function optimizerItems(logs: Iterable<ReviewRecord>, dayStartHour: numbe
 				prev = undefined;
 				continue;
 			}
-			seq = [...seq, { rating: l.rating as OptimizerReview['rating'], delta_t: prev === undefined ? 0 : daysBetween(prev, l.review, dayStartHour) }];
+			const delta_t = prev === undefined ? 0 : daysBetween(prev, l.review, dayStartHour);
+			// Only the first answer of each learner's day: fsrs-browser's training turns to NaN on same-day steps
+			// (tried on a simulated history with 1m/10m steps), and the long-term model learns from day gaps.
+			if (prev !== undefined && delta_t === 0) continue;
+			seq = [...seq, { rating: l.rating as OptimizerReview['rating'], delta_t }];
 			prev = l.review;
 			if (seq.length >= 2) items.push({ reviews: seq, at: l.review });
 		}

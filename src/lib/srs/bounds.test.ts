@@ -59,7 +59,10 @@ describe('steps', () => {
 describe('the scheduler keeps every setting inside its bounds', () => {
 	it('clamps an out-of-range settings object', () => {
 		const wild = { retention: 2, maxInterval: 1e9, fuzz: false, learningSteps: ['100000000d', '0m', 'ten', '1.5h'], relearningSteps: ['0.1m'] };
-		expect(boundedSettings(wild)).toEqual({ retention: 0.99, maxInterval: MAX_INTERVAL_DAYS, fuzz: false, learningSteps: ['525600m', '1m', '90m'], relearningSteps: ['1m'] });
+		expect(boundedSettings(wild)).toEqual({ retention: 0.99, maxInterval: MAX_INTERVAL_DAYS, fuzz: false, learningSteps: ['525600m', '1m', '90m'], relearningSteps: ['1m'], w: null });
+		// Personal parameters: 21 finite numbers, or FSRS's defaults.
+		expect(boundedSettings({ ...wild, w: [1, 2, NaN] }).w).toBeNull();
+		expect(boundedSettings({ ...wild, w: Array.from({ length: 21 }, (_, i) => i / 10) }).w).toHaveLength(21);
 		expect(boundedSettings({ retention: NaN, maxInterval: -5, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({ retention: 0.9, maxInterval: 1 });
 		expect(boundedSettings({ retention: 0.1, maxInterval: NaN, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({ retention: 0.7, maxInterval: MAX_INTERVAL_DAYS });
 		// The scheduler built from them gives the clamped steps: Again on a new card waits the 1 year cap, not 100 million days.
@@ -116,5 +119,18 @@ describe('the scheduler keeps every setting inside its bounds', () => {
 		expect(state.state).toBe(State.Review);
 		state = grade(f, { card_id: 'c', state, rating: Rating.Again, now: state.due, duration: 0, id: 'b' }).state;
 		expect(state.due - (state.last_review ?? 0)).toBe(MAX_STEP_MINUTES * MIN);
+	});
+});
+
+describe('personal parameters', () => {
+	it('change the schedule: a learner who forgets slowly gets longer intervals from the same answer', async () => {
+		const { default_w } = await import('ts-fsrs');
+		const slow = [...default_w];
+		// w[2]: the initial stability after Good on a new card, in days.
+		slow[2] = default_w[2]! * 4;
+		const base = { retention: 0.9, maxInterval: 36500, fuzz: false, learningSteps: [], relearningSteps: [] };
+		const due = (w: number[] | null) => grade(scheduler({ ...base, w }), { card_id: 'c', state: undefined, rating: Rating.Good, now: START, duration: 0, id: 'a' }).state.due - START;
+		expect(due(slow)).toBeGreaterThan(due(null) * 2);
+		expect(due([...default_w])).toBe(due(null));
 	});
 });

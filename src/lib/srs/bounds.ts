@@ -58,6 +58,14 @@ function clamp(n: number, min: number, max: number): number {
 }
 
 /** Settings inside every bound: steps clamped to 1m..365d (malformed ones dropped), intervals to 1..36500 days, retention to 0.70..0.99. */
+/** FSRS-6 has 21 parameters. */
+export const PARAMETER_COUNT = 21;
+
+/** Whether `w` is a usable set of personal parameters: 21 finite numbers. */
+export function isParameterSet(w: unknown): w is number[] {
+	return Array.isArray(w) && w.length === PARAMETER_COUNT && w.every((x) => typeof x === 'number' && Number.isFinite(x));
+}
+
 export function boundedSettings(s: SchedulerSettings): SchedulerSettings & { learningSteps: `${number}m`[]; relearningSteps: `${number}m`[] } {
 	// Settings may come from an old or damaged record: anything not of the right type takes the default.
 	const steps = (list: unknown, fallback: readonly string[]) =>
@@ -68,6 +76,8 @@ export function boundedSettings(s: SchedulerSettings): SchedulerSettings & { lea
 		maxInterval: Number.isFinite(s.maxInterval) ? clamp(Math.floor(s.maxInterval), MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS) : d.maxInterval,
 		fuzz: typeof s.fuzz === 'boolean' ? s.fuzz : d.fuzz,
 		learningSteps: steps(s.learningSteps, d.learningSteps),
-		relearningSteps: steps(s.relearningSteps, d.relearningSteps)
+		relearningSteps: steps(s.relearningSteps, d.relearningSteps),
+		// ts-fsrs clamps each parameter to its own range; a malformed set means the defaults.
+		w: isParameterSet(s.w) ? [...s.w] : null
 	};
 }

@@ -23,7 +23,8 @@ export function scheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER): FSRS
 				enable_fuzz: s.fuzz,
 				enable_short_term: true,
 				learning_steps: s.learningSteps,
-				relearning_steps: s.relearningSteps
+				relearning_steps: s.relearningSteps,
+				...(s.w ? { w: s.w } : {})
 			})
 		);
 		cache.set(key, f);

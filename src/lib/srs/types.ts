@@ -55,6 +55,8 @@ export interface SchedulerSettings {
 	fuzz: boolean;
 	learningSteps: string[];
 	relearningSteps: string[];
+	/** The learner's own FSRS-6 parameters (21 numbers), trained on their answers; absent: FSRS's defaults. */
+	w?: number[] | null;
 }
 
 /** A review record's rating: a button (1–4), or 0 for a forget. */

@@ -46,6 +46,11 @@ const step = v.pipe(v.string('must be text'), v.check(stepOk, 'must be a step fr
 const steps = v.pipe(v.array(step, 'must be a list of steps'), v.maxLength(10, 'must have at most 10 steps'));
 const stamp = { updated: v.optional(time), device: v.optional(v.pipe(v.string('must be text'), v.maxLength(128, 'must be at most 128 characters'))) };
 
+const parameters = v.pipe(
+	v.array(real(-1e3, 1e3), 'must be a list of numbers'),
+	v.length(21, 'must hold the 21 FSRS-6 parameters')
+);
+
 export const settingsSchema = v.strictObject({
 	retention: real(0.7, 0.99),
 	maxInterval: int(1, 36500),
@@ -59,6 +64,9 @@ export const settingsSchema = v.strictObject({
 	// Optional: backups made before the setting existed use the default.
 	learnAheadMinutes: v.optional(int(0, 1440)),
 	theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark'),
+	// Personal FSRS parameters (since the optimizer): 21 numbers, or null for FSRS's defaults.
+	w: v.optional(v.nullable(parameters)),
+	previousW: v.optional(v.nullable(parameters)),
 	...stamp
 });
 

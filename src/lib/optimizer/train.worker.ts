@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+// Trains the learner's own FSRS parameters, off the page's thread: reads the
+// review log a page at a time, turns it into the optimizer's items, trains
+// with fsrs-browser (fsrs-rs compiled to WebAssembly, single-threaded: no
+// SharedArrayBuffer, so no cross-origin isolation needed) and scores the
+// parameters in use and the new ones on the same answers. The WebAssembly
+// is fetched only when this worker starts, and precached for offline use.
+import init, { Fsrs } from 'fsrs-browser';
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
+import { default_w } from 'ts-fsrs';
+import { openRecallDB } from '$lib/db/open';
+import { DEFAULT_SETTINGS } from '$lib/db/settings';
+import { isParameterSet } from '$lib/srs/bounds';
+import type { ReviewRecord } from '$lib/srs/types';
+import { flatItems, optimizerItems } from './items';
+import { evaluate, type Fit } from './metrics';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+export type TrainReply =
+	| { type: 'progress'; phase: 'reading' | 'training' | 'scoring'; done?: number; total?: number }
+	| { type: 'done'; w: number[]; current: Fit | undefined; trained: Fit | undefined; answers: number; items: number; ms: number }
+	| { type: 'failed'; message: string };
+
+const post = (reply: TrainReply) => self.postMessage(reply);
+const PAGE = 5000;
+
+self.onmessage = async () => {
+	try {
+		const db = await openRecallDB({ onBlocking: () => undefined });
+		const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
+		const total = await db.count('reviews');
+		// Only what the optimizer needs of each answer, to keep a million of them small.
+		const logs: ReviewRecord[] = [];
+		let after: string | undefined;
+		for (;;) {
+			const page = await db.getAll('reviews', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
+			for (const r of page) logs.push({ id: r.id, card_id: r.card_id, rating: r.rating, review: r.review } as ReviewRecord);
+			post({ type: 'progress', phase: 'reading', done: logs.length, total });
+			if (page.length < PAGE) break;
+			after = page[page.length - 1]!.id;
+		}
+		db.close();
+		const items = optimizerItems(logs, settings.dayStartHour);
+		post({ type: 'progress', phase: 'training' });
+		await init({ module_or_path: wasmUrl });
+		const t0 = performance.now();
+		const flat = flatItems(items);
+		// The scheduler uses short-term (same-day) steps, so the parameters are trained with them too.
+		const w = Array.from(new Fsrs().computeParameters(flat.ratings, flat.deltaTs, flat.lengths, undefined, true));
+		const ms = performance.now() - t0;
+		post({ type: 'progress', phase: 'scoring' });
+		const inUse = isParameterSet(settings.w) ? settings.w : [...default_w];
+		post({ type: 'done', w, current: evaluate(inUse, items), trained: evaluate(w, items), answers: logs.filter((l) => l.rating !== 0).length, items: items.length, ms });
+	} catch (e) {
+		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+	}
+};
