@@ -42,4 +42,13 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	await expect(panel.getByTestId('parameters-in-use')).toContainText('your own parameters');
 	await panel.getByRole('button', { name: 'Restore the previous parameters' }).click();
 	await expect(panel.getByTestId('parameters-in-use')).toContainText("FSRS's defaults");
+
+	// The workload at each desired retention, from 70% to 97%: it grows with retention, and the learner's own is marked.
+	await panel.getByRole('button', { name: 'Estimate my workload' }).click();
+	const rows = panel.getByTestId('workload').locator('tbody tr');
+	await expect(rows).toHaveCount(7);
+	await expect(rows.filter({ hasText: '90% (yours)' })).toHaveCount(1);
+	const perDay = (await rows.locator('td:first-of-type').allInnerTexts()).map(Number);
+	for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1]!);
+	await expectAccessible(page);
 });

@@ -1,4 +1,5 @@
 import type { TrainReply } from './train.worker';
+import type { WorkloadPoint } from './workload';
 
 export type TrainResult = Extract<TrainReply, { type: 'done' }>;
 export type TrainProgress = Extract<TrainReply, { type: 'progress' }>;
@@ -21,7 +22,7 @@ export function train(onProgress: (p: TrainProgress) => void): { result: Promise
 			else {
 				worker.terminate();
 				if (r.type === 'done') resolve(r);
-				else rej(new Error(r.message));
+				else rej(new Error(r.type === 'failed' ? r.message : 'unexpected reply'));
 			}
 		};
 		worker.onerror = (e) => {
@@ -29,7 +30,7 @@ export function train(onProgress: (p: TrainProgress) => void): { result: Promise
 			rej(new Error(e.message || 'the optimizer could not start on this device'));
 		};
 	});
-	worker.postMessage('train');
+	worker.postMessage({ type: 'train' });
 	return {
 		result,
 		cancel: () => {
@@ -37,4 +38,23 @@ export function train(onProgress: (p: TrainProgress) => void): { result: Promise
 			reject(new DOMException('Training was cancelled.', 'AbortError'));
 		}
 	};
+}
+
+/** Simulates the workload at each desired retention in a Worker (the collection's cards, a year of days). */
+export function estimateWorkload(unstudied: number): Promise<WorkloadPoint[]> {
+	const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'workload' });
+	return new Promise<WorkloadPoint[]>((resolve, reject) => {
+		worker.onmessage = (e: MessageEvent<TrainReply>) => {
+			const r = e.data;
+			if (r.type === 'progress') return;
+			worker.terminate();
+			if (r.type === 'workload') resolve(r.points);
+			else reject(new Error(r.type === 'failed' ? r.message : 'unexpected reply'));
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'the simulation could not start on this device'));
+		};
+		worker.postMessage({ type: 'workload', unstudied });
+	});
 }

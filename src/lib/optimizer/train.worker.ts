@@ -14,18 +14,23 @@ import { isParameterSet } from '$lib/srs/bounds';
 import type { ReviewRecord } from '$lib/srs/types';
 import { flatItems, optimizerItems } from './items';
 import { evaluate, type Fit } from './metrics';
+import { simulateWorkload, type WorkloadPoint } from './workload';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 export type TrainReply =
 	| { type: 'progress'; phase: 'reading' | 'training' | 'scoring'; done?: number; total?: number }
 	| { type: 'done'; w: number[]; current: Fit | undefined; trained: Fit | undefined; answers: number; items: number; ms: number }
+	| { type: 'workload'; points: WorkloadPoint[] }
 	| { type: 'failed'; message: string };
+
+export type TrainRequest = { type: 'train' } | { type: 'workload'; unstudied: number };
 
 const post = (reply: TrainReply) => self.postMessage(reply);
 const PAGE = 5000;
 
-self.onmessage = async () => {
+self.onmessage = async (e: MessageEvent<TrainRequest>) => {
+	if (e.data.type === 'workload') return workload(e.data.unstudied);
 	try {
 		const db = await openRecallDB({ onBlocking: () => undefined });
 		const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
@@ -56,3 +61,17 @@ self.onmessage = async () => {
 		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
 	}
 };
+
+/** Reviews a day over the next year at each desired retention, with the parameters in use. */
+async function workload(unstudied: number): Promise<void> {
+	try {
+		const db = await openRecallDB({ onBlocking: () => undefined });
+		const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
+		const states = await db.getAll('cards');
+		db.close();
+		const w = isParameterSet(settings.w) ? settings.w : null;
+		post({ type: 'workload', points: simulateWorkload({ w, states, unstudied, newPerDay: settings.newPerDay, now: Date.now() }) });
+	} catch (e) {
+		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+	}
+}
