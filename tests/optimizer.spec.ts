@@ -3,6 +3,28 @@ import { expect, test } from './fixtures';
 import { expectAccessible } from './helpers';
 // A simulated learner: ts-fsrs schedules every answer, recall follows retrievability.
 import { simulateHistory } from '../scripts/history.js';
+import { gunzipSync } from 'node:zlib';
+import { default_w } from 'ts-fsrs';
+import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
+import type { ReviewRecord } from '../src/lib/srs/types';
+import { optimizerItems } from '../src/lib/optimizer/items';
+
+/** The same optimizer, native (fsrs-rs through napi), trained in Node on the same answers as the browser. */
+async function nativeParameters(file: Buffer, dayStartHour: number): Promise<number[]> {
+	const reviews = gunzipSync(file)
+		.toString()
+		.split('\n')
+		.filter(Boolean)
+		.flatMap((line) => {
+			const o = JSON.parse(line) as { review?: ReviewRecord };
+			return o.review ? [o.review] : [];
+		});
+	const items = optimizerItems(reviews, dayStartHour).map((it) => new FSRSBindingItem(it.reviews.map((r) => new FSRSBindingReview(r.rating, r.delta_t))));
+	return [...(await computeParameters(items, { enableShortTerm: true }))];
+}
+
+/** Shown parameters are rounded to 3 decimals; float32 in the browser against float64 natively adds about 1e-6. */
+const TOLERANCE = 0.0011;
 
 test('the optimizer trains on 5,000+ answers on the device: the fit improves, Apply uses the new parameters, Restore brings the old back', async ({ page }, info) => {
 	test.skip(info.project.name !== 'desktop', 'training is the same at any size: checked once on the laptop');
@@ -26,6 +48,9 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	await expect(panel.getByTestId('parameters-in-use')).toContainText("FSRS's defaults");
 
 	await panel.getByRole('button', { name: 'Optimize my parameters' }).click();
+	// While it works: a progress bar, and Cancel.
+	await expect(panel.getByRole('progressbar')).toBeVisible();
+	await expect(panel.getByRole('button', { name: 'Cancel' })).toBeVisible();
 	const result = panel.getByTestId('optimizer-result');
 	await expect(result).toBeVisible({ timeout: 90_000 });
 	const loss = async (row: string) => Number(await result.locator(`tr[data-row="${row}"] td`).first().innerText());
@@ -36,6 +61,15 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	await panel.getByRole('button', { name: 'Apply' }).click();
 	await expect(panel.getByRole('status')).toHaveText(/Your own parameters are in use/);
 	await expect(panel.getByTestId('parameters-in-use')).toContainText('your own parameters');
+	// The browser's WebAssembly build agrees with the native optimizer on the same answers, parameter by parameter.
+	const shown = (await panel.getByTestId('parameters-in-use').locator('.w').innerText()).split(', ').map(Number);
+	const native = await nativeParameters(file, 4);
+	expect(shown).toHaveLength(21);
+	expect(native).toHaveLength(21);
+	// They are this learner's, not FSRS's defaults.
+	expect(Math.max(...shown.map((x, i) => Math.abs(x - default_w[i]!)))).toBeGreaterThan(0.05);
+	const off = shown.map((x, i) => Math.abs(x - native[i]!));
+	expect(Math.max(...off), `browser ${shown.join(' ')} against native ${native.map((x) => x.toFixed(3)).join(' ')}`).toBeLessThanOrEqual(TOLERANCE);
 	// Saving the settings form keeps them.
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await page.reload();
@@ -51,4 +85,11 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	const perDay = (await rows.locator('td:first-of-type').allInnerTexts()).map(Number);
 	for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1]!);
 	await expectAccessible(page);
+
+	// Cancel stops a training at once, and nothing changes.
+	await panel.getByRole('button', { name: 'Optimize my parameters' }).click();
+	await panel.getByRole('button', { name: 'Cancel' }).click();
+	await expect(panel.getByRole('status').filter({ hasText: 'Training cancelled. Nothing changed.' })).toBeVisible();
+	await expect(panel.getByTestId('optimizer-result')).toHaveCount(0);
+	await expect(panel.getByTestId('parameters-in-use')).toContainText("FSRS's defaults");
 });

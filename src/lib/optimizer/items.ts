@@ -2,7 +2,8 @@
 // every answer after a card's first, the card's answers up to and including
 // it, each as a rating and the days since the answer before. Pure: the log
 // and the learner's day-start hour are passed in.
-import { startOfDay } from '$lib/srs/day';
+// Relative, not $lib: the browser tests import this file too, to build the native optimizer's input.
+import { startOfDay } from '../srs/day';
 import type { ReviewRecord } from '$lib/srs/types';
 
 /** One answer as the optimizer sees it: a rating 1–4 and whole learner days since the card's previous answer (0 for the first). */
