@@ -5,7 +5,7 @@ import { expectAccessible } from './helpers';
 import { simulateHistory } from '../scripts/history.js';
 import { gunzipSync } from 'node:zlib';
 import { default_w } from 'ts-fsrs';
-import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
+import { trainNative } from '../src/lib/optimizer/native-binding';
 import type { ReviewRecord } from '../src/lib/srs/types';
 import { optimizerItems } from '../src/lib/optimizer/items';
 
@@ -19,8 +19,7 @@ async function nativeParameters(file: Buffer, dayStartHour: number): Promise<num
 			const o = JSON.parse(line) as { review?: ReviewRecord };
 			return o.review ? [o.review] : [];
 		});
-	const items = optimizerItems(reviews, dayStartHour).map((it) => new FSRSBindingItem(it.reviews.map((r) => new FSRSBindingReview(r.rating, r.delta_t))));
-	return [...(await computeParameters(items, { enableShortTerm: true }))];
+	return trainNative(optimizerItems(reviews, dayStartHour));
 }
 
 /** Shown parameters are rounded to 3 decimals; float32 in the browser against float64 natively adds about 1e-6. */

@@ -1,11 +1,11 @@
 // The native build of the optimizer the app runs as WebAssembly (fsrs-rs via
 // napi): trained in Node on a fixture history, it must fit the learner better
 // than FSRS's defaults. The browser test checks the WebAssembly build agrees.
-import { computeParameters, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
 import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { OptimizerItem } from './items';
 import { evaluate } from './metrics';
+import { trainNative } from './native-binding';
 
 /** A learner who forgets more slowly than FSRS's defaults assume: 600 cards over 400 days, one answer a day at most, seeded. */
 function fixture(): { items: OptimizerItem[]; answers: number } {
@@ -42,8 +42,7 @@ describe('the native optimizer on a fixture history', () => {
 	it('trains parameters that predict the answers better than the defaults', async () => {
 		const { items, answers } = fixture();
 		expect(answers).toBeGreaterThan(5000);
-		const native = items.map((it) => new FSRSBindingItem(it.reviews.map((r) => new FSRSBindingReview(r.rating, r.delta_t))));
-		const w = [...(await computeParameters(native, { enableShortTerm: true }))];
+		const w = await trainNative(items);
 		expect(w).toHaveLength(21);
 		const before = evaluate(default_w, items)!;
 		const after = evaluate(w, items)!;
