@@ -1,4 +1,4 @@
-import type { TrainReply } from './train.worker';
+import type { TrainReply, TrainRequest } from './train.worker';
 import type { WorkloadPoint } from './workload';
 
 export type TrainResult = Extract<TrainReply, { type: 'done' }>;
@@ -8,29 +8,28 @@ export type TrainProgress = Extract<TrainReply, { type: 'progress' }>;
 export const MIN_ANSWERS = 400;
 
 /**
- * Starts training in a Worker. `result` settles with the new parameters and
- * both fits; `cancel` stops it at once (the worker is terminated).
+ * Sends one request to a fresh optimizer Worker and settles with its final
+ * reply (progress replies go to `onProgress`); `cancel` terminates it at once.
  */
-export function train(onProgress: (p: TrainProgress) => void): { result: Promise<TrainResult>; cancel: () => void } {
-	const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'optimizer' });
+function ask<T>(request: TrainRequest, name: string, finish: (r: Exclude<TrainReply, TrainProgress>) => T | Error, onProgress?: (p: TrainProgress) => void): { result: Promise<T>; cancel: () => void } {
+	const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name });
 	let reject: (e: Error) => void = () => undefined;
-	const result = new Promise<TrainResult>((resolve, rej) => {
+	const result = new Promise<T>((resolve, rej) => {
 		reject = rej;
 		worker.onmessage = (e: MessageEvent<TrainReply>) => {
 			const r = e.data;
-			if (r.type === 'progress') onProgress(r);
-			else {
-				worker.terminate();
-				if (r.type === 'done') resolve(r);
-				else rej(new Error(r.type === 'failed' ? r.message : 'unexpected reply'));
-			}
+			if (r.type === 'progress') return onProgress?.(r);
+			worker.terminate();
+			const out = r.type === 'failed' ? new Error(r.message) : finish(r);
+			if (out instanceof Error) rej(out);
+			else resolve(out);
 		};
 		worker.onerror = (e) => {
 			worker.terminate();
 			rej(new Error(e.message || 'the optimizer could not start on this device'));
 		};
 	});
-	worker.postMessage({ type: 'train' });
+	worker.postMessage(request);
 	return {
 		result,
 		cancel: () => {
@@ -40,21 +39,15 @@ export function train(onProgress: (p: TrainProgress) => void): { result: Promise
 	};
 }
 
+/**
+ * Starts training in a Worker. `result` settles with the new parameters and
+ * both fits; `cancel` stops it at once (the worker is terminated).
+ */
+export function train(onProgress: (p: TrainProgress) => void): { result: Promise<TrainResult>; cancel: () => void } {
+	return ask({ type: 'train' }, 'optimizer', (r) => (r.type === 'done' ? r : new Error('unexpected reply')), onProgress);
+}
+
 /** Simulates the workload at each desired retention in a Worker (the collection's cards, a year of days). */
 export function estimateWorkload(unstudied: number): Promise<WorkloadPoint[]> {
-	const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'workload' });
-	return new Promise<WorkloadPoint[]>((resolve, reject) => {
-		worker.onmessage = (e: MessageEvent<TrainReply>) => {
-			const r = e.data;
-			if (r.type === 'progress') return;
-			worker.terminate();
-			if (r.type === 'workload') resolve(r.points);
-			else reject(new Error(r.type === 'failed' ? r.message : 'unexpected reply'));
-		};
-		worker.onerror = (e) => {
-			worker.terminate();
-			reject(new Error(e.message || 'the simulation could not start on this device'));
-		};
-		worker.postMessage({ type: 'workload', unstudied });
-	});
+	return ask({ type: 'workload', unstudied }, 'workload', (r) => (r.type === 'workload' ? r.points : new Error('unexpected reply'))).result;
 }

@@ -2,7 +2,7 @@ import type { FSRS } from 'ts-fsrs';
 import { replay, type CardState, type ReviewRecord } from '$lib/srs';
 import { aggregateWrites } from '../aggregates';
 import { Crc32 } from '../crc32';
-import { isNewer } from '../device';
+import { isNewer, type Stamp } from '../device';
 import type { RecallDatabase } from '../open';
 import { commit } from '../record';
 import type { CardMarks, CardReport, PracticeRecord } from '../schema';
@@ -409,27 +409,33 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	// Marks and settings: the newer wins (the same rule sync uses), or the backup's when replacing.
 	{
 		const tx = db.transaction(['marks', 'settings', 'reports'], 'readwrite', { durability: 'strict' });
-		const marks = tx.objectStore('marks');
-		const local = await Promise.all(scan.marks.map((m) => marks.get(m.card_id)));
 		const writes: Promise<unknown>[] = [];
-		scan.marks.forEach((m, i) => {
-			const mine = local[i];
-			if (!mine || isNewer(m, mine)) {
-				writes.push(marks.put(m));
-				summary.marksTaken++;
-			} else summary.marksKept++;
-		});
+		/** Puts each incoming record whose local copy is missing or older; returns how many it took and kept. */
+		const keepNewer = async <T extends Stamp>(incoming: readonly T[], get: (r: T) => Promise<T | undefined>, put: (r: T) => Promise<unknown>) => {
+			const local = await Promise.all(incoming.map(get));
+			let taken = 0;
+			incoming.forEach((r, i) => {
+				const mine = local[i];
+				if (!mine || isNewer(r, mine)) {
+					writes.push(put(r));
+					taken++;
+				}
+			});
+			return { taken, kept: incoming.length - taken };
+		};
+		const marks = tx.objectStore('marks');
+		const m = await keepNewer(scan.marks, (r) => marks.get(r.card_id), (r) => marks.put(r));
+		summary.marksTaken = m.taken;
+		summary.marksKept = m.kept;
 		// Notes on cards: the newer copy of each, as for marks (a deletion is a newer tombstone).
 		const reports = tx.objectStore('reports');
-		const localReports = await Promise.all(scan.reports.map((r) => reports.get(r.id)));
-		scan.reports.forEach((r, i) => {
-			const mine = localReports[i];
-			const incoming = { ...r, updated: r.updated ?? r.created };
-			if (!mine || isNewer(incoming, mine)) {
-				writes.push(reports.put(incoming));
-				summary.reportsTaken++;
-			} else summary.reportsKept++;
-		});
+		const r = await keepNewer(
+			scan.reports.map((x): CardReport => ({ ...x, updated: x.updated ?? x.created })),
+			(x) => reports.get(x.id),
+			(x) => reports.put(x)
+		);
+		summary.reportsTaken = r.taken;
+		summary.reportsKept = r.kept;
 		const settings = tx.objectStore('settings');
 		const mine = await settings.get('user');
 		if (!mine || isNewer(scan.settings, mine)) {
