@@ -38,6 +38,11 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			// Learners' notes on cards ("Report a problem with this card").
 			db.createObjectStore('reports', { keyPath: 'id' }).createIndex('by-card', 'card_id');
 		}
+		// falls through
+		case 3: {
+			// Sync: what this device changed and the server has not confirmed yet.
+			db.createObjectStore('outbox', { keyPath: 'key' });
+		}
 	}
 }
 

@@ -1,3 +1,5 @@
+import { docId, queueForSync } from './outbox';
+import { commit } from './commit';
 import { startOfDay } from '$lib/srs/day';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { CardMarks, PracticeRecord } from './schema';
@@ -29,7 +31,10 @@ export async function getSettings(db: RecallDatabase): Promise<AppSettings> {
 
 /** Saves the settings, stamped with the time and this device so merges keep the newer. */
 export async function saveSettings(db: RecallDatabase, settings: AppSettings, now = Date.now()): Promise<void> {
-	await db.put('settings', { ...settings, updated: now, device: await deviceId(db) }, 'user');
+	const device = await deviceId(db);
+	const tx = db.transaction(['settings', 'meta', 'outbox'], 'readwrite');
+	const queued = await queueForSync(tx, [{ key: docId.settings(), op: 'put' }], now);
+	await commit(tx, [...queued, () => tx.objectStore('settings').put({ ...settings, updated: now, device }, 'user')]);
 }
 
 /** Every card's marks, by card id. */

@@ -7,6 +7,10 @@ import type { RecallDatabase } from './open';
 import { journalKey, type SessionJournal } from './journal';
 import type { CardMarks, PracticeRecord } from './schema';
 import { NO_MARKS } from './settings';
+import { docId, queueForSync } from './outbox';
+import { commit } from './commit';
+
+export { commit } from './commit';
 
 export interface Answer {
 	card_id: string;
@@ -50,7 +54,7 @@ export async function recordReview(
 ): Promise<SavedReview> {
 	const device = await deviceId(db);
 	// Strict durability: the commit waits for the disk, so a saved answer survives a crash or power loss.
-	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta', 'buckets', 'cardTotals'], 'readwrite', { durability: 'strict' });
+	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta', 'buckets', 'cardTotals', 'outbox'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
@@ -74,7 +78,9 @@ export async function recordReview(
 	const journal = options.journal?.(saved);
 	// The running totals change with the log, in this transaction: they can never disagree with it.
 	const totals = await aggregateWrites(tx, [log], 1);
+	const queued = await queueForSync(tx, [{ key: docId.review(log.id), op: 'put' }, ...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])]);
 	await commit(tx, [
+		...queued,
 		// add(), not put(): a log record is never overwritten.
 		() => tx.objectStore('reviews').add(log),
 		() => cards.put(state),
@@ -83,29 +89,6 @@ export async function recordReview(
 		...(journal ? [() => tx.objectStore('meta').put(journal, journalKey(journal.scope))] : [])
 	]);
 	return saved;
-}
-
-/**
- * Issues a transaction's writes and waits for its commit. If a request throws
- * at once, the transaction is aborted, so the writes already issued (a log
- * record without its running totals, say) are not committed without the
- * rest; they reject then too: they are handled here, and the first error is
- * the one reported, so no rejection goes unheard.
- */
-export async function commit(tx: { done: Promise<void>; abort(): void }, ops: (() => Promise<unknown>)[]): Promise<void> {
-	const pending: Promise<unknown>[] = [];
-	try {
-		for (const op of ops) pending.push(op());
-	} catch (e) {
-		for (const p of [...pending, tx.done]) p.catch(() => undefined);
-		try {
-			tx.abort();
-		} catch {
-			// It had died already.
-		}
-		throw e;
-	}
-	await Promise.all([...pending, tx.done]);
 }
 
 /** Thrown when today's new cards were all introduced meanwhile (in another tab): nothing was written. */
@@ -131,7 +114,7 @@ const sameState = (a: CardState | undefined, b: CardState | undefined) => JSON.s
  * back the exact earlier card state and marks, provided nothing changed since.
  */
 export async function undoReview(db: RecallDatabase, saved: SavedReview): Promise<void> {
-	const tx = db.transaction(['cards', 'reviews', 'marks', 'buckets', 'cardTotals'], 'readwrite');
+	const tx = db.transaction(['cards', 'reviews', 'marks', 'buckets', 'cardTotals', 'meta', 'outbox'], 'readwrite');
 	const cards = tx.objectStore('cards');
 	const [current, present] = await Promise.all([cards.get(saved.log.card_id), tx.objectStore('reviews').getKey(saved.log.id)]);
 	// The answer itself must still be there too (a backup may have replaced everything since): the totals take off only what the log holds.
@@ -143,7 +126,10 @@ export async function undoReview(db: RecallDatabase, saved: SavedReview): Promis
 	const marks = tx.objectStore('marks');
 	// The removed record comes off the running totals too, which then are as before the answer.
 	const totals = await aggregateWrites(tx, [saved.log], -1);
+	// If the answer reached the server already, its document is deleted there too.
+	const queued = await queueForSync(tx, [{ key: docId.review(saved.log.id), op: 'delete' }, ...(saved.leech ? [{ key: docId.marks(saved.log.card_id), op: 'put' as const }] : [])]);
 	await commit(tx, [
+		...queued,
 		() => tx.objectStore('reviews').delete(saved.log.id),
 		() => (saved.before ? cards.put(saved.before) : cards.delete(saved.log.card_id)),
 		() => (saved.marksBefore ? marks.put(saved.marksBefore) : marks.delete(saved.log.card_id)),
@@ -174,7 +160,7 @@ export class NothingToForgetError extends Error {
  * The running totals are not touched: a forget is not an answer. Marks stay.
  */
 export async function recordForget(db: RecallDatabase, f: FSRS, card_id: string, now: number): Promise<SavedForget> {
-	const tx = db.transaction(['cards', 'reviews'], 'readwrite', { durability: 'strict' });
+	const tx = db.transaction(['cards', 'reviews', 'meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const before = await cards.get(card_id);
 	if (!before || before.state === State.New) {
@@ -183,7 +169,8 @@ export async function recordForget(db: RecallDatabase, f: FSRS, card_id: string,
 		throw new NothingToForgetError(card_id);
 	}
 	const { state, log } = forget(f, { card_id, state: before, now, id: newId() });
-	await commit(tx, [() => tx.objectStore('reviews').add(log), () => cards.put(state)]);
+	const queued = await queueForSync(tx, [{ key: docId.review(log.id), op: 'put' }]);
+	await commit(tx, [...queued, () => tx.objectStore('reviews').add(log), () => cards.put(state)]);
 	return { log, before, state };
 }
 
@@ -192,7 +179,7 @@ export async function recordForget(db: RecallDatabase, f: FSRS, card_id: string,
  * exact earlier state, provided the card was not answered (or changed) since.
  */
 export async function undoForget(db: RecallDatabase, saved: SavedForget): Promise<void> {
-	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	const tx = db.transaction(['cards', 'reviews', 'meta', 'outbox'], 'readwrite');
 	const cards = tx.objectStore('cards');
 	const [current, present] = await Promise.all([cards.get(saved.log.card_id), tx.objectStore('reviews').getKey(saved.log.id)]);
 	if (!sameState(current, saved.state) || present === undefined) {
@@ -200,18 +187,23 @@ export async function undoForget(db: RecallDatabase, saved: SavedForget): Promis
 		await tx.done.catch(() => undefined);
 		throw new UndoConflictError(saved.log.card_id, present === undefined ? 'no longer has this forget (the data was replaced or reset since)' : undefined);
 	}
-	await commit(tx, [() => tx.objectStore('reviews').delete(saved.log.id), () => cards.put(saved.before)]);
+	const queued = await queueForSync(tx, [{ key: docId.review(saved.log.id), op: 'delete' }]);
+	await commit(tx, [...queued, () => tx.objectStore('reviews').delete(saved.log.id), () => cards.put(saved.before)]);
 }
 
 /** Saves a practice answer: its own store, never the schedule. */
 export async function recordPractice(db: RecallDatabase, record: Omit<PracticeRecord, 'id'>): Promise<PracticeRecord> {
 	const saved = { ...record, id: newId() };
-	await db.add('practice', saved);
+	const tx = db.transaction(['practice', 'meta', 'outbox'], 'readwrite');
+	const queued = await queueForSync(tx, [{ key: docId.practice(saved.id), op: 'put' }]);
+	await commit(tx, [...queued, () => tx.objectStore('practice').add(saved)]);
 	return saved;
 }
 
 export async function undoPractice(db: RecallDatabase, record: PracticeRecord): Promise<void> {
-	await db.delete('practice', record.id);
+	const tx = db.transaction(['practice', 'meta', 'outbox'], 'readwrite');
+	const queued = await queueForSync(tx, [{ key: docId.practice(record.id), op: 'delete' }]);
+	await commit(tx, [...queued, () => tx.objectStore('practice').delete(record.id)]);
 }
 
 /** Changes a card's marks; returns them as they were before, for undo. */
@@ -222,15 +214,26 @@ export async function setMarks(
 	now = Date.now()
 ): Promise<{ before: CardMarks | undefined; after: CardMarks }> {
 	const device = await deviceId(db);
-	const tx = db.transaction('marks', 'readwrite');
-	const before = await tx.store.get(card_id);
+	const tx = db.transaction(['marks', 'meta', 'outbox'], 'readwrite');
+	const marks = tx.objectStore('marks');
+	const before = await marks.get(card_id);
 	const after: CardMarks = { ...NO_MARKS, ...before, ...patch, card_id, updated: now, device };
-	await Promise.all([tx.store.put(after), tx.done]);
+	const queued = await queueForSync(tx, [{ key: docId.marks(card_id), op: 'put' }], now);
+	await commit(tx, [...queued, () => marks.put(after)]);
 	return { before, after };
 }
 
-/** Puts a card's marks back as they were (an undo: the earlier record, stamp and all). */
-export async function restoreMarks(db: RecallDatabase, card_id: string, before: CardMarks | undefined): Promise<void> {
-	if (before) await db.put('marks', before);
-	else await db.delete('marks', card_id);
+/**
+ * Puts a card's marks back as they were (an undo). Locally it is the earlier
+ * record, stamp and all; when sync is on, the undo is a change like any
+ * other, stamped now, so it wins over the undone marks on every device.
+ */
+export async function restoreMarks(db: RecallDatabase, card_id: string, before: CardMarks | undefined, now = Date.now()): Promise<void> {
+	const device = await deviceId(db);
+	const tx = db.transaction(['marks', 'meta', 'outbox'], 'readwrite');
+	const marks = tx.objectStore('marks');
+	const queued = await queueForSync(tx, [{ key: docId.marks(card_id), op: 'put' }], now);
+	const restored: CardMarks | undefined =
+		queued.length > 0 ? { ...NO_MARKS, ...before, card_id, updated: now, device } : before;
+	await commit(tx, [...queued, () => (restored ? marks.put(restored) : marks.delete(card_id))]);
 }

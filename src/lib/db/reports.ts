@@ -2,6 +2,8 @@ import { deviceId } from './device';
 import { newId } from './ids';
 import type { RecallDatabase } from './open';
 import type { CardReport, ReportReason } from './schema';
+import { docId, queueForSync } from './outbox';
+import { commit } from './commit';
 
 export const REASON_LABELS: Record<ReportReason, string> = {
 	wrong: 'Wrong',
@@ -29,16 +31,21 @@ export async function saveReport(
 		updated: now,
 		device: await deviceId(db)
 	};
-	await db.add('reports', report);
+	const tx = db.transaction(['reports', 'meta', 'outbox'], 'readwrite');
+	const queued = await queueForSync(tx, [{ key: docId.report(report.id), op: 'put' }], now);
+	await commit(tx, [...queued, () => tx.objectStore('reports').add(report)]);
 	return report;
 }
 
 /** Deletes a note: it stays as a stamped tombstone, so a backup or another device cannot bring it back. */
 export async function deleteReport(db: RecallDatabase, id: string, now = Date.now()): Promise<void> {
-	const tx = db.transaction('reports', 'readwrite');
-	const report = await tx.store.get(id);
-	if (report && !report.deleted) await tx.store.put({ ...report, deleted: true, updated: now, device: await deviceId(db) });
-	await tx.done;
+	const device = await deviceId(db);
+	const tx = db.transaction(['reports', 'meta', 'outbox'], 'readwrite');
+	const reports = tx.objectStore('reports');
+	const report = await reports.get(id);
+	if (!report || report.deleted) return void (await tx.done);
+	const queued = await queueForSync(tx, [{ key: docId.report(id), op: 'put' }], now);
+	await commit(tx, [...queued, () => reports.put({ ...report, deleted: true, updated: now, device })]);
 }
 
 /** Every note not deleted, newest first. */

@@ -96,10 +96,19 @@ export interface CardReport extends Stamp {
 	deleted: boolean;
 }
 
+/** A change waiting to be sent: the document to put (its current local copy) or to delete. */
+export interface OutboxEntry {
+	/** The server document's id. */
+	key: string;
+	op: 'put' | 'delete';
+	/** When it was queued: the push removes an entry only if it is still the one it sent. */
+	at: number;
+}
+
 export const DB_NAME = 'roadmap-recall';
 
 /** Bump this with a new `case` in migrations.ts; never edit a shipped step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface RecallDB extends DBSchema {
 	/** FSRS state per card id: a cache of the review log. */
@@ -145,6 +154,15 @@ export interface RecallDB extends DBSchema {
 		key: string;
 		value: CardReport;
 		indexes: { 'by-card': string };
+	};
+	/**
+	 * Changes made on this device since sync was set up that the server has
+	 * not confirmed yet, by document id ("review:<id>", "marks:<card>", …);
+	 * written in the same transaction as the change (since version 4).
+	 */
+	outbox: {
+		key: string;
+		value: OutboxEntry;
 	};
 	/** Book-keeping: install time, last backup, and the like. */
 	meta: {

@@ -26,7 +26,7 @@ afterEach(() => {
 describe('a new database', () => {
 	it('has every store and index of the current schema', () => {
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'practice', 'reports', 'reviews', 'settings']);
+		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'outbox', 'practice', 'reports', 'reviews', 'settings']);
 		const tx = db.transaction(['cards', 'reviews', 'reports']);
 		expect([...tx.objectStore('reports').indexNames]).toEqual(['by-card']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);

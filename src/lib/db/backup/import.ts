@@ -1,10 +1,10 @@
 import type { FSRS } from 'ts-fsrs';
 import { replay, type CardState, type ReviewRecord } from '$lib/srs';
-import { aggregateWrites } from '../aggregates';
 import { Crc32 } from '../crc32';
-import { isNewer, type Stamp } from '../device';
 import type { RecallDatabase } from '../open';
-import { commit } from '../record';
+import { commit } from '../commit';
+import { addAnswers, takeNewer } from '../merge';
+import { rescanForSync } from '../outbox';
 import type { CardMarks, CardReport, PracticeRecord } from '../schema';
 import { DEFAULT_SETTINGS, type AppSettings } from '../settings';
 import {
@@ -337,7 +337,9 @@ export async function importBackupFile(db: RecallDatabase, file: Blob, options: 
 		if (e instanceof BadBackup) return { ok: false, error: e.message };
 		throw e;
 	}
-	return { ok: true, summary: await applyScan(db, scan, options) };
+	const summary = await applyScan(db, scan, options);
+	await rescanForSync(db);
+	return { ok: true, summary };
 }
 
 async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions): Promise<ImportSummary> {
@@ -386,18 +388,10 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 		// Relaxed: a batch lost to a crash is still in the file; the last transaction below is strict.
 		// The running totals take the batch's new answers in the same transaction, so a lost batch loses both.
 		const tx = db.transaction(['reviews', 'practice', 'buckets', 'cardTotals'], 'readwrite', { durability: 'relaxed' });
-		const reviews = tx.objectStore('reviews');
-		const practice = tx.objectStore('practice');
-		const [haveR, haveP] = await Promise.all([
-			emptyR ? [] : Promise.all(batch.reviews.map((r) => reviews.getKey(r.id))),
-			emptyP ? [] : Promise.all(batch.practice.map((p) => practice.getKey(p.id)))
-		]);
-		const fresh = batch.reviews.filter((_r, i) => haveR[i] === undefined);
+		const { writes, fresh, freshPractice: freshP } = await addAnswers(tx, batch.reviews, batch.practice, { reviews: emptyR === true, practice: emptyP === true });
 		summary.reviewsPresent += batch.reviews.length - fresh.length;
-		const totals = await aggregateWrites(tx, fresh, 1);
-		const freshP = batch.practice.filter((_p, i) => haveP[i] === undefined);
 		// All of the batch or none of it: commit() aborts the transaction if a write throws at once.
-		await commit(tx, [...fresh.map((r) => () => reviews.add(r)), ...totals, ...freshP.map((p) => () => practice.add(p))]);
+		await commit(tx, writes);
 		for (const r of fresh) added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
 		summary.reviewsAdded += fresh.length;
 		summary.practiceAdded += freshP.length;
@@ -406,43 +400,16 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 		await breathe();
 	}
 
-	// Marks and settings: the newer wins (the same rule sync uses), or the backup's when replacing.
+	// Marks, notes and settings: the newer wins (the same rule sync uses), or the backup's settings when replacing.
 	{
 		const tx = db.transaction(['marks', 'settings', 'reports'], 'readwrite', { durability: 'strict' });
-		const writes: Promise<unknown>[] = [];
-		/** Puts each incoming record whose local copy is missing or older; returns how many it took and kept. */
-		const keepNewer = async <T extends Stamp>(incoming: readonly T[], get: (r: T) => Promise<T | undefined>, put: (r: T) => Promise<unknown>) => {
-			const local = await Promise.all(incoming.map(get));
-			let taken = 0;
-			incoming.forEach((r, i) => {
-				const mine = local[i];
-				if (!mine || isNewer(r, mine)) {
-					writes.push(put(r));
-					taken++;
-				}
-			});
-			return { taken, kept: incoming.length - taken };
-		};
-		const marks = tx.objectStore('marks');
-		const m = await keepNewer(scan.marks, (r) => marks.get(r.card_id), (r) => marks.put(r));
-		summary.marksTaken = m.taken;
-		summary.marksKept = m.kept;
-		// Notes on cards: the newer copy of each, as for marks (a deletion is a newer tombstone).
-		const reports = tx.objectStore('reports');
-		const r = await keepNewer(
-			scan.reports.map((x): CardReport => ({ ...x, updated: x.updated ?? x.created })),
-			(x) => reports.get(x.id),
-			(x) => reports.put(x)
-		);
-		summary.reportsTaken = r.taken;
-		summary.reportsKept = r.kept;
-		const settings = tx.objectStore('settings');
-		const mine = await settings.get('user');
-		if (!mine || isNewer(scan.settings, mine)) {
-			writes.push(settings.put(scan.settings, 'user'));
-			summary.settings = 'backup';
-		}
-		await Promise.all([...writes, tx.done]);
+		const taken = await takeNewer(tx, scan, mode === 'replace');
+		await commit(tx, taken.writes);
+		summary.marksTaken = taken.marks.taken;
+		summary.marksKept = taken.marks.kept;
+		summary.reportsTaken = taken.reports.taken;
+		summary.reportsKept = taken.reports.kept;
+		if (taken.settings.taken) summary.settings = 'backup';
 	}
 
 	// Card states: exact where the backup's history is the card's whole history, else rebuilt from the answers.

@@ -1,0 +1,45 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { RecallDatabase } from './open';
+import type { OutboxEntry, RecallDB } from './schema';
+
+/** Where sync's settings live in `meta`; while it is there, changes are queued for the server. */
+export const SYNC_CONFIG_KEY = 'sync';
+
+/** How far the upload of everything on the device has got; { step: 0 } starts it over. */
+export const SCAN_KEY = 'sync-scan';
+
+/**
+ * After an import: everything is uploaded again (the server keeps one copy
+ * of each answer, so nothing doubles), and what the backup brought reaches
+ * the server too.
+ */
+export async function rescanForSync(db: RecallDatabase): Promise<void> {
+	const tx = db.transaction('meta', 'readwrite');
+	if ((await tx.store.getKey(SYNC_CONFIG_KEY)) !== undefined) await tx.store.put({ step: 0, until: Date.now() }, SCAN_KEY);
+	await tx.done;
+}
+
+/** Server document ids: one kind of record each, so a document says what it holds. */
+export const docId = {
+	review: (id: string) => `review:${id}`,
+	practice: (id: string) => `practice:${id}`,
+	marks: (card_id: string) => `marks:${card_id}`,
+	report: (id: string) => `report:${id}`,
+	settings: () => 'settings'
+} as const;
+
+type WithOutbox = IDBPTransaction<RecallDB, ArrayLike<StoreNames<RecallDB>>, 'readwrite'>;
+
+/**
+ * Queues changed documents for the server, inside the transaction that
+ * changes them, when sync is set up (so a crash cannot keep one and lose the
+ * other). The transaction must include 'meta' and 'outbox'. Returns the
+ * writes to issue with the rest (see commit()).
+ */
+export async function queueForSync(tx: WithOutbox, changes: readonly { key: string; op: OutboxEntry['op'] }[], now = Date.now()): Promise<(() => Promise<unknown>)[]> {
+	if (changes.length === 0) return [];
+	const on = (await tx.objectStore('meta').getKey(SYNC_CONFIG_KEY)) !== undefined;
+	if (!on) return [];
+	const outbox = tx.objectStore('outbox');
+	return changes.map((c) => () => outbox.put({ key: c.key, op: c.op, at: now }));
+}

@@ -1,0 +1,244 @@
+/**
+ * A small client for the parts of CouchDB 3's HTTP API that sync uses:
+ * /_session (cookie login), PUT /{db}, _bulk_docs, _all_docs and _changes.
+ * Every failure becomes a SyncError with a message in words; nothing here
+ * touches the learner's data.
+ */
+
+export interface CouchConfig {
+	/** Such as https://couch.example.com, without a trailing slash. */
+	server: string;
+	db: string;
+	user: string;
+	password: string;
+}
+
+export type AuthMode = 'cookie' | 'basic';
+
+export class SyncError extends Error {
+	constructor(
+		message: string,
+		/** HTTP status, or 0 when the server never answered. */
+		readonly status = 0
+	) {
+		super(message);
+		this.name = 'SyncError';
+	}
+}
+
+export interface CouchDoc {
+	_id: string;
+	_rev?: string;
+	_deleted?: boolean;
+	[field: string]: unknown;
+}
+
+export interface ChangesPage {
+	results: { id: string; seq: string | number; deleted?: boolean; changes: { rev: string }[] }[];
+	last_seq: string | number;
+	pending?: number;
+}
+
+export interface BulkResult {
+	id: string;
+	ok?: boolean;
+	rev?: string;
+	error?: string;
+	reason?: string;
+}
+
+export interface AllDocsRow {
+	key: string;
+	id?: string;
+	value?: { rev: string; deleted?: boolean };
+	doc?: CouchDoc | null;
+	error?: string;
+}
+
+/** Whether the address may carry a password: HTTPS, or this very machine. */
+export function isSecureServer(server: string): boolean {
+	let url: URL;
+	try {
+		url = new URL(server);
+	} catch {
+		return false;
+	}
+	if (url.protocol === 'https:') return true;
+	return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]');
+}
+
+/** A server address as the learner typed it, checked: an error in words, or the address to use. */
+export function checkServer(input: string): { ok: true; server: string } | { ok: false; error: string } {
+	const text = input.trim();
+	if (!text) return { ok: false, error: 'Enter the address of your CouchDB server, such as https://couch.example.com.' };
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return { ok: false, error: `"${text}" is not a web address; it should look like https://couch.example.com.` };
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The address must start with https://.' };
+	if (url.username || url.password) return { ok: false, error: 'Put the username and password in their own fields, not in the address.' };
+	if (url.search || url.hash) return { ok: false, error: 'The address must not have a ? or # part.' };
+	if (!isSecureServer(text)) return { ok: false, error: 'The address must start with https:// (plain http is allowed only for localhost): your password would travel unencrypted.' };
+	return { ok: true, server: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/** CouchDB's rule for database names. */
+export function checkDbName(input: string): string | undefined {
+	if (!/^[a-z][a-z0-9_$()+/-]*$/.test(input)) return 'The database name must start with a lowercase letter and use only a–z, 0–9 and _ $ ( ) + - /.';
+	if (input.length > 238) return 'The database name must be at most 238 characters.';
+	return undefined;
+}
+
+const TIMEOUT_MS = 30_000;
+
+/** user:password in base64, as UTF-8 (btoa alone takes only Latin-1). */
+function basic(user: string, password: string): string {
+	let binary = '';
+	for (const b of new TextEncoder().encode(`${user}:${password}`)) binary += String.fromCharCode(b);
+	return btoa(binary);
+}
+
+export class CouchClient {
+	private auth: AuthMode = 'cookie';
+	private loggedIn = false;
+
+	constructor(
+		private readonly config: CouchConfig,
+		private readonly options: { fetch?: typeof fetch; timeoutMs?: number } = {}
+	) {}
+
+	get authMode(): AuthMode {
+		return this.auth;
+	}
+
+	private dbUrl(path = ''): string {
+		return `${this.config.server}/${encodeURIComponent(this.config.db)}${path}`;
+	}
+
+	/** One request; the answer's JSON, or a SyncError in words. Statuses in `accept` are answers, not failures. */
+	private async request<T>(url: string, init: RequestInit & { json?: unknown } = {}, accept: number[] = []): Promise<{ status: number; body: T }> {
+		const headers = new Headers(init.headers);
+		headers.set('Accept', 'application/json');
+		if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+		if (this.auth === 'basic') headers.set('Authorization', `Basic ${basic(this.config.user, this.config.password)}`);
+		const controller = new AbortController();
+		const ms = this.options.timeoutMs ?? TIMEOUT_MS;
+		const timer = setTimeout(() => controller.abort(), ms);
+		let response: Response;
+		let text: string;
+		try {
+			response = await (this.options.fetch ?? fetch)(url, {
+				method: init.method ?? 'GET',
+				headers,
+				body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+				credentials: this.auth === 'cookie' ? 'include' : 'omit',
+				cache: 'no-store',
+				signal: controller.signal
+			});
+			text = await response.text();
+		} catch (e) {
+			if (controller.signal.aborted) throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
+			throw new SyncError(
+				`Could not reach ${new URL(this.config.server).host}: ${typeof navigator !== 'undefined' && navigator.onLine === false ? 'this device is offline' : 'the address is wrong, the server is down, or it does not allow this app (CORS)'}. Nothing was changed.`
+			);
+		} finally {
+			clearTimeout(timer);
+		}
+		let body: unknown;
+		try {
+			body = text === '' ? {} : JSON.parse(text);
+		} catch {
+			throw new SyncError(`The server's answer (HTTP ${response.status}) was not valid JSON: is ${this.config.server} a CouchDB server? Nothing was changed.`, response.status);
+		}
+		if (response.ok || accept.includes(response.status)) {
+			if (body === null || typeof body !== 'object') throw new SyncError(`The server's answer was not what CouchDB sends (HTTP ${response.status}). Nothing was changed.`, response.status);
+			return { status: response.status, body: body as T };
+		}
+		throw this.failure(response.status, body);
+	}
+
+	private failure(status: number, body: unknown): SyncError {
+		const reason = typeof (body as { reason?: unknown })?.reason === 'string' ? ` (${(body as { reason: string }).reason})` : '';
+		const db = `"${this.config.db}"`;
+		const words: Record<number, string> = {
+			401: `The server did not accept the username or password${reason}. Check them and press Sync now.`,
+			403: `The user "${this.config.user}" may not read or write the database ${db}${reason}. Make the user a member of it (see the README).`,
+			404: `The database ${db} does not exist on the server, and this user may not create it${reason}.`,
+			409: `The server refused a change as a conflict${reason}. Nothing was lost; sync will try again.`,
+			412: `The server refused the request${reason}.`,
+			413: `The server found a request too large${reason}.`
+		};
+		const text = words[status] ?? (status >= 500 ? `The server failed (HTTP ${status})${reason}. Nothing was changed; sync will try again later.` : `The server refused the request (HTTP ${status})${reason}.`);
+		return new SyncError(text, status);
+	}
+
+	/**
+	 * Signs in. CouchDB's session cookie is used when the browser sends it
+	 * back (same site, or SameSite=None; Secure); otherwise every request
+	 * carries HTTP Basic credentials, which checkServer allows only over HTTPS.
+	 */
+	async login(): Promise<AuthMode> {
+		this.auth = 'cookie';
+		await this.request(`${this.config.server}/_session`, { method: 'POST', json: { name: this.config.user, password: this.config.password } });
+		const session = await this.request<{ userCtx?: { name?: string | null } }>(`${this.config.server}/_session`);
+		if (session.body.userCtx?.name !== this.config.user) {
+			// The cookie was set but not sent back: a third-party cookie the browser blocks.
+			this.auth = 'basic';
+			const check = await this.request<{ userCtx?: { name?: string | null } }>(`${this.config.server}/_session`);
+			if (check.body.userCtx?.name !== this.config.user) throw new SyncError('The server did not accept the username or password. Check them and press Sync now.', 401);
+		}
+		this.loggedIn = true;
+		return this.auth;
+	}
+
+	/** Runs `fn`, signing in again once if the session cookie expired meanwhile. */
+	private async authed<T>(fn: () => Promise<T>): Promise<T> {
+		if (!this.loggedIn) await this.login();
+		try {
+			return await fn();
+		} catch (e) {
+			if (e instanceof SyncError && e.status === 401 && this.auth === 'cookie') {
+				await this.login();
+				return fn();
+			}
+			throw e;
+		}
+	}
+
+	/** Makes sure the database exists, creating it if this user may. */
+	async ensureDb(): Promise<void> {
+		await this.authed(async () => {
+			const got = await this.request(this.dbUrl(), {}, [404]);
+			if (got.status !== 404) return;
+			const made = await this.request(this.dbUrl(), { method: 'PUT' }, [401, 403, 412]);
+			// 412: made meanwhile by another device. 401/403: not allowed to create it.
+			if (made.status === 401 || made.status === 403) throw this.failure(404, {});
+		});
+	}
+
+	async changes(since: string | number, limit: number): Promise<ChangesPage> {
+		const q = new URLSearchParams({ since: String(since), limit: String(limit) });
+		const { body } = await this.authed(() => this.request<ChangesPage>(this.dbUrl(`/_changes?${q}`)));
+		if (!Array.isArray(body.results) || body.last_seq === undefined) throw new SyncError("The server's list of changes was not what CouchDB sends. Nothing was changed.");
+		return body;
+	}
+
+	/** Documents by id, with their current revisions (a missing or deleted one comes back without a doc). */
+	async allDocs(keys: readonly string[], includeDocs: boolean): Promise<AllDocsRow[]> {
+		if (keys.length === 0) return [];
+		const { body } = await this.authed(() =>
+			this.request<{ rows?: AllDocsRow[] }>(this.dbUrl(`/_all_docs${includeDocs ? '?include_docs=true' : ''}`), { method: 'POST', json: { keys } })
+		);
+		if (!Array.isArray(body.rows) || body.rows.length !== keys.length) throw new SyncError("The server's list of documents was not what CouchDB sends. Nothing was changed.");
+		return body.rows;
+	}
+
+	async bulkDocs(docs: readonly CouchDoc[]): Promise<BulkResult[]> {
+		if (docs.length === 0) return [];
+		const { body } = await this.authed(() => this.request<BulkResult[]>(this.dbUrl('/_bulk_docs'), { method: 'POST', json: { docs } }));
+		if (!Array.isArray(body) || body.length !== docs.length) throw new SyncError("The server's answer to the upload was not what CouchDB sends. Nothing was changed.");
+		return body;
+	}
+}

@@ -1,0 +1,276 @@
+import type { FSRS } from 'ts-fsrs';
+import { isNewer, type Stamp } from '$lib/db/device';
+import { mergeBatch, type MergeResult } from '$lib/db/merge';
+import type { RecallDatabase } from '$lib/db/open';
+import { docId } from '$lib/db/outbox';
+import type { OutboxEntry } from '$lib/db/schema';
+import type { AppSettings } from '$lib/db/settings';
+import { CouchClient, SyncError, type CouchConfig, type CouchDoc } from './couch';
+import { addToBatch, checkDoc, emptyBatch, IMMUTABLE, kindOf, toDoc } from './docs';
+import { getSyncConfig, getSyncStatus, SCAN_KEY, SINCE_KEY, STATUS_KEY, type ScanPosition, type SyncStatus } from './state';
+
+/** Changes read per request, and documents sent per request. */
+export const PULL_BATCH = 500;
+export const PUSH_BATCH = 500;
+
+export interface SyncOptions {
+	schedulerFor: (s: AppSettings) => FSRS;
+	fetch?: typeof fetch;
+	timeoutMs?: number;
+	now?: () => number;
+	onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+	phase: 'pull' | 'push';
+	done: number;
+}
+
+export type SyncOutcome =
+	| { ok: true; sent: number; received: number; skipped: { id: string; why: string }[]; merged: MergeResult[] }
+	| { ok: false; error: string }
+	| { ok: false; busy: true; error: string };
+
+/** One change to send: a document's current content, or its deletion. */
+interface Outgoing {
+	id: string;
+	data?: unknown;
+	/** The outbox entry it came from, removed once the server has it. */
+	entry?: OutboxEntry;
+}
+
+/**
+ * One sync with the server: pull what other devices sent (merged a batch per
+ * transaction, with the sequence it reached), then push what this device
+ * has that the server lacks. Only one runs at a time across tabs (Web
+ * Locks). A failure anywhere stops the sync with a message; everything
+ * merged or confirmed before it stays, and the next sync resumes from there.
+ */
+export async function syncNow(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcome> {
+	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+	if (!locks) return run(db, options);
+	return locks.request('roadmap-recall-sync', { ifAvailable: true }, (lock) =>
+		lock ? run(db, options) : { ok: false as const, busy: true as const, error: 'A sync is already running in another tab.' }
+	);
+}
+
+async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcome> {
+	const now = options.now ?? Date.now;
+	const config = await getSyncConfig(db);
+	if (!config) return { ok: false, error: 'Sync is not set up on this device.' };
+	const client = new CouchClient(config, { fetch: options.fetch, timeoutMs: options.timeoutMs });
+	const status = await getSyncStatus(db);
+	const skipped: { id: string; why: string }[] = [];
+	const merged: MergeResult[] = [];
+	let sent = 0;
+	let received = 0;
+	try {
+		await client.login();
+		await client.ensureDb();
+		received = await pull(db, client, options, skipped, merged);
+		sent = await push(db, client, config, options);
+		const next: SyncStatus = {
+			lastSync: now(),
+			auth: client.authMode,
+			skipped: [...skipped, ...status.skipped].slice(0, 20),
+			skippedCount: status.skippedCount + skipped.length,
+			sent,
+			received
+		};
+		await saveStatus(db, config, next);
+		return { ok: true, sent, received, skipped, merged };
+	} catch (e) {
+		const error = e instanceof SyncError ? e.message : `Sync stopped: ${e instanceof Error ? e.message : String(e)}.`;
+		await saveStatus(db, config, {
+			...status,
+			lastError: error,
+			lastErrorAt: now(),
+			skipped: [...skipped, ...status.skipped].slice(0, 20),
+			skippedCount: status.skippedCount + skipped.length
+		}).catch(() => undefined);
+		return { ok: false, error };
+	}
+}
+
+/** Saves the outcome, unless sync was stopped (or pointed elsewhere) meanwhile. */
+async function saveStatus(db: RecallDatabase, config: CouchConfig, status: SyncStatus): Promise<void> {
+	const tx = db.transaction('meta', 'readwrite');
+	const current = (await tx.store.get('sync')) as CouchConfig | undefined;
+	if (current && current.server === config.server && current.db === config.db) await tx.store.put(status, STATUS_KEY);
+	await tx.done;
+}
+
+/** Reads _changes since the stored sequence, a batch at a time; each batch is merged with its sequence in one transaction. */
+async function pull(db: RecallDatabase, client: CouchClient, options: SyncOptions, skipped: { id: string; why: string }[], merged: MergeResult[]): Promise<number> {
+	let since = ((await db.get('meta', SINCE_KEY)) as string | number | undefined) ?? 0;
+	let received = 0;
+	for (;;) {
+		const page = await client.changes(since, PULL_BATCH);
+		const batch = emptyBatch();
+		const fetch: string[] = [];
+		const immutable: string[] = [];
+		for (const change of page.results) {
+			const kind = kindOf(change.id);
+			if (!kind) {
+				if (!change.id.startsWith('_design/') && !change.deleted) skipped.push({ id: change.id, why: 'not a kind of document this app writes' });
+				continue;
+			}
+			if (change.deleted) {
+				// An answer undone on the device that gave it. Marks, notes and settings are never deleted: they are stamped.
+				if (kind === 'review') batch.removedReviews.push(change.id.slice('review:'.length));
+				else if (kind === 'practice') batch.removedPractice.push(change.id.slice('practice:'.length));
+				continue;
+			}
+			if (IMMUTABLE.has(kind)) immutable.push(change.id);
+			else fetch.push(change.id);
+		}
+		// An answer already here (this device's own, or pulled before) is never fetched again.
+		const present = await presentLocally(db, immutable);
+		fetch.push(...immutable.filter((id) => !present.has(id)));
+		for (const row of await client.allDocs(fetch, true)) {
+			if (!row.doc) continue; // deleted since the change was listed: the next page says so
+			const checked = checkDoc(row.doc);
+			if (checked.ok) addToBatch(batch, checked);
+			else skipped.push({ id: checked.id, why: checked.why });
+		}
+		const seq = page.last_seq;
+		const result = await mergeBatch(db, batch, options.schedulerFor, (tx) => [() => tx.objectStore('meta').put(seq, SINCE_KEY)]);
+		merged.push(result);
+		// What changed here: new answers, removals, and stamped records newer than ours (our own copies coming back are not counted).
+		received += result.reviewsAdded + result.reviewsRemoved + result.practiceAdded + result.marksTaken + result.reportsTaken + (result.settingsTaken ? 1 : 0);
+		since = seq;
+		options.onProgress?.({ phase: 'pull', done: received });
+		if (page.results.length < PULL_BATCH) return received;
+	}
+}
+
+/** Answers here already, or undone here with the deletion still to be sent (not to be brought back). */
+async function presentLocally(db: RecallDatabase, ids: readonly string[]): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	const tx = db.transaction(['reviews', 'practice', 'outbox']);
+	const reviews = tx.objectStore('reviews');
+	const practice = tx.objectStore('practice');
+	const outbox = tx.objectStore('outbox');
+	const [keys, queued] = await Promise.all([
+		Promise.all(ids.map((id) => (id.startsWith('review:') ? reviews.getKey(id.slice(7)) : practice.getKey(id.slice(9))))),
+		Promise.all(ids.map((id) => outbox.get(id)))
+	]);
+	return new Set(ids.filter((_id, i) => keys[i] !== undefined || queued[i]?.op === 'delete'));
+}
+
+/** Sends the first upload (what was here before sync), then the outbox. Returns how many documents the server now has from us. */
+async function push(db: RecallDatabase, client: CouchClient, config: CouchConfig, options: SyncOptions): Promise<number> {
+	let sent = 0;
+	for (;;) {
+		const scan = ((await db.get('meta', SCAN_KEY)) as ScanPosition | undefined) ?? { step: 0, done: true };
+		if (scan.done) break;
+		const { items, next } = await scanPage(db, scan);
+		sent += (await send(client, items)).size;
+		await db.put('meta', next, SCAN_KEY);
+		options.onProgress?.({ phase: 'push', done: sent });
+	}
+	for (;;) {
+		const entries = await db.getAll('outbox', undefined, PUSH_BATCH);
+		if (entries.length === 0) break;
+		const items = await outgoing(db, entries);
+		const done = await send(client, items);
+		// Removed only if unchanged since it was read: a change made meanwhile stays queued.
+		const tx = db.transaction(['outbox', 'meta'], 'readwrite');
+		const outbox = tx.objectStore('outbox');
+		const on = (await tx.objectStore('meta').get('sync')) as CouchConfig | undefined;
+		if (on && on.server === config.server && on.db === config.db) {
+			const current = await Promise.all(entries.map((e) => outbox.get(e.key)));
+			await Promise.all(entries.map((e, i) => (done.has(e.key) && current[i]?.at === e.at && current[i]?.op === e.op ? outbox.delete(e.key) : undefined)));
+		}
+		await tx.done;
+		sent += done.size;
+		options.onProgress?.({ phase: 'push', done: sent });
+		if (done.size < entries.length) throw new SyncError(`The server did not take ${entries.length - done.size} of this device's changes; they stay queued and will be sent at the next sync.`, 409);
+	}
+	return sent;
+}
+
+/** The documents for outbox entries: each record as it is now, or its deletion. */
+async function outgoing(db: RecallDatabase, entries: readonly OutboxEntry[]): Promise<Outgoing[]> {
+	const tx = db.transaction(['reviews', 'practice', 'marks', 'reports', 'settings']);
+	const read = (key: string): Promise<unknown> => {
+		const kind = kindOf(key);
+		const id = key.slice(key.indexOf(':') + 1);
+		if (kind === 'review') return tx.objectStore('reviews').get(id);
+		if (kind === 'practice') return tx.objectStore('practice').get(id);
+		if (kind === 'marks') return tx.objectStore('marks').get(id);
+		if (kind === 'report') return tx.objectStore('reports').get(id);
+		if (kind === 'settings') return tx.objectStore('settings').get('user');
+		return Promise.resolve(undefined);
+	};
+	const data = await Promise.all(entries.map((e) => (e.op === 'put' ? read(e.key) : Promise.resolve(undefined))));
+	return entries.map((entry, i) => ({ id: entry.key, data: data[i], entry }));
+}
+
+/** Kinds of record uploaded by the first upload, in order; answers in time order, so another device replays them as they happened. */
+const SCAN_STEPS = ['settings', 'marks', 'reports', 'practice', 'reviews'] as const;
+
+async function scanPage(db: RecallDatabase, scan: ScanPosition): Promise<{ items: Outgoing[]; next: ScanPosition }> {
+	const step = SCAN_STEPS[scan.step];
+	const following = (): ScanPosition => (scan.step + 1 < SCAN_STEPS.length ? { ...scan, step: scan.step + 1, after: undefined } : { ...scan, done: true });
+	if (step === undefined) return { items: [], next: { ...scan, done: true } };
+	if (step === 'settings') {
+		const s = await db.get('settings', 'user');
+		return { items: s ? [{ id: docId.settings(), data: s }] : [], next: following() };
+	}
+	if (step === 'marks' || step === 'reports') {
+		const after = typeof scan.after === 'string' ? IDBKeyRange.lowerBound(scan.after, true) : undefined;
+		const page = step === 'marks' ? await db.getAll('marks', after, PUSH_BATCH) : await db.getAll('reports', after, PUSH_BATCH);
+		const items = page.map((r) => ('deck' in r ? { id: docId.report(r.id), data: r } : { id: docId.marks(r.card_id), data: r }));
+		const last = page.at(-1);
+		return { items, next: page.length < PUSH_BATCH || !last ? following() : { ...scan, after: 'deck' in last ? last.id : last.card_id } };
+	}
+	// Answers by time, then id, up to when the upload began (later ones are in the outbox):
+	// a page starts at the last time sent, leaving out what was sent at that very ms.
+	const after = typeof scan.after === 'object' ? scan.after : undefined;
+	const until = scan.until ?? Number.MAX_SAFE_INTEGER;
+	const range = IDBKeyRange.bound(after?.time ?? -Infinity, until);
+	const page: { id: string; review: number }[] = step === 'reviews' ? await db.getAllFromIndex('reviews', 'by-time', range, PUSH_BATCH + 50) : await db.getAllFromIndex('practice', 'by-time', range, PUSH_BATCH + 50);
+	const rest = after ? page.filter((r) => r.review > after.time || r.id > after.id) : page;
+	const sorted = rest.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : 1)).slice(0, PUSH_BATCH);
+	const last = sorted.at(-1);
+	const items = sorted.map((r) => ({ id: step === 'reviews' ? docId.review(r.id) : docId.practice(r.id), data: r }));
+	const more = page.length === PUSH_BATCH + 50 || rest.length > PUSH_BATCH;
+	return { items, next: last && more ? { ...scan, after: { time: last.review, id: last.id } } : following() };
+}
+
+/**
+ * Sends documents; returns the ids the server now holds as sent. An answer
+ * the server has already counts as sent (its content never changes). A
+ * stamped record is sent only if it is newer than the server's copy; a
+ * deletion, only if the server has the document.
+ */
+async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Set<string>> {
+	const done = new Set<string>();
+	const docs: CouchDoc[] = [];
+	const needRev = items.filter((x) => x.data === undefined || !IMMUTABLE.has(kindOf(x.id) ?? 'settings'));
+	const rows = new Map((await client.allDocs(needRev.map((x) => x.id), true)).map((r) => [r.key, r]));
+	for (const item of items) {
+		const row = rows.get(item.id);
+		const live = row?.value && !row.value.deleted ? row : undefined;
+		if (item.data === undefined) {
+			if (live?.value) docs.push({ _id: item.id, _rev: live.value.rev, _deleted: true });
+			else done.add(item.id);
+		} else if (IMMUTABLE.has(kindOf(item.id) ?? 'settings')) {
+			docs.push(toDoc(item.id, item.data));
+		} else {
+			const theirs = (live?.doc as { data?: Stamp } | undefined)?.data;
+			const mine = item.data as Stamp;
+			if (theirs && !isNewer(mine, theirs)) done.add(item.id); // the server's is as new or newer: the next pull brings it
+			else docs.push({ ...toDoc(item.id, item.data), ...(live?.value ? { _rev: live.value.rev } : {}) });
+		}
+	}
+	for (let i = 0; i < docs.length; i += PUSH_BATCH) {
+		for (const result of await client.bulkDocs(docs.slice(i, i + PUSH_BATCH))) {
+			const immutable = IMMUTABLE.has(kindOf(result.id) ?? 'settings');
+			// A conflict on an answer: the server has it already, with the same content.
+			if (result.ok || (immutable && result.error === 'conflict')) done.add(result.id);
+		}
+	}
+	return done;
+}

@@ -1,0 +1,180 @@
+import 'fake-indexeddb/auto';
+import { createRequire } from 'node:module';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recompute } from '$lib/db/aggregates';
+import { openRecallDB, type RecallDatabase } from '$lib/db/open';
+import { recordPractice, recordReview, setMarks, undoReview } from '$lib/db/record';
+import { saveSettings, getSettings } from '$lib/db/queries';
+import { DEFAULT_SETTINGS } from '$lib/db/settings';
+import { Rating, scheduler, type Grade } from '$lib/srs';
+import type { CouchConfig } from './couch';
+import { syncNow, type SyncOptions } from './engine';
+import { getSyncStatus, startSync, stopSync } from './state';
+import { pendingChanges } from './pending';
+
+const require = createRequire(import.meta.url);
+const { startCouch } = require('../../../tests/couch/server.cjs') as typeof import('../../../tests/couch/server.cjs');
+
+const NOW = Date.UTC(2026, 10, 21, 12);
+const MIN = 60_000;
+const settings = { ...DEFAULT_SETTINGS, fuzz: false };
+const f = scheduler(settings);
+const options: SyncOptions = { schedulerFor: scheduler, timeoutMs: 5000 };
+
+let couch: Awaited<ReturnType<typeof startCouch>>;
+let config: CouchConfig;
+let dbNumber = 0;
+const open: RecallDatabase[] = [];
+
+beforeAll(async () => {
+	couch = await startCouch(0);
+});
+afterAll(() => couch.close());
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+	config = { server: couch.url, db: `test-${++dbNumber}`, user: couch.admin.name, password: couch.admin.password };
+});
+afterEach(() => {
+	for (const db of open.splice(0)) db.close();
+});
+
+async function device(name: string): Promise<RecallDatabase> {
+	const db = await openRecallDB({ name });
+	open.push(db);
+	await saveSettings(db, settings, NOW - 1000 * MIN);
+	await startSync(db, config, NOW - MIN);
+	return db;
+}
+
+/** Everything a learner owns on a device, comparable across devices. */
+async function snapshot(db: RecallDatabase) {
+	const [reviews, practice, cards, marks, buckets, cardTotals] = await Promise.all([
+		db.getAll('reviews'),
+		db.getAll('practice'),
+		db.getAll('cards'),
+		db.getAll('marks'),
+		db.getAll('buckets'),
+		db.getAll('cardTotals')
+	]);
+	// The running totals always agree with the log they count.
+	const expected = recompute(reviews);
+	expect(buckets).toEqual([...expected.buckets.values()].sort((a, b) => a.t - b.t));
+	expect(cardTotals).toEqual([...expected.cards.values()].sort((a, b) => (a.card_id < b.card_id ? -1 : 1)));
+	return { reviews: reviews.map((r) => r.id).sort(), practice: practice.map((p) => p.id).sort(), cards, marks, buckets, cardTotals };
+}
+
+async function serverDocs(): Promise<string[]> {
+	const auth = `Basic ${Buffer.from(`${config.user}:${config.password}`).toString('base64')}`;
+	const res = await fetch(`${config.server}/${config.db}/_all_docs`, { headers: { Authorization: auth } });
+	return ((await res.json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+async function putOnServer(docs: object[]): Promise<void> {
+	const auth = `Basic ${Buffer.from(`${config.user}:${config.password}`).toString('base64')}`;
+	await fetch(`${config.server}/${config.db}/_bulk_docs`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ docs }) });
+}
+
+const answer = (db: RecallDatabase, card_id: string, rating: Grade, now: number) =>
+	recordReview(db, f, { card_id, rating, now, duration: 4000 });
+
+describe('sync through a CouchDB-protocol server', () => {
+	it('two devices answering the same card offline keep both answers and end with the same state', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await answer(phone, 'http-a', Rating.Good, NOW);
+		await answer(phone, 'http-b', Rating.Again, NOW + MIN);
+		await answer(laptop, 'http-a', Rating.Again, NOW + 5 * MIN);
+		await recordPractice(laptop, { card_id: 'http-c', rating: 3, correct: true, review: NOW + 6 * MIN, duration: 2000 });
+		expect(await pendingChanges(phone)).toBe(3); // two answers, and the settings saved before sync was set up
+
+		const first = await syncNow(phone, options);
+		expect(first).toMatchObject({ ok: true, received: 0 });
+		expect(await pendingChanges(phone)).toBe(0);
+		expect(await syncNow(laptop, options)).toMatchObject({ ok: true, received: 3 });
+		expect(await syncNow(phone, options)).toMatchObject({ ok: true, received: 2 });
+
+		const a = await snapshot(phone);
+		const b = await snapshot(laptop);
+		expect(a.reviews).toHaveLength(3);
+		expect(a.practice).toHaveLength(1);
+		expect(b).toEqual(a);
+		// The card both answered: replayed from both answers in time order (Good, then Again).
+		const card = a.cards.find((c) => c.card_id === 'http-a')!;
+		expect(card.reps).toBe(2);
+		expect(card.last_review).toBe(NOW + 5 * MIN);
+		expect((await serverDocs()).sort()).toEqual([...a.reviews.map((id) => `review:${id}`), ...a.practice.map((id) => `practice:${id}`), 'settings'].sort());
+	});
+
+	it('a sync cut off halfway resumes without loss or duplicates', async () => {
+		const phone = await device('phone');
+		// More than two uploads' worth, recorded before sync was set up (the first upload) and after (the outbox).
+		await stopSync(phone);
+		for (let i = 0; i < 700; i++) await answer(phone, `deck-${i % 90}`, Rating.Good, NOW + i * MIN);
+		await startSync(phone, config, NOW + 750 * MIN);
+		for (let i = 0; i < 30; i++) await answer(phone, `deck-${i}`, Rating.Hard, NOW + (800 + i) * MIN);
+		let posts = 0;
+		const cut: typeof fetch = async (input, init) => {
+			if (String(input).includes('_bulk_docs') && ++posts === 2) throw new TypeError('network down');
+			return fetch(input, init);
+		};
+		const broken = await syncNow(phone, { ...options, fetch: cut });
+		expect(broken).toMatchObject({ ok: false });
+		expect((await serverDocs()).length).toBeGreaterThan(0);
+		expect(await pendingChanges(phone)).toBeGreaterThan(0);
+		expect(await syncNow(phone, options)).toMatchObject({ ok: true });
+		expect(await pendingChanges(phone)).toBe(0);
+		const ids = await serverDocs();
+		expect(ids.filter((id) => id.startsWith('review:'))).toHaveLength(730);
+
+		// A second device gets each answer once, and the same states.
+		const laptop = await device('laptop');
+		expect(await syncNow(laptop, options)).toMatchObject({ ok: true, received: 731 });
+		expect(await snapshot(laptop)).toEqual(await snapshot(phone));
+		expect(await syncNow(laptop, options)).toMatchObject({ ok: true, received: 0, sent: 0 });
+	});
+
+	it('skips a document that fails validation, names it, and merges the rest', async () => {
+		const phone = await device('phone');
+		await syncNow(phone, options);
+		const good = { id: 'r-good', card_id: 'http-a', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: NOW, duration: 3000 };
+		await putOnServer([
+			{ _id: 'review:r-bad', type: 'review', data: { ...good, id: 'r-bad', rating: 7 } },
+			{ _id: 'review:r-good', type: 'review', data: good }
+		]);
+		const outcome = await syncNow(phone, options);
+		expect(outcome).toMatchObject({ ok: true, received: 1, skipped: [{ id: 'review:r-bad', why: expect.stringContaining('rating') }] });
+		expect(await phone.getKey('reviews', 'r-good')).toBe('r-good');
+		expect(await phone.getKey('reviews', 'r-bad')).toBeUndefined();
+		expect((await getSyncStatus(phone)).skipped[0]?.id).toBe('review:r-bad');
+	});
+
+	it('marks and settings: the last writer wins on every device', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		await setMarks(phone, 'http-a', { flagged: true }, NOW);
+		await setMarks(laptop, 'http-a', { suspended: true }, NOW + MIN);
+		await saveSettings(laptop, { ...settings, retention: 0.85 }, NOW + 2 * MIN);
+		await saveSettings(phone, { ...settings, newPerDay: 5 }, NOW + MIN);
+		for (const db of [phone, laptop, phone]) expect(await syncNow(db, options)).toMatchObject({ ok: true });
+		for (const db of [phone, laptop]) {
+			expect(await db.get('marks', 'http-a')).toMatchObject({ suspended: true, flagged: false });
+			expect(await getSettings(db)).toMatchObject({ retention: 0.85, newPerDay: DEFAULT_SETTINGS.newPerDay });
+		}
+	});
+
+	it('an answer undone after it was sent is removed on the other device too', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const saved = await answer(phone, 'http-a', Rating.Good, NOW);
+		await answer(phone, 'http-b', Rating.Good, NOW + MIN);
+		await syncNow(phone, options);
+		await syncNow(laptop, options);
+		expect(await laptop.count('reviews')).toBe(2);
+		await undoReview(phone, saved);
+		await syncNow(phone, options);
+		await syncNow(laptop, options);
+		expect(await snapshot(laptop)).toEqual(await snapshot(phone));
+		expect(await laptop.get('cards', 'http-a')).toBeUndefined();
+	});
+});
