@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
 // PW_PORT lets a second checkout run its browser tests beside this one.
 const PORT = Number(process.env.PW_PORT ?? 4174);
+/** The CouchDB-protocol server the sync tests use (tests/couch/server.cjs); 5985 beside the default port. */
+export const COUCH_PORT = Number(process.env.PW_COUCH_PORT ?? PORT + 1811);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -32,10 +34,20 @@ export default defineConfig({
 			use: { viewport: { width: 1280, height: 800 } }
 		}
 	],
-	webServer: {
-		command: `node scripts/serve.js --port ${PORT}`,
-		url: `http://localhost:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 30_000
-	}
+	webServer: [
+		{
+			command: `node scripts/serve.js --port ${PORT}`,
+			url: `http://localhost:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
+			// PouchDB Server's express-pouchdb, in memory, on loopback: what sync talks to.
+			command: `node tests/couch/server.cjs`,
+			url: `http://localhost:${COUCH_PORT}/`,
+			env: { COUCH_PORT: String(COUCH_PORT) },
+			reuseExistingServer: false,
+			timeout: 30_000
+		}
+	]
 });

@@ -11,6 +11,7 @@ import { saveSettings } from '../src/lib/db/queries';
 import { DB_VERSION } from '../src/lib/db/schema';
 import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
 import { scheduler } from '../src/lib/srs';
+import { startSync } from '../src/lib/sync/state';
 
 const db = await openRecallDB({ name: 'fixture' });
 const settings = { ...DEFAULT_SETTINGS, newPerDay: 15, retention: 0.88, theme: 'dark' as const };
@@ -28,6 +29,9 @@ for (let day = 0; day < 12; day++) {
 await recordPractice(db, { card_id: 'caching-hit-ratio', rating: 3, correct: true, review: now, duration: 2500 });
 await setMarks(db, 'rest-stateless-constraint', { flagged: true });
 await setMarks(db, 'caching-hit-ratio', { buried_until: now + 86_400_000 });
+// Since version 4: sync set up (a made-up server), so the changes below wait in the outbox.
+await startSync(db, { server: 'https://couch.example.com', db: 'roadmap-recall', user: 'learner', password: 'not-a-real-password' }, now);
+await recordReview(db, f, { card_id: 'caching-hit-ratio', rating: 3, now: now + 500, duration: 2000 }, settings);
 // Since version 3: notes on cards, one of them deleted (a tombstone).
 await saveReport(db, { card_id: 'http-response-status-line', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Does HTTP/2 have a status line?' }, now);
 const gone = await saveReport(db, { card_id: 'caching-hit-ratio', deck: 'caching', deckVersion: 'ba9876543210', appVersion: '0.1.0', reason: 'typo', text: '' }, now + 1000);

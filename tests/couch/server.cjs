@@ -52,5 +52,7 @@ async function startCouch(port = Number(process.env.COUCH_PORT ?? 5985), host = 
 module.exports = { startCouch, ADMIN };
 
 if (require.main === module) {
+	// express-pouchdb 4.2 throws on some refused requests (creating a database without rights): log it, keep serving.
+	process.on('uncaughtException', (e) => console.error('express-pouchdb:', e));
 	startCouch().then((s) => console.log(`CouchDB-protocol server (express-pouchdb, in memory) on ${s.url}`));
 }

@@ -233,6 +233,8 @@ export class SessionFlow extends SessionLog {
 		// With a session's worth of answers, ask the browser to keep them.
 		if (this.answered > 0) void import('$lib/db/persist').then((p) => p.askToPersist());
 		void import('$lib/pwa/badge').then((b) => b.refreshBadge());
+		// After each session, this device's answers go to the other devices (if sync is set up).
+		if (this.answered > 0) void import('$lib/sync/auto.svelte').then((s) => s.syncIfSetUp('session')).catch(() => undefined);
 	}
 
 	protected show(id: string): void {

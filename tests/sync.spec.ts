@@ -1,0 +1,227 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { answerCard, countRecords, expectAccessible, storedStates } from './helpers';
+
+// Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sync: one size is enough'));
+
+const COUCH = `http://localhost:${Number(process.env.PW_COUCH_PORT ?? Number(process.env.PW_PORT ?? 4174) + 1811)}`;
+const ADMIN = { name: 'admin', password: 'test-password' };
+const auth = { Authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}` };
+let dbCount = 0;
+const newDbName = (info: { workerIndex: number }) => `sync-${info.workerIndex}-${Date.now()}-${++dbCount}`;
+
+/** Ids of the documents on the server, read by the test itself. */
+async function serverIds(db: string): Promise<string[]> {
+	const res = await fetch(`${COUCH}/${db}/_all_docs`, { headers: auth });
+	return ((await res.json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
+}
+
+/** Sets sync up in the settings page and presses Sync now, as a learner does. */
+async function setUpSync(page: Page, db: string, expected: RegExp | string = /^Synced:/): Promise<void> {
+	await page.goto('/settings');
+	await page.getByLabel('Server address').fill(COUCH);
+	await page.getByLabel('Database').fill(db);
+	await page.getByLabel('Username').fill(ADMIN.name);
+	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(page.getByTestId('sync-message')).toHaveText(expected);
+}
+
+async function syncNow(page: Page): Promise<string> {
+	if (!page.url().endsWith('/settings')) await page.goto('/settings');
+	await expect(page.getByTestId('sync-status')).toBeVisible();
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	const message = page.getByTestId('sync-message');
+	await expect(message).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+	return (await message.textContent()) ?? '';
+}
+
+/** What sync must never change by failing: the log, the states, the outbox and the sequence reached. */
+async function localData(page: Page): Promise<unknown> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = ['reviews', 'cards', 'marks', 'settings', 'outbox', 'buckets', 'cardTotals'];
+					const tx = db.transaction([...names, 'meta']);
+					const out: Record<string, unknown> = {};
+					for (const n of names) {
+						const req = tx.objectStore(n).getAll();
+						req.onsuccess = () => (out[n] = req.result);
+					}
+					const since = tx.objectStore('meta').get('sync-since');
+					since.onsuccess = () => (out.since = since.result);
+					tx.oncomplete = () => {
+						db.close();
+						resolve(out);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+}
+
+async function newDevice(browser: import('@playwright/test').Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+	return { context, page: await context.newPage() };
+}
+
+test('phone and laptop answer the same card offline; back online, both keep both answers and agree on its state', async ({ browser, baseURL }, info) => {
+	const db = newDbName(info);
+	const phone = await newDevice(browser, baseURL);
+	const laptop = await newDevice(browser, baseURL);
+	try {
+		await setUpSync(phone.page, db);
+		await setUpSync(laptop.page, db);
+		await expect(phone.page.getByTestId('sync-status')).toContainText("CouchDB's session cookie");
+
+		// Both offline: the first new card is the same on both, and both answer it.
+		for (const d of [phone, laptop]) {
+			await d.page.goto('/review');
+			await d.context.setOffline(true);
+		}
+		const first = await answerCard(phone.page, 'Good');
+		await answerCard(phone.page, 'Again');
+		expect(await answerCard(laptop.page, 'Again')).toBe(first);
+		expect(await serverIds(db)).toEqual([]);
+
+		// Back online: each device syncs by itself (the 'online' trigger), sending what waited.
+		await phone.context.setOffline(false);
+		await expect.poll(async () => (await serverIds(db)).filter((id) => id.startsWith('review:')).length).toBe(2);
+		await laptop.context.setOffline(false);
+		await expect.poll(async () => (await serverIds(db)).filter((id) => id.startsWith('review:')).length).toBe(3);
+		// The laptop pulled the phone's answers when it came online; the phone gets the laptop's on opening the app.
+		await phone.page.goto('/');
+		await expect.poll(() => countRecords(phone.page, 'reviews')).toBe(3);
+		await expect.poll(() => countRecords(laptop.page, 'reviews')).toBe(3);
+		const states = await storedStates(phone.page);
+		expect(await storedStates(laptop.page)).toEqual(states);
+		expect(states[first]).toMatchObject({ reps: 2 });
+		// Nothing doubles: a second round moves nothing.
+		expect(await syncNow(phone.page)).toBe('Synced: 0 sent, 0 received.');
+		expect(await syncNow(laptop.page)).toBe('Synced: 0 sent, 0 received.');
+		await expect(laptop.page.getByTestId('sync-pending')).toHaveText('Nothing');
+	} finally {
+		await phone.context.close();
+		await laptop.context.close();
+	}
+});
+
+test('a sync cut off by closing the tab resumes without loss or duplicates', async ({ page, context }, info) => {
+	const db = newDbName(info);
+	await page.goto('/review');
+	for (let i = 0; i < 4; i++) await answerCard(page, 'Good');
+	await setUpSync(page, db);
+	await page.goto('/review');
+	for (let i = 0; i < 3; i++) await answerCard(page, 'Hard');
+	// The upload hangs; the learner closes the tab while it is under way (the sync that opening the app started).
+	let reached!: () => void;
+	let release!: () => void;
+	const hanging = new Promise<void>((r) => (reached = r));
+	const released = new Promise<void>((r) => (release = r));
+	await context.route('**/_bulk_docs', async (route) => {
+		reached();
+		await released;
+		await route.abort().catch(() => undefined);
+	});
+	await page.goto('/settings');
+	await hanging;
+	await expect(page.getByTestId('sync-pending')).toHaveText('3 changes');
+	await page.close();
+	release();
+	await context.unrouteAll({ behavior: 'ignoreErrors' });
+	expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(4);
+
+	// Opening the app again syncs by itself, and sends what the cut-off sync did not.
+	const again = await context.newPage();
+	await again.goto('/settings');
+	await expect.poll(async () => (await serverIds(db)).filter((id) => id.startsWith('review:')).length).toBe(7);
+	await expect(again.getByTestId('sync-pending')).toHaveText('Nothing');
+	expect(await countRecords(again, 'reviews')).toBe(7);
+	expect(await syncNow(again)).toBe('Synced: 0 sent, 0 received.');
+	expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(7);
+});
+
+test('a server that answers 401, 403, 404, 409, 500, times out or sends malformed JSON gets a message in words, and nothing changes here', async ({ page, context }, info) => {
+	const db = newDbName(info);
+	await page.clock.install();
+	await page.goto('/review');
+	await answerCard(page, 'Good');
+	await setUpSync(page, db);
+	// Opening the app syncs by itself: let that finish, then answer, and go to settings without reloading (no new sync).
+	await page.goto('/review', { waitUntil: 'networkidle' });
+	await answerCard(page, 'Easy');
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await expect(page.getByTestId('sync-pending')).toHaveText('1 change');
+	const before = await localData(page);
+	const cases: { name: string; path: string; respond: Parameters<import('@playwright/test').Route['fulfill']>[0] | 'hang'; says: string }[] = [
+		{ name: '401', path: '**/_session', respond: { status: 401, json: { error: 'unauthorized', reason: 'Name or password is incorrect.' } }, says: 'The server did not accept the username or password (Name or password is incorrect.). Check them and press Sync now.' },
+		{ name: '403', path: '**/_changes*', respond: { status: 403, json: { error: 'forbidden', reason: 'You are not allowed to access this db.' } }, says: `The user "admin" may not read or write the database "${db}" (You are not allowed to access this db.).` },
+		{ name: '404', path: `**/${db}`, respond: { status: 404, json: { error: 'not_found', reason: 'Database does not exist.' } }, says: `The database "${db}" does not exist on the server, and this user may not create it` },
+		{ name: '409', path: '**/_bulk_docs', respond: { status: 409, json: { error: 'conflict', reason: 'Document update conflict.' } }, says: 'The server refused a change as a conflict (Document update conflict.). Nothing was lost; sync will try again.' },
+		{ name: '500', path: '**/_changes*', respond: { status: 500, json: { error: 'internal_server_error', reason: 'disk failure' } }, says: 'The server failed (HTTP 500) (disk failure). Nothing was changed; sync will try again later.' },
+		{ name: 'malformed JSON', path: '**/_changes*', respond: { status: 200, contentType: 'application/json', body: '{"results": [{"id": "review:x", "seq": ' }, says: "The server's answer (HTTP 200) was not valid JSON" },
+		{ name: 'timeout', path: '**/_changes*', respond: 'hang', says: 'The server did not answer within 30 seconds. Nothing was changed; sync will try again later.' }
+	];
+	for (const c of cases) {
+		await test.step(c.name, async () => {
+			await context.route(c.path, async (route) => {
+				if (c.respond === 'hang') return new Promise<void>(() => undefined);
+				return route.fulfill(c.respond);
+			});
+			await page.getByRole('button', { name: 'Sync now' }).click();
+			if (c.respond === 'hang') {
+				await expect(page.getByRole('button', { name: 'Syncing…' })).toBeVisible();
+				// Past the client's 30 s limit, without waiting 30 s.
+				await page.waitForTimeout(500);
+				await page.clock.fastForward(31_000);
+			}
+			await expect(page.getByRole('alert').filter({ hasText: c.says })).toBeVisible();
+			await expect(page.getByTestId('sync-error')).toContainText(c.says.slice(0, 40));
+			await context.unroute(c.path);
+			expect(await localData(page)).toEqual(before);
+		});
+	}
+	// The same server, answering again: everything goes through.
+	expect(await syncNow(page)).toMatch(/^Synced: 1 sent/);
+});
+
+test('a document on the server that fails the checks is skipped and named; Stop syncing forgets the password', async ({ page }, info) => {
+	const db = newDbName(info);
+	const urls: string[] = [];
+	page.on('request', (r) => urls.push(r.url()));
+	await setUpSync(page, db);
+	const good = { id: 'from-elsewhere', card_id: 'http-status-codes-404', rating: 3, state: 0, due: Date.now(), stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: Date.now() - 60_000, duration: 4000 };
+	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
+		method: 'POST',
+		headers: { ...auth, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ docs: [{ _id: 'review:from-elsewhere', type: 'review', data: good }, { _id: 'review:broken', type: 'review', data: { ...good, id: 'broken', rating: 9 } }] })
+	});
+	expect(res.ok).toBe(true);
+	expect(await syncNow(page)).toBe('Synced: 0 sent, 1 received. Skipped 1 document from the server that failed the checks (listed below).');
+	await page.getByText('1 document on the server skipped').click();
+	await expect(page.getByTestId('sync-skipped')).toContainText('review:broken: review.rating: must be 0, 1, 2, 3 or 4');
+	expect(await countRecords(page, 'reviews')).toBe(1);
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Stop syncing' }).click();
+	await expect(page.getByTestId('sync-message')).toHaveText('Sync is off, and the password is deleted from this device. Your data stays here and on the server.');
+	const stored = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onsuccess = () => {
+					const req = open.result.transaction('meta').objectStore('meta').getAll();
+					req.onsuccess = () => resolve(JSON.stringify(req.result));
+				};
+			})
+	);
+	expect(stored).not.toContain(ADMIN.password);
+	expect(urls.filter((u) => u.includes(ADMIN.password))).toEqual([]);
+	await expect(page.getByRole('button', { name: 'Stop syncing' })).toBeHidden();
+});
