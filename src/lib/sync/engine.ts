@@ -67,8 +67,10 @@ async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcom
 	try {
 		await client.login();
 		await client.ensureDb();
+		// What was here before sync was set up goes first: pulled records are then never sent back.
+		sent = await pushScan(db, client, options);
 		received = await pull(db, client, options, skipped, merged);
-		sent = await push(db, client, config, options);
+		sent += await pushOutbox(db, client, config, options, sent);
 		const next: SyncStatus = {
 			lastSync: now(),
 			auth: client.authMode,
@@ -158,8 +160,8 @@ async function presentLocally(db: RecallDatabase, ids: readonly string[]): Promi
 	return new Set(ids.filter((_id, i) => keys[i] !== undefined || queued[i]?.op === 'delete'));
 }
 
-/** Sends the first upload (what was here before sync), then the outbox. Returns how many documents the server now has from us. */
-async function push(db: RecallDatabase, client: CouchClient, config: CouchConfig, options: SyncOptions): Promise<number> {
+/** The first upload: what was here before sync was set up (or before an import), a page at a time, resumable. */
+async function pushScan(db: RecallDatabase, client: CouchClient, options: SyncOptions): Promise<number> {
 	let sent = 0;
 	for (;;) {
 		const scan = ((await db.get('meta', SCAN_KEY)) as ScanPosition | undefined) ?? { step: 0, done: true };
@@ -169,6 +171,12 @@ async function push(db: RecallDatabase, client: CouchClient, config: CouchConfig
 		await db.put('meta', next, SCAN_KEY);
 		options.onProgress?.({ phase: 'push', done: sent });
 	}
+	return sent;
+}
+
+/** Sends what changed here since sync was set up. Returns how many documents the server now has from us. */
+async function pushOutbox(db: RecallDatabase, client: CouchClient, config: CouchConfig, options: SyncOptions, before: number): Promise<number> {
+	let sent = 0;
 	for (;;) {
 		const entries = await db.getAll('outbox', undefined, PUSH_BATCH);
 		if (entries.length === 0) break;
@@ -184,7 +192,7 @@ async function push(db: RecallDatabase, client: CouchClient, config: CouchConfig
 		}
 		await tx.done;
 		sent += done.size;
-		options.onProgress?.({ phase: 'push', done: sent });
+		options.onProgress?.({ phase: 'push', done: before + sent });
 		if (done.size < entries.length) throw new SyncError(`The server did not take ${entries.length - done.size} of this device's changes; they stay queued and will be sent at the next sync.`, 409);
 	}
 	return sent;

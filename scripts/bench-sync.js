@@ -1,0 +1,108 @@
+// `npm run bench` (sync): a first sync of a heavy history through the app's
+// Sync section, against PouchDB Server (express-pouchdb, in memory) on
+// loopback. For each size (BENCH_SYNC_ANSWERS, default 100000): a laptop
+// imports a backup of that many answers, then sets sync up and presses Sync
+// now (the first upload); a phone, empty, then sets up the same database
+// and pulls everything. Reports each one's time and the requests made, and
+// whether both ended with the same answers. BENCH_BUILD serves another copy
+// of the build.
+import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { makeBackup } from './bench-history.js';
+import { serve } from './serve.js';
+
+const require = createRequire(import.meta.url);
+const { startCouch } = require('../tests/couch/server.cjs');
+
+const SIZES = (process.env.BENCH_SYNC_ANSWERS ?? '100000').split(',').map(Number);
+const dir = mkdtempSync(join(tmpdir(), 'recall-bench-sync-'));
+const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BENCH_BUILD ? { dir: process.env.BENCH_BUILD } : {}) });
+const base = server.url.replace('127.0.0.1', 'localhost');
+const couch = await startCouch(0);
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+const count = (page, store) =>
+	page.evaluate(
+		(name) =>
+			new Promise((resolve) => {
+				const r = indexedDB.open('roadmap-recall');
+				r.onsuccess = () => {
+					const q = r.result.transaction(name).objectStore(name).count();
+					q.onsuccess = () => {
+						r.result.close();
+						resolve(q.result);
+					};
+				};
+			}),
+		store
+	);
+
+/** Sets sync up on the settings page and presses Sync now; returns the time, the requests to the server, and the message. */
+async function firstSync(page, db) {
+	await page.goto(`${base}/settings`);
+	await page.getByLabel('Server address').fill(couch.url);
+	await page.getByLabel('Database').fill(db);
+	await page.getByLabel('Username').fill(couch.admin.name);
+	await page.getByLabel('Password', { exact: true }).fill(couch.admin.password);
+	const requests = new Map();
+	let bytes = 0;
+	const onRequest = (r) => {
+		if (!r.url().startsWith(couch.url) || r.method() === 'OPTIONS') return;
+		const what = `${r.method()} ${new URL(r.url()).pathname.replace(`/${db}`, '/{db}')}`;
+		requests.set(what, (requests.get(what) ?? 0) + 1);
+		bytes += r.postData()?.length ?? 0;
+	};
+	page.on('request', onRequest);
+	const t0 = performance.now();
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	await page.getByTestId('sync-message').waitFor({ timeout: 0 });
+	const ms = performance.now() - t0;
+	page.off('request', onRequest);
+	return { ms, requests: Object.fromEntries(requests), total: [...requests.values()].reduce((a, b) => a + b, 0), sentMB: bytes / 1048576, message: await page.getByTestId('sync-message').innerText() };
+}
+
+async function run(N) {
+	console.log(`\n## First sync of ${N.toLocaleString('en')} answers`);
+	const db = `bench-${N}-${Date.now()}`;
+	const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+	const index = await (await laptop.request.get(`${base}/decks/index.json`)).json();
+	const { file } = makeBackup(N, index.decks.flatMap((d) => d.cardIds));
+	const path = join(dir, 'backup.json.gz');
+	writeFileSync(path, file);
+	await laptop.goto(`${base}/settings`);
+	await laptop.getByLabel('Import a backup').setInputFiles(path);
+	const t0 = performance.now();
+	await laptop.getByRole('button', { name: 'Merge into my data' }).click();
+	await laptop.getByTestId('import-message').waitFor({ timeout: 0 });
+	console.log(`(laptop: backup imported in ${s(performance.now() - t0)})`);
+
+	const up = await firstSync(laptop, db);
+	console.log(`Laptop, first upload: ${s(up.ms)}, ${up.total} requests, ${up.sentMB.toFixed(1)} MB sent: ${JSON.stringify(up.requests)}`);
+	console.log(`  ${up.message}`);
+	const phone = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
+	const down = await firstSync(phone, db);
+	console.log(`Phone, first download: ${s(down.ms)}, ${down.total} requests: ${JSON.stringify(down.requests)}`);
+	console.log(`  ${down.message}`);
+	const [a, b] = [await count(laptop, 'reviews'), await count(phone, 'reviews')];
+	console.log(`Answers: laptop ${a}, phone ${b}: ${a === b && a === N ? 'the same' : 'DIFFERENT'}`);
+	await laptop.context().close();
+	await phone.context().close();
+	return { answers: N, uploadMs: up.ms, uploadRequests: up.total, downloadMs: down.ms, downloadRequests: down.total };
+}
+
+try {
+	const results = [];
+	for (const n of SIZES) results.push(await run(n));
+	console.log('\nanswers   upload (time, requests)   download (time, requests)');
+	for (const r of results) console.log(`${String(r.answers).padEnd(9)} ${s(r.uploadMs).padStart(8)} ${String(r.uploadRequests).padStart(6)}        ${s(r.downloadMs).padStart(8)} ${String(r.downloadRequests).padStart(6)}`);
+} finally {
+	await browser.close();
+	await server.close();
+	await couch.close();
+	rmSync(dir, { recursive: true, force: true });
+}
