@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { answerCard, countRecords, expectAccessible, storedStates } from './helpers';
+import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, storedStates } from './helpers';
 
 // Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sync: one size is enough'));
@@ -18,9 +18,9 @@ async function serverIds(db: string): Promise<string[]> {
 }
 
 /** Sets sync up in the settings page and presses Sync now, as a learner does. */
-async function setUpSync(page: Page, db: string, expected: RegExp | string = /^Synced:/): Promise<void> {
+async function setUpSync(page: Page, db: string, expected: RegExp | string = /^Synced:/, server = COUCH): Promise<void> {
 	await page.goto('/settings');
-	await page.getByLabel('Server address').fill(COUCH);
+	await page.getByLabel('Server address').fill(server);
 	await page.getByLabel('Database').fill(db);
 	await page.getByLabel('Username').fill(ADMIN.name);
 	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -112,6 +112,16 @@ test('phone and laptop answer the same card offline; back online, both keep both
 	}
 });
 
+test('at the end of a session its answers go to the server by themselves', async ({ page }, info) => {
+	const db = newDbName(info);
+	await setUpSync(page, db);
+	await changeSettings(page, { 'New cards per day': '2' });
+	await page.goto('/review', { waitUntil: 'networkidle' });
+	const answered = await finishSession(page, 'Easy');
+	expect(answered).toHaveLength(2);
+	await expect.poll(async () => (await serverIds(db)).filter((id) => id.startsWith('review:')).length).toBe(2);
+});
+
 test('a sync cut off by closing the tab resumes without loss or duplicates', async ({ page, context }, info) => {
 	const db = newDbName(info);
 	await page.goto('/review');
@@ -195,7 +205,9 @@ test('a document on the server that fails the checks is skipped and named; Stop 
 	const db = newDbName(info);
 	const urls: string[] = [];
 	page.on('request', (r) => urls.push(r.url()));
-	await setUpSync(page, db);
+	// Another site than the app's (127.0.0.1, not localhost): the browser keeps the session cookie to itself, so each request carries the password.
+	await setUpSync(page, db, /^Synced:/, COUCH.replace('localhost', '127.0.0.1'));
+	await expect(page.getByTestId('sync-status')).toContainText('HTTP Basic');
 	const good = { id: 'from-elsewhere', card_id: 'http-status-codes-404', rating: 3, state: 0, due: Date.now(), stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: Date.now() - 60_000, duration: 4000 };
 	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
 		method: 'POST',

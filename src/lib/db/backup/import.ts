@@ -362,7 +362,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 
 	// Replace everything: this device's own data goes first (its id and nothing else stays).
 	if (mode === 'replace') {
-		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports'] as const;
+		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports', 'outbox'] as const;
 		const tx = db.transaction([...stores, 'meta'], 'readwrite', { durability: 'strict' });
 		const meta = tx.objectStore('meta');
 		const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');

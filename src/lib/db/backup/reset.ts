@@ -2,8 +2,8 @@ import type { RecallDatabase } from '../open';
 
 /** Deletes everything the learner owns, in one transaction (this device keeps its id). */
 export async function resetAll(db: RecallDatabase): Promise<void> {
-	// The running totals of the log go with it.
-	const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports'] as const;
+	// The running totals of the log go with it, and sync's settings and queue: sync is off afterwards.
+	const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports', 'outbox'] as const;
 	const tx = db.transaction([...stores, 'meta'], 'readwrite');
 	const meta = tx.objectStore('meta');
 	const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
