@@ -3,6 +3,18 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
+import { remindIfDue } from './lib/reminder/check';
+import { REMINDER_TAG } from './lib/reminder/due';
+
+/** Chromium's Periodic Background Sync event, not in lib.webworker. */
+interface PeriodicSyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+declare global {
+	interface ServiceWorkerGlobalScopeEventMap {
+		periodicsync: PeriodicSyncEvent;
+	}
+}
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -51,6 +63,28 @@ sw.addEventListener('fetch', (event) => {
 			const hit = await cache.match(request, { ignoreSearch: true });
 			if (hit) return hit;
 			return fetch(request);
+		})()
+	);
+});
+
+// Periodic Background Sync (an installed app in Chromium): the browser wakes the
+// worker now and then; it shows "12 cards due" at most once a learner day.
+sw.addEventListener('periodicsync', (event) => {
+	if (event.tag !== REMINDER_TAG) return;
+	event.waitUntil(remindIfDue({ registration: sw.registration, icon: '/icons/icon-192.png', badge: '/icons/monochrome-512.png' }));
+});
+
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const data = event.notification.data as { url?: string } | null;
+	const url = new URL(data?.url ?? '/review', sw.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			// An open window is brought forward as it is, not navigated: it may be in the middle of a session.
+			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+			if (open) await open.focus();
+			else await sw.clients.openWindow(url);
 		})()
 	);
 });

@@ -1,0 +1,117 @@
+// The daily reminder's rules, pure so the service worker and the tests share
+// them. Imports stay tiny (no ts-fsrs, no idb): the service worker bundles this.
+import { State } from '../srs/constants';
+import { nextDayStart, startOfDay } from '../srs/day';
+
+/** The reminder as stored on this device in `meta` under REMINDER_KEY (not synced, not in backups). */
+export interface ReminderSettings {
+	on: boolean;
+	/** Local time of day, "HH:MM". */
+	time: string;
+	/** The start (epoch ms) of the learner's day in which the last notification was shown. */
+	lastShownDay?: number;
+	/** When the service worker last woke up to check, epoch ms: shown in settings, since the browser picks the times. */
+	lastCheck?: number;
+}
+
+export const REMINDER_KEY = 'reminder';
+export const REMINDER_TAG = 'daily-reminder';
+export const DEFAULT_REMINDER: ReminderSettings = { on: false, time: '09:00' };
+
+/** Hours and minutes of an "HH:MM" time, or undefined if it is not one. */
+export function parseTime(time: string): { h: number; m: number } | undefined {
+	const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+	return match ? { h: Number(match[1]), m: Number(match[2]) } : undefined;
+}
+
+/** A stored value as reminder settings: anything malformed falls back to the defaults (reminder off). */
+export function readReminder(value: unknown): ReminderSettings {
+	if (typeof value !== 'object' || value === null) return { ...DEFAULT_REMINDER };
+	const v = value as Record<string, unknown>;
+	const out: ReminderSettings = {
+		on: v.on === true,
+		time: typeof v.time === 'string' && parseTime(v.time) ? v.time : DEFAULT_REMINDER.time
+	};
+	if (typeof v.lastShownDay === 'number' && Number.isFinite(v.lastShownDay)) out.lastShownDay = v.lastShownDay;
+	if (typeof v.lastCheck === 'number' && Number.isFinite(v.lastCheck)) out.lastCheck = v.lastCheck;
+	return out;
+}
+
+/**
+ * When the reminder is due in the learner's current day: the first HH:MM at
+ * or after the day's start. With the day starting at 04:00, a reminder at
+ * 09:00 falls on the same calendar date, one at 00:30 on the next: it is
+ * still the learner's evening, as the day-start setting says.
+ */
+export function reminderMoment(now: number, time: string, dayStartHour: number): number | undefined {
+	const t = parseTime(time);
+	if (!t) return undefined;
+	const start = startOfDay(now, dayStartHour);
+	const s = new Date(start);
+	let moment = new Date(s.getFullYear(), s.getMonth(), s.getDate(), t.h, t.m).getTime();
+	if (moment < start) moment = new Date(s.getFullYear(), s.getMonth(), s.getDate() + 1, t.h, t.m).getTime();
+	return moment;
+}
+
+/**
+ * Whether it is worth counting due cards now: the reminder is on, its time
+ * has come in the learner's day, and no notification was shown this day.
+ */
+export function isReminderTime(now: number, reminder: ReminderSettings, dayStartHour: number): boolean {
+	if (!reminder.on) return false;
+	const moment = reminderMoment(now, reminder.time, dayStartHour);
+	if (moment === undefined || now < moment) return false;
+	// Earlier than this day's start, not merely different: if the day-start hour moved earlier since, the day already notified still counts as this one.
+	return reminder.lastShownDay === undefined || reminder.lastShownDay < startOfDay(now, dayStartHour);
+}
+
+export type ReminderDecision = { show: true; body: string; day: number } | { show: false };
+
+/** Show a notification or not, and its text; `day` is what to store as `lastShownDay`. */
+export function decideReminder(now: number, reminder: ReminderSettings, dayStartHour: number, due: number): ReminderDecision {
+	if (due <= 0 || !isReminderTime(now, reminder, dayStartHour)) return { show: false };
+	return { show: true, body: `${due} ${due === 1 ? 'card' : 'cards'} due`, day: startOfDay(now, dayStartHour) };
+}
+
+/** What the count needs of a stored card state and of its marks. */
+export interface DueCard {
+	card_id: string;
+	due: number;
+	state: number;
+}
+export interface DueMarks {
+	suspended: boolean;
+	buried_until: number | null;
+}
+
+/**
+ * The cards a notification counts as due: studied cards (new ones are not
+ * "due", whatever the new-card limit) whose due time falls before the
+ * learner's next day starts, neither suspended nor buried. Learning and
+ * relearning cards all count; review cards count up to what is left of the
+ * day's review limit, as the review session would take them.
+ *
+ * `cards` may hold more than that (the service worker passes those below
+ * the next day's start); `reviewedToday` is the answers to review cards
+ * given since the day began.
+ */
+export function countDue(
+	cards: Iterable<DueCard>,
+	marks: ReadonlyMap<string, DueMarks>,
+	now: number,
+	dayStartHour: number,
+	reviewsPerDay: number,
+	reviewedToday = 0
+): number {
+	const end = nextDayStart(now, dayStartHour);
+	let learning = 0;
+	let reviews = 0;
+	for (const c of cards) {
+		if (c.state === State.New || c.due >= end) continue;
+		const m = marks.get(c.card_id);
+		if (m && (m.suspended || (m.buried_until !== null && m.buried_until > now))) continue;
+		if (c.state === State.Review) reviews++;
+		else learning++;
+	}
+	return learning + Math.min(reviews, Math.max(0, reviewsPerDay - reviewedToday));
+}
