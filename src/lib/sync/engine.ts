@@ -5,11 +5,12 @@ import type { RecallDatabase } from '$lib/db/open';
 import { docId } from '$lib/db/outbox';
 import type { OutboxEntry } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
-import { CouchClient, SyncError, type CouchConfig, type CouchDoc } from './couch';
+import { CouchClient, SyncError, type ChangesPage, type CouchConfig, type CouchDoc } from './couch';
 import { addToBatch, checkDoc, emptyBatch, IMMUTABLE, kindOf, toDoc } from './docs';
 import { getSyncConfig, getSyncStatus, SCAN_KEY, SINCE_KEY, STATUS_KEY, type ScanPosition, type SyncStatus } from './state';
 
-/** Changes read per request, and documents sent per request. */
+/** Changes listed per request (ids only), documents merged per transaction, and documents sent per request. */
+export const CHANGES_PAGE = 2000;
 export const PULL_BATCH = 500;
 export const PUSH_BATCH = 500;
 
@@ -102,48 +103,68 @@ async function saveStatus(db: RecallDatabase, config: CouchConfig, status: SyncS
 	await tx.done;
 }
 
-/** Reads _changes since the stored sequence, a batch at a time; each batch is merged with its sequence in one transaction. */
+/**
+ * Reads _changes since the stored sequence, CHANGES_PAGE at a time (ids
+ * only: small), and merges them PULL_BATCH at a time, each batch with the
+ * sequence it reached in one transaction.
+ */
 async function pull(db: RecallDatabase, client: CouchClient, options: SyncOptions, skipped: { id: string; why: string }[], merged: MergeResult[]): Promise<number> {
 	let since = ((await db.get('meta', SINCE_KEY)) as string | number | undefined) ?? 0;
 	let received = 0;
 	for (;;) {
-		const page = await client.changes(since, PULL_BATCH);
-		const batch = emptyBatch();
-		const fetch: string[] = [];
-		const immutable: string[] = [];
-		for (const change of page.results) {
-			const kind = kindOf(change.id);
-			if (!kind) {
-				if (!change.id.startsWith('_design/') && !change.deleted) skipped.push({ id: change.id, why: 'not a kind of document this app writes' });
-				continue;
-			}
-			if (change.deleted) {
-				// An answer undone on the device that gave it. Marks, notes and settings are never deleted: they are stamped.
-				if (kind === 'review') batch.removedReviews.push(change.id.slice('review:'.length));
-				else if (kind === 'practice') batch.removedPractice.push(change.id.slice('practice:'.length));
-				continue;
-			}
-			if (IMMUTABLE.has(kind)) immutable.push(change.id);
-			else fetch.push(change.id);
+		const page = await client.changes(since, CHANGES_PAGE);
+		for (let i = 0; i < page.results.length || i === 0; i += PULL_BATCH) {
+			const slice = page.results.slice(i, i + PULL_BATCH);
+			// Any change's seq is a place to resume from; the page's last_seq after its last change.
+			const seq = i + PULL_BATCH >= page.results.length ? page.last_seq : (slice.at(-1)?.seq ?? page.last_seq);
+			const result = await mergeChanges(db, client, options, slice, seq, skipped);
+			merged.push(result);
+			// What changed here: new answers, removals, and stamped records newer than ours (our own copies coming back are not counted).
+			received += result.reviewsAdded + result.reviewsRemoved + result.practiceAdded + result.marksTaken + result.reportsTaken + (result.settingsTaken ? 1 : 0);
+			options.onProgress?.({ phase: 'pull', done: received });
 		}
-		// An answer already here (this device's own, or pulled before) is never fetched again.
-		const present = await presentLocally(db, immutable);
-		fetch.push(...immutable.filter((id) => !present.has(id)));
-		for (const row of await client.allDocs(fetch, true)) {
-			if (!row.doc) continue; // deleted since the change was listed: the next page says so
-			const checked = checkDoc(row.doc);
-			if (checked.ok) addToBatch(batch, checked);
-			else skipped.push({ id: checked.id, why: checked.why });
-		}
-		const seq = page.last_seq;
-		const result = await mergeBatch(db, batch, options.schedulerFor, (tx) => [() => tx.objectStore('meta').put(seq, SINCE_KEY)]);
-		merged.push(result);
-		// What changed here: new answers, removals, and stamped records newer than ours (our own copies coming back are not counted).
-		received += result.reviewsAdded + result.reviewsRemoved + result.practiceAdded + result.marksTaken + result.reportsTaken + (result.settingsTaken ? 1 : 0);
-		since = seq;
-		options.onProgress?.({ phase: 'pull', done: received });
-		if (page.results.length < PULL_BATCH) return received;
+		since = page.last_seq;
+		if (page.results.length < CHANGES_PAGE) return received;
 	}
+}
+
+/** Fetches what a slice of changes needs and merges it with the sequence reached, in one transaction. */
+async function mergeChanges(
+	db: RecallDatabase,
+	client: CouchClient,
+	options: SyncOptions,
+	changes: ChangesPage['results'],
+	seq: string | number,
+	skipped: { id: string; why: string }[]
+): Promise<MergeResult> {
+	const batch = emptyBatch();
+	const fetch: string[] = [];
+	const immutable: string[] = [];
+	for (const change of changes) {
+		const kind = kindOf(change.id);
+		if (!kind) {
+			if (!change.id.startsWith('_design/') && !change.deleted) skipped.push({ id: change.id, why: 'not a kind of document this app writes' });
+			continue;
+		}
+		if (change.deleted) {
+			// An answer undone on the device that gave it. Marks, notes and settings are never deleted: they are stamped.
+			if (kind === 'review') batch.removedReviews.push(change.id.slice('review:'.length));
+			else if (kind === 'practice') batch.removedPractice.push(change.id.slice('practice:'.length));
+			continue;
+		}
+		if (IMMUTABLE.has(kind)) immutable.push(change.id);
+		else fetch.push(change.id);
+	}
+	// An answer already here (this device's own, or pulled before) is never fetched again.
+	const present = await presentLocally(db, immutable);
+	fetch.push(...immutable.filter((id) => !present.has(id)));
+	for (const row of await client.allDocs(fetch, true)) {
+		if (!row.doc) continue; // deleted since the change was listed: a later change says so
+		const checked = checkDoc(row.doc);
+		if (checked.ok) addToBatch(batch, checked);
+		else skipped.push({ id: checked.id, why: checked.why });
+	}
+	return mergeBatch(db, batch, options.schedulerFor, (tx) => [() => tx.objectStore('meta').put(seq, SINCE_KEY)]);
 }
 
 /** Answers here already, or undone here with the deletion still to be sent (not to be brought back). */
