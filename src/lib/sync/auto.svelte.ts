@@ -7,6 +7,9 @@ import type { SyncOutcome } from './engine';
 
 export type SyncReason = 'open' | 'session' | 'online' | 'button';
 
+/** Dispatched on `window` after a sync merged answers from elsewhere; `detail` is the ids of the cards they changed. */
+export const SYNCED_EVENT = 'recall:synced';
+
 class SyncRuntime {
 	running = $state(false);
 	last = $state.raw<SyncOutcome | undefined>();
@@ -37,8 +40,12 @@ async function run(): Promise<SyncOutcome | undefined> {
 		syncRuntime.last = outcome;
 		if (outcome.ok && outcome.received > 0) {
 			syncRuntime.changes++;
+			// Cards answered on another device: a session showing one moves on, here and in other tabs.
+			const cards = [...new Set(outcome.merged.flatMap((m) => m.cardsReplayed))];
+			window.dispatchEvent(new CustomEvent<string[]>(SYNCED_EVENT, { detail: cards }));
 			const { announce } = await import('$lib/db/channel');
-			announce({ type: 'settings' });
+			if (cards.length <= 50) for (const card_id of cards) announce({ type: 'reviewed', card_id });
+			else announce({ type: 'settings' });
 		}
 		return outcome;
 	} finally {

@@ -6,6 +6,7 @@ import { recompute } from '$lib/db/aggregates';
 import { openRecallDB, type RecallDatabase } from '$lib/db/open';
 import { recordPractice, recordReview, setMarks, undoReview } from '$lib/db/record';
 import { saveSettings, getSettings } from '$lib/db/queries';
+import { deleteReport, saveReport } from '$lib/db/reports';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { Rating, scheduler, type Grade } from '$lib/srs';
 import type { CouchConfig } from './couch';
@@ -163,6 +164,22 @@ describe('sync through a CouchDB-protocol server', () => {
 		for (const db of [phone, laptop]) {
 			expect(await db.get('marks', 'http-a')).toMatchObject({ suspended: true, flagged: false });
 			expect(await getSettings(db)).toMatchObject({ retention: 0.85, newPerDay: DEFAULT_SETTINGS.newPerDay });
+		}
+	});
+
+	it('notes on cards and personal FSRS parameters reach the other device; a note deleted later stays deleted', async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const note = await saveReport(phone, { card_id: 'http-a', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Which RFC?' }, NOW);
+		const w = Array.from({ length: 21 }, (_x, i) => 0.1 + i / 10);
+		await saveSettings(laptop, { ...settings, w, previousW: null }, NOW + MIN);
+		for (const db of [phone, laptop]) expect(await syncNow(db, options)).toMatchObject({ ok: true });
+		expect(await laptop.get('reports', note.id)).toMatchObject({ text: 'Which RFC?', deleted: false });
+		await deleteReport(laptop, note.id, NOW + 2 * MIN);
+		for (const db of [laptop, phone]) expect(await syncNow(db, options)).toMatchObject({ ok: true });
+		for (const db of [phone, laptop]) {
+			expect(await db.get('reports', note.id)).toMatchObject({ deleted: true, updated: NOW + 2 * MIN });
+			expect((await getSettings(db)).w).toEqual(w);
 		}
 	});
 

@@ -4,6 +4,7 @@ import { addExtraNew, loadJournal, restoreMarks, setMarks, undoPractice, undoRev
 import { loadCards } from '$lib/decks/client';
 import { loadToday } from '$lib/study/today';
 import { nextDayStart, startOfDay, type Grade } from '$lib/srs';
+import { SYNCED_EVENT } from '$lib/sync/auto.svelte';
 import { SessionFlow } from './session-flow.svelte';
 import type { CardKind } from './session-log.svelte';
 import { shortPrompt } from './session-text';
@@ -27,7 +28,18 @@ export class ReviewSession extends SessionFlow {
 
 	/** Starts the session, carrying on today's journal for this scope if there is one. */
 	async load(): Promise<void> {
-		this.#stopListening = onChange((m) => void this.#changedElsewhere(m));
+		const stopTabs = onChange((m) => void this.#changedElsewhere(m));
+		// A sync in this tab that brought answers to the card on screen (given on another device) counts the same.
+		const synced = (e: Event) => {
+			const cards = (e as CustomEvent<string[]>).detail;
+			const onScreen = this.card && cards.includes(this.card.id) ? this.card.id : undefined;
+			void this.#changedElsewhere({ type: 'reviewed', card_id: onScreen });
+		};
+		window.addEventListener(SYNCED_EVENT, synced);
+		this.#stopListening = () => {
+			stopTabs();
+			window.removeEventListener(SYNCED_EVENT, synced);
+		};
 		try {
 			const now = Date.now();
 			const today = await loadToday(now, this.deck);
