@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, storedStates } from './helpers';
+import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, storedStates, waitForOffline } from './helpers';
 
 // Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sync: one size is enough'));
@@ -83,6 +83,9 @@ test('phone and laptop answer the same card offline; back online, both keep both
 		// Both offline: the first new card is the same on both, and both answer it.
 		for (const d of [phone, laptop]) {
 			await d.page.goto('/review');
+			// The app is cached for offline use and the card is on screen before the network goes.
+			await waitForOffline(d.page);
+			await expect(d.page.locator('article[data-card-id]')).toBeVisible();
 			await d.context.setOffline(true);
 		}
 		const first = await answerCard(phone.page, 'Good');
@@ -127,23 +130,21 @@ test('a sync cut off by closing the tab resumes without loss or duplicates', asy
 	await page.goto('/review');
 	for (let i = 0; i < 4; i++) await answerCard(page, 'Good');
 	await setUpSync(page, db);
-	await page.goto('/review');
+	// The sync that opening the app starts is over before the three answers (they wait in the outbox).
+	await page.goto('/review', { waitUntil: 'networkidle' });
 	for (let i = 0; i < 3; i++) await answerCard(page, 'Hard');
 	// The upload hangs; the learner closes the tab while it is under way (the sync that opening the app started).
 	let reached!: () => void;
-	let release!: () => void;
 	const hanging = new Promise<void>((r) => (reached = r));
-	const released = new Promise<void>((r) => (release = r));
-	await context.route('**/_bulk_docs', async (route) => {
+	// The request never gets an answer: it is cut off by the tab closing.
+	await context.route('**/_bulk_docs', async () => {
 		reached();
-		await released;
-		await route.abort().catch(() => undefined);
+		await new Promise(() => undefined);
 	});
 	await page.goto('/settings');
 	await hanging;
 	await expect(page.getByTestId('sync-pending')).toHaveText('3 changes');
 	await page.close();
-	release();
 	await context.unrouteAll({ behavior: 'ignoreErrors' });
 	expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(4);
 
