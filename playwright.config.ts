@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
@@ -43,7 +44,7 @@ export default defineConfig({
 		},
 		{
 			// PouchDB Server's express-pouchdb, in memory, on loopback: what sync talks to.
-			command: `node tests/couch/server.cjs`,
+			command: `node tests/couch/server.js`,
 			url: `http://localhost:${COUCH_PORT}/`,
 			env: { COUCH_PORT: String(COUCH_PORT) },
 			reuseExistingServer: false,

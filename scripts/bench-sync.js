@@ -7,16 +7,14 @@
 // whether both ended with the same answers. BENCH_BUILD serves another copy
 // of the build.
 import { chromium } from '@playwright/test';
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { makeBackup } from './bench-history.js';
 import { serve } from './serve.js';
+import { startCouch } from '../tests/couch/server.js';
 
-const require = createRequire(import.meta.url);
-const { startCouch } = require('../tests/couch/server.cjs');
 
 const SIZES = (process.env.BENCH_SYNC_ANSWERS ?? '100000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'recall-bench-sync-'));

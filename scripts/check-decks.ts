@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // `npm run decks:check`: validates every deck file and prints a summary.
 import { CARD_KINDS } from '../src/lib/decks/schema.ts';
 import { loadDecks } from '../src/lib/decks/read.server.ts';

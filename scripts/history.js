@@ -12,7 +12,6 @@ import { crc32, gzipSync } from 'node:zlib';
 import { createEmptyCard, fsrs, generatorParameters, Rating, State } from 'ts-fsrs';
 
 const SETTINGS = { retention: 0.9, maxInterval: 36500, fuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 15, reviewsPerDay: 200, dayStartHour: 4, leechThreshold: 8, learnAheadMinutes: 20, theme: 'system' };
-const DAY = 86_400_000;
 
 /** A repeatable random source (mulberry32), so the pictures do not change at every run. */
 function random(seed) {

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 // `npx tsx scripts/make-db-fixture.ts`: writes the fixture database of the
 // current schema version (src/lib/db/fixtures/v<N>.json): its stores, keys,
 // indexes and records, made with the app's own code. Run it once when a
@@ -21,8 +22,8 @@ let now = Date.UTC(2026, 10, 1, 9);
 const cards = ['http-response-status-line', 'rest-stateless-constraint', 'caching-hit-ratio', 'a-card-since-removed'];
 for (let day = 0; day < 12; day++) {
 	for (const [i, card] of cards.entries()) {
-		const rating = ((day + i) % 4) + 1;
-		await recordReview(db, f, { card_id: card, rating: rating as 1 | 2 | 3 | 4, now: now + i * 60_000, duration: 3000 + i * 500 }, settings);
+		const rating = (((day + i) % 4) + 1) as 1 | 2 | 3 | 4;
+		await recordReview(db, f, { card_id: card, rating: rating, now: now + i * 60_000, duration: 3000 + i * 500 }, settings);
 	}
 	now += 86_400_000 * (1 + (day % 3));
 }

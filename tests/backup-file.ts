@@ -6,7 +6,7 @@ import { Crc32 } from '../src/lib/db/crc32';
 /** Clicks a download button and returns the file's bytes. */
 export async function download(page: Page, button: string): Promise<Buffer> {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-	return readFileSync((await file.path()) as string);
+	return readFileSync((await file.path()));
 }
 
 /** A format-2 backup's records, one per line. */

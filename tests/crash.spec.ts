@@ -48,7 +48,7 @@ function read(page: Page): Promise<Stored> {
 		() =>
 			new Promise<Stored>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error);
+				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				open.onsuccess = () => {
 					const tx = open.result.transaction(['reviews', 'cards', 'settings']);
 					const out = {} as Stored;

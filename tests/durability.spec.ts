@@ -9,7 +9,8 @@ test('a failed write shows on the card with Retry, keeps the answer, and saves i
 	// The next review write is aborted, as the browser does when storage is full.
 	await page.evaluate(() => {
 		const proto = IDBObjectStore.prototype;
-		const add = proto.add;
+		// The original method, to call with apply() and to put back (read off its descriptor: it is never called unbound).
+		const add = Object.getOwnPropertyDescriptor(proto, 'add')!.value as IDBObjectStore['add'];
 		proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
 			const request = add.apply(this, args);
 			if (this.name === 'reviews') {
@@ -71,7 +72,7 @@ test('a schema upgrade in a new tab is not blocked by an old tab, which asks its
 					resolve(performance.now() - start);
 				};
 				req.onblocked = () => reject(new Error('blocked by the old tab'));
-				req.onerror = () => reject(req.error);
+				req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 			}),
 		DB_VERSION + 1
 	);

@@ -81,7 +81,7 @@ export async function storedStates(page: Page): Promise<Record<string, unknown>>
 		() =>
 			new Promise<Record<string, unknown>>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error);
+				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				open.onsuccess = () => {
 					const db = open.result;
 					const req = db.transaction('cards').objectStore('cards').getAll();
@@ -89,7 +89,7 @@ export async function storedStates(page: Page): Promise<Record<string, unknown>>
 						db.close();
 						resolve(Object.fromEntries((req.result as { card_id: string }[]).map((s) => [s.card_id, s])));
 					};
-					req.onerror = () => reject(req.error);
+					req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 				};
 			})
 	);
@@ -101,7 +101,7 @@ export async function countRecords(page: Page, store: 'reviews' | 'practice' | '
 		(name) =>
 			new Promise<number>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error);
+				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				open.onsuccess = () => {
 					const db = open.result;
 					const req = db.transaction(name).objectStore(name).count();
@@ -109,7 +109,7 @@ export async function countRecords(page: Page, store: 'reviews' | 'practice' | '
 						db.close();
 						resolve(req.result);
 					};
-					req.onerror = () => reject(req.error);
+					req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 				};
 			}),
 		store
@@ -130,7 +130,7 @@ export async function storedData(page: Page): Promise<Record<string, unknown[]>>
 		() =>
 			new Promise<Record<string, unknown[]>>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error);
+				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				open.onsuccess = () => {
 					const db = open.result;
 					const names = ['settings', 'cards', 'reviews', 'practice', 'marks'];
@@ -144,7 +144,7 @@ export async function storedData(page: Page): Promise<Record<string, unknown[]>>
 						db.close();
 						resolve(out);
 					};
-					tx.onerror = () => reject(tx.error);
+					tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
 				};
 			})
 	);

@@ -80,8 +80,8 @@ test('the app icon badge shows the cards due, on launch and after a session', as
 		const calls: (number | 'clear')[] = [];
 		(window as unknown as { badgeCalls: typeof calls }).badgeCalls = calls;
 		Object.assign(navigator, {
-			setAppBadge: async (n?: number) => void calls.push(n ?? 0),
-			clearAppBadge: async () => void calls.push('clear')
+			setAppBadge: (n?: number) => Promise.resolve(void calls.push(n ?? 0)),
+			clearAppBadge: () => Promise.resolve(void calls.push('clear'))
 		});
 	});
 	await changeSettings(page, { 'New cards per day': '2' });

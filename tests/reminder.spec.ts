@@ -56,7 +56,7 @@ test.describe('the daily reminder', () => {
 			() =>
 				new Promise<{ on: boolean; time: string; lastShownDay?: number; lastCheck?: number } | undefined>((resolve, reject) => {
 					const open = indexedDB.open('roadmap-recall');
-					open.onerror = () => reject(open.error);
+					open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 					open.onsuccess = () => {
 						const db = open.result;
 						const req = db.transaction('meta').objectStore('meta').get('reminder');
@@ -64,7 +64,7 @@ test.describe('the daily reminder', () => {
 							db.close();
 							resolve(req.result as never);
 						};
-						req.onerror = () => reject(req.error);
+						req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 					};
 				})
 		);
@@ -109,9 +109,9 @@ test.describe('the daily reminder', () => {
 							db.close();
 							resolve();
 						};
-						tx.onerror = () => reject(tx.error);
+						tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
 					};
-					open.onerror = () => reject(open.error);
+					open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				}),
 			ids
 		);

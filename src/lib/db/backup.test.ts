@@ -264,7 +264,7 @@ describe('a bad backup is refused with what and where, and nothing is written', 
 	const at = (lines: Record<string, unknown>[], kind: string, n = 0) => lines.filter((l) => kind in l)[n]![kind] as Record<string, unknown>;
 
 	it.each([
-		['not a backup', async () => new Blob(['{"format": ']), /^The file is not valid JSON/],
+		['not a backup', () => Promise.resolve(new Blob(['{"format": '])), /^The file is not valid JSON/],
 		['another format', async () => fileOf(good.map((l, i) => (i === 0 ? { ...l, format: 'anki' } : l))), /^line 1: format: must be "roadmap-recall-backup"/],
 		['a newer version', async () => fileOf(good.map((l, i) => (i === 0 ? { ...l, formatVersion: 3 } : l))), /^line 1: formatVersion: must be 2/],
 		['a bad rating', async () => { const c = structuredClone(good); at(c, 'review', 2).rating = 5; return fileOf(c); }, /^line 5: review\.rating: must be 0, 1, 2, 3 or 4 \(Forget, Again/],

@@ -32,12 +32,22 @@ function readCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i]!;
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			if (c === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			}
 			else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(cell), (cell = '');
-		else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+		else if (c === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (c === '\n') {
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		}
 		else cell += c;
 	}
 	return rows;
@@ -67,12 +77,12 @@ describe('the optimizer CSV', () => {
 });
 
 describe('the Anki TSV', () => {
-	const deck = (cards: DeckData['cards']): DeckData => ({ id: 'internet', title: 'Internet: how it works', group: 'foundations', prerequisites: [], cards, version: 'test' }) as DeckData;
+	const deck = (cards: DeckData['cards']): DeckData => ({ id: 'internet', title: 'Internet: how it works', group: 'foundations', prerequisites: [], cards, version: 'test' });
 	const source = { file: '000_c49236ff270dceac.txt', heading: 'H' } as const;
 
 	it('escapes every cell a spreadsheet would run as a formula', () => {
 		const cards = DANGEROUS.map(
-			(prompt, i) => ({ id: `c${i}`, kind: 'flashcard', prompt, answer: '-1', explanation: 'Because.', source }) as DeckData['cards'][number]
+			(prompt, i) => ({ id: `c${i}`, kind: 'flashcard' as const, prompt, answer: '-1', explanation: 'Because.', source })
 		);
 		const lines = ankiTsv([deck(cards)]).trimEnd().split('\n').slice(4);
 		expect(lines.map((l) => l.split('\t')[0])).toEqual(['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)", 'x', "'=1"]);

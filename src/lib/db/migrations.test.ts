@@ -35,7 +35,7 @@ function restore(fixture: Fixture): Promise<void> {
 			req.result.close();
 			resolve();
 		};
-		req.onerror = () => reject(req.error);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 	});
 }
 
@@ -44,7 +44,7 @@ function rawOpen(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
 		const req = indexedDB.open(DB_NAME);
 		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 	});
 }
 
@@ -88,7 +88,7 @@ describe('migrations', () => {
 		const reviews: ReviewRecord[] = [];
 		// Ids in another order than times, and answers to 300 cards over about 80 days.
 		for (let i = 0; i < 12_345; i++) {
-			reviews.push({ ...model, id: `r${(i * 7919) % 12_345}-${i}`, card_id: `card-${i % 300}`, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4, review: model.review + i * 9 * 60_000, duration: i % 5000, state: (i % 4) as 0 | 1 | 2 | 3, scheduled_days: i % 40 });
+			reviews.push({ ...model, id: `r${(i * 7919) % 12_345}-${i}`, card_id: `card-${i % 300}`, rating: ((i % 4) + 1), review: model.review + i * 9 * 60_000, duration: i % 5000, state: (i % 4), scheduled_days: i % 40 });
 		}
 		await restore({ ...v1, stores: { ...v1.stores, reviews: { ...v1.stores.reviews!, records: reviews } } });
 		const db = await openRecallDB();
@@ -136,7 +136,7 @@ describe('migrations', () => {
 		const current = fixtures.find((f) => f.version === DB_VERSION)!;
 		await restore(current);
 		const failing: typeof migrate = (db, oldVersion, tx) => {
-			migrate(db, oldVersion, tx);
+			void migrate(db, oldVersion, tx);
 			// A step that got half-way: the store it made must not survive the failure.
 			(db as unknown as IDBDatabase).createObjectStore('half-done');
 			throw new Error('disk on fire');

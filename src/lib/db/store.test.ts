@@ -103,7 +103,7 @@ describe('a newer version opened in another tab', () => {
 				resolve(req.result.version);
 				req.result.close();
 			};
-			req.onerror = () => reject(req.error);
+			req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 			req.onblocked = () => reject(new Error('upgrade was blocked'));
 		});
 		expect(upgraded).toBe(DB_VERSION + 1);

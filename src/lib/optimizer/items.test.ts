@@ -10,7 +10,7 @@ let n = 0;
 const log = (card_id: string, review: number, rating: number): ReviewRecord => ({
 	id: `r${n++}`,
 	card_id,
-	rating: rating as ReviewRecord['rating'],
+	rating: rating,
 	review,
 	duration: 1000,
 	state: State.Review,

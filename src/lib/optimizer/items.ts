@@ -3,6 +3,7 @@
 // it, each as a rating and the days since the answer before. Pure: the log
 // and the learner's day-start hour are passed in.
 // Relative, not $lib: the browser tests import this file too, to build the native optimizer's input.
+import { Rating } from '../srs/constants';
 import { startOfDay } from '../srs/day';
 import type { ReviewRecord } from '$lib/srs/types';
 
@@ -47,7 +48,7 @@ export function optimizerItems(logs: Iterable<ReviewRecord>, dayStartHour: numbe
 		let seq: OptimizerReview[] = [];
 		let prev: number | undefined;
 		for (const l of list) {
-			if (l.rating === 0) {
+			if (l.rating === Rating.Manual) {
 				seq = [];
 				prev = undefined;
 				continue;
@@ -56,7 +57,7 @@ export function optimizerItems(logs: Iterable<ReviewRecord>, dayStartHour: numbe
 			// Only the first answer of each learner's day: fsrs-browser's training turns to NaN on same-day steps
 			// (tried on a simulated history with 1m/10m steps), and the long-term model learns from day gaps.
 			if (prev !== undefined && delta_t === 0) continue;
-			seq = [...seq, { rating: l.rating as OptimizerReview['rating'], delta_t }];
+			seq = [...seq, { rating: l.rating, delta_t }];
 			prev = l.review;
 			if (seq.length >= 2) items.push({ reviews: seq, at: l.review });
 		}

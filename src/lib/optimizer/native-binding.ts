@@ -18,7 +18,8 @@ export function nativeOptimizer(): NativeOptimizer {
 		return createRequire(import.meta.url)('@open-spaced-repetition/binding-linux-x64-gnu') as NativeOptimizer;
 	} catch (e) {
 		throw new Error(
-			`The native FSRS optimizer (@open-spaced-repetition/binding-linux-x64-gnu) could not be loaded: it is built for Linux x64 only, where npm ci installs it. Run the tests there. (${e instanceof Error ? e.message : String(e)})`
+			`The native FSRS optimizer (@open-spaced-repetition/binding-linux-x64-gnu) could not be loaded: it is built for Linux x64 only, where npm ci installs it. Run the tests there. (${e instanceof Error ? e.message : String(e)})`,
+			{ cause: e }
 		);
 	}
 }

@@ -11,6 +11,7 @@ import { default_w } from 'ts-fsrs';
 import { openRecallDB } from '$lib/db/open';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { isParameterSet } from '$lib/srs/bounds';
+import { Rating } from '$lib/srs/constants';
 import type { ReviewRecord } from '$lib/srs/types';
 import { flatItems, optimizerItems } from './items';
 import { evaluate, type Fit } from './metrics';
@@ -56,7 +57,7 @@ self.onmessage = async (e: MessageEvent<TrainRequest>) => {
 		const ms = performance.now() - t0;
 		post({ type: 'progress', phase: 'scoring' });
 		const inUse = isParameterSet(settings.w) ? settings.w : [...default_w];
-		post({ type: 'done', w, current: evaluate(inUse, items), trained: evaluate(w, items), answers: logs.filter((l) => l.rating !== 0).length, items: items.length, ms });
+		post({ type: 'done', w, current: evaluate(inUse, items), trained: evaluate(w, items), answers: logs.filter((l) => l.rating !== Rating.Manual).length, items: items.length, ms });
 	} catch (e) {
 		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
 	}

@@ -40,18 +40,19 @@ class Network {
 			// A later check started meanwhile and has the newer answer.
 			if (id !== run) return;
 			this.online = online;
-			if (!online) timer = setTimeout(check, RETRY_MS);
+			if (!online) timer = setTimeout(() => void check(), RETRY_MS);
 		};
 		const onVisibility = () => void (document.hidden || check());
+		const recheck = () => void check();
 		void check();
-		window.addEventListener('online', check);
-		window.addEventListener('offline', check);
+		window.addEventListener('online', recheck);
+		window.addEventListener('offline', recheck);
 		document.addEventListener('visibilitychange', onVisibility);
 		return () => {
 			run++;
 			clearTimeout(timer);
-			window.removeEventListener('online', check);
-			window.removeEventListener('offline', check);
+			window.removeEventListener('online', recheck);
+			window.removeEventListener('offline', recheck);
 			document.removeEventListener('visibilitychange', onVisibility);
 		};
 	}

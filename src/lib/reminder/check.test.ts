@@ -18,8 +18,9 @@ const REVIEW = 2;
 let db: RecallDatabase | undefined;
 let shown: { title: string; options?: NotificationOptions }[];
 const registration = {
-	showNotification: vi.fn(async (title: string, options?: NotificationOptions) => {
+	showNotification: vi.fn((title: string, options?: NotificationOptions) => {
 		shown.push({ title, options });
+		return Promise.resolve();
 	})
 } as unknown as ServiceWorkerRegistration;
 const check = (now: number) => remindIfDue({ registration, now, icon: '/icons/icon-192.png' });
@@ -116,7 +117,7 @@ describe('the periodic check in the service worker', () => {
 				req.result.close();
 				resolve();
 			};
-			req.onerror = () => reject(req.error);
+			req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 		});
 		expect(await check(local(2026, 3, 10, 12))).toEqual({ show: false });
 		expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: 1 }]);

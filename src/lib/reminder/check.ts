@@ -2,7 +2,8 @@
 // IndexedDB and show at most one notification a day. Raw IndexedDB, no idb
 // and no app modules: this is bundled into the service worker.
 import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS } from '../srs/queue';
-import { State } from '../srs/constants';
+import { Rating, State } from '../srs/constants';
+import type { ReviewRecord } from '../srs/types';
 import { nextDayStart, startOfDay } from '../srs/day';
 import { countDue, decideReminder, isReminderTime, readReminder, REMINDER_KEY, REMINDER_TAG, type DueCard, type DueMarks, type ReminderDecision } from './due';
 
@@ -15,7 +16,7 @@ export const NOTIFICATION_TITLE = 'Roadmap Recall';
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
 	});
 }
 
@@ -39,7 +40,7 @@ function openExisting(): Promise<IDBDatabase | undefined> {
 				resolve(undefined);
 			}
 		};
-		req.onerror = () => (req.error?.name === 'AbortError' ? resolve(undefined) : reject(req.error));
+		req.onerror = () => (req.error?.name === 'AbortError' ? resolve(undefined) : reject(req.error ?? new Error('IndexedDB request failed')));
 	});
 }
 
@@ -52,10 +53,10 @@ async function readDueCount(db: IDBDatabase, now: number, dayStartHour: number, 
 		// Only the cards below the bound are read, by the due index.
 		request(tx.objectStore('cards').index('by-due').getAll(IDBKeyRange.upperBound(nextDayStart(now, dayStartHour), true))) as Promise<DueCard[]>,
 		request(tx.objectStore('marks').getAll()) as Promise<(DueMarks & { card_id: string })[]>,
-		request(tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)))) as Promise<{ state: number; rating: number }[]>
+		request(tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)))) as Promise<Pick<ReviewRecord, 'state' | 'rating'>[]>
 	]);
 	// Today's answers to review cards (a forget, rating 0, is none) use up the day's review limit.
-	const reviewedToday = today.filter((r) => r.state === State.Review && r.rating !== 0).length;
+	const reviewedToday = today.filter((r) => r.state === State.Review && r.rating !== Rating.Manual).length;
 	return countDue(cards, new Map(marks.map((m) => [m.card_id, m])), now, dayStartHour, reviewsPerDay, reviewedToday);
 }
 
@@ -82,7 +83,7 @@ export async function remindIfDue({ registration, now = Date.now(), icon, badge 
 	if (!db) return { show: false };
 	try {
 		const tx = db.transaction(['meta', 'settings']);
-		const [stored, settings] = await Promise.all([request(tx.objectStore('meta').get(REMINDER_KEY)), request(tx.objectStore('settings').get('user')) as Promise<Record<string, unknown> | undefined>]);
+		const [stored, settings] = await Promise.all([request(tx.objectStore('meta').get(REMINDER_KEY)) as Promise<unknown>, request(tx.objectStore('settings').get('user')) as Promise<Record<string, unknown> | undefined>]);
 		// Never turned on here: nothing to show and nothing to record.
 		if (stored === undefined) return { show: false };
 		const reminder = readReminder(stored);

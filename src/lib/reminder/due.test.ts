@@ -101,7 +101,7 @@ describe('the cards counted as due', () => {
 	beforeEach(() => {
 		now = local(2026, 3, 10, 9);
 	});
-	const card = (card_id: string, state: number, due: number): DueCard => ({ card_id, state, due });
+	const card = (card_id: string, state: DueCard['state'], due: number): DueCard => ({ card_id, state, due });
 	const NEW = 0;
 	const LEARNING = 1;
 	const REVIEW = 2;

@@ -1,6 +1,7 @@
 // The daily reminder's rules, pure so the service worker and the tests share
 // them. Imports stay tiny (no ts-fsrs, no idb): the service worker bundles this.
 import { State } from '../srs/constants';
+import type { CardState } from '../srs/types';
 import { nextDayStart, startOfDay } from '../srs/day';
 
 /** The reminder as stored on this device in `meta` under REMINDER_KEY (not synced, not in backups). */
@@ -77,7 +78,7 @@ export function decideReminder(now: number, reminder: ReminderSettings, dayStart
 export interface DueCard {
 	card_id: string;
 	due: number;
-	state: number;
+	state: CardState['state'];
 }
 export interface DueMarks {
 	suspended: boolean;

@@ -38,7 +38,7 @@ export function fromFsrsLog(
 ): ReviewRecord {
 	return {
 		...meta,
-		rating: log.rating as ReviewRecord['rating'],
+		rating: log.rating,
 		review: log.review.getTime(),
 		state: log.state,
 		due: log.due.getTime(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs';
+import { fsrs, generatorParameters, Rating, State } from 'ts-fsrs';
 import { autoGrade, grade, InvalidScheduleError, previewIntervals, replay } from './grade';
 import { formatInterval } from './format';
 import { scheduler } from './scheduler';
@@ -78,8 +78,8 @@ describe('the log as source of truth', () => {
 	it('breaks ties of time by id, whatever order the records come in', () => {
 		// Two devices answered the same card in the same millisecond.
 		const { logs } = answer('c', [Rating.Good, Rating.Good]);
-		const again: ReviewRecord = { ...logs[1]!, id: 'b', rating: Rating.Again as Grade };
-		const easy: ReviewRecord = { ...logs[1]!, id: 'a', rating: Rating.Easy as Grade };
+		const again: ReviewRecord = { ...logs[1]!, id: 'b', rating: Rating.Again };
+		const easy: ReviewRecord = { ...logs[1]!, id: 'a', rating: Rating.Easy };
 		const one = replay(f, 'c', [logs[0]!, again, easy]);
 		expect(replay(f, 'c', [easy, logs[0]!, again])).toEqual(one);
 		// "a" (Easy) then "b" (Again): the card ends relearning.

@@ -142,7 +142,7 @@ describe('mixing new cards in', () => {
 			shown.push(next.id);
 			mix.shown++;
 			if (next.kind === 'new') mix.newShown++;
-			q = { ...q, review: q.review.filter((id) => id !== next!.id), fresh: q.fresh.filter((id) => id !== next!.id) };
+			q = { ...q, review: q.review.filter((id) => id !== next.id), fresh: q.fresh.filter((id) => id !== next.id) };
 		}
 		expect(shown.join(' ')).toBe('r1 r2 n1 r3 r4 n2');
 	});

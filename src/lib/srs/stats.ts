@@ -1,6 +1,6 @@
 import { Rating, State } from './constants';
 import { nextDayStart, startOfDay } from './day';
-import type { CardState } from './types';
+import type { CardState, LogRating } from './types';
 
 /** Stability (days) from which a card counts as mastered. */
 export const MASTERED_STABILITY = 21;
@@ -27,7 +27,7 @@ export function streak(reviewTimes: Iterable<number>, now: number, dayStartHour:
  * with no answers. The session summary counts a round this way, so Stats
  * must too, or the same round shows two different figures.
  */
-export function recalledShare(ratings: Iterable<number>): number | undefined {
+export function recalledShare(ratings: Iterable<LogRating>): number | undefined {
 	let answered = 0;
 	let recalled = 0;
 	for (const r of ratings) {

@@ -138,7 +138,7 @@ export class CouchClient {
 				signal: controller.signal
 			});
 			text = await response.text();
-		} catch (e) {
+		} catch {
 			if (controller.signal.aborted) throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
 			throw new SyncError(
 				`Could not reach ${new URL(this.config.server).host}: ${typeof navigator !== 'undefined' && navigator.onLine === false ? 'this device is offline' : 'the address is wrong, the server is down, or it does not allow this app (CORS)'}. Nothing was changed.`

@@ -63,14 +63,12 @@ async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcom
 	const status = await getSyncStatus(db);
 	const skipped: { id: string; why: string }[] = [];
 	const merged: MergeResult[] = [];
-	let sent = 0;
-	let received = 0;
 	try {
 		await client.login();
 		await client.ensureDb();
 		// What was here before sync was set up goes first: pulled records are then never sent back.
-		sent = await pushScan(db, client, options);
-		received = await pull(db, client, options, skipped, merged);
+		let sent = await pushScan(db, client, options);
+		const received = await pull(db, client, options, skipped, merged);
 		sent += await pushOutbox(db, client, config, options, sent);
 		const next: SyncStatus = {
 			lastSync: now(),
@@ -209,7 +207,7 @@ async function pushOutbox(db: RecallDatabase, client: CouchClient, config: Couch
 		const on = (await tx.objectStore('meta').get('sync')) as CouchConfig | undefined;
 		if (on && on.server === config.server && on.db === config.db) {
 			const current = await Promise.all(entries.map((e) => outbox.get(e.key)));
-			await Promise.all(entries.map((e, i) => (done.has(e.key) && current[i]?.at === e.at && current[i]?.op === e.op ? outbox.delete(e.key) : undefined)));
+			await Promise.all(entries.filter((e, i) => done.has(e.key) && current[i]?.at === e.at && current[i]?.op === e.op).map((e) => outbox.delete(e.key)));
 		}
 		await tx.done;
 		sent += done.size;

@@ -1,15 +1,13 @@
 import { announce } from '$lib/db/channel';
 import { appDb } from '$lib/db/client';
 import {
-	loadJournal,
 	NewCardLimitError,
 	recordPractice,
 	recordReview,
 	saveJournal,
 	type AppSettings,
 	type CardMarks,
-	type SessionJournal,
-	type UndoStep
+	type SessionJournal
 } from '$lib/db';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex } from '$lib/decks/client';

@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
-import { replay, type CardState, type ReviewRecord } from '$lib/srs';
+import { Rating, replay, type CardState, type ReviewRecord } from '$lib/srs';
 import { Crc32 } from '../crc32';
 import type { RecallDatabase } from '../open';
 import { commit } from '../commit';
@@ -95,7 +95,7 @@ interface Scan {
 	reports: CardReport[];
 	oddTimes: number;
 	/** Reads the answers again, in batches, for writing. */
-	answers: () => AsyncIterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }>;
+	answers: () => AsyncIterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> | Iterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }>;
 }
 
 const NEWLINE = new Uint8Array([10]);
@@ -126,7 +126,7 @@ function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
 
 function countAnswer(scan: Scan, r: ReviewRecord, latest: number): void {
 	const log = scan.perCard.get(r.card_id);
-	const answer = r.rating === 0 ? 0 : 1;
+	const answer = r.rating === Rating.Manual ? 0 : 1;
 	if (log) {
 		log.count += answer;
 		log.last = Math.max(log.last, r.review);
@@ -273,7 +273,8 @@ async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[];
 
 function scanV1(records: BackupRecords, now: number): Scan {
 	const latest = now + 86_400_000;
-	const scan = newScan(1, async function* () {
+	// Already in memory: a plain generator (for await takes it as it takes the file's async one).
+	const scan = newScan(1, function* () {
 		for (let i = 0; i < Math.max(records.reviews.length, records.practice.length); i += 5000) {
 			yield { reviews: records.reviews.slice(i, i + 5000), practice: records.practice.slice(i, i + 5000) };
 		}

@@ -7,20 +7,25 @@
  * CORS is answered here the way CouchDB's [cors] section does it (any
  * origin, credentials allowed): express-pouchdb leaves CORS to its host.
  *
- *   node tests/couch/server.cjs      (port: COUCH_PORT, default 5985)
+ *   node tests/couch/server.js      (port: COUCH_PORT, default 5985)
  */
-'use strict';
-const http = require('node:http');
-const PouchDB = require('pouchdb-core').plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-mapreduce')).plugin(require('pouchdb-replication'));
-const expressPouchDB = require('express-pouchdb');
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import PouchCore from 'pouchdb-core';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import MapReduce from 'pouchdb-mapreduce';
+import Replication from 'pouchdb-replication';
+import expressPouchDB from 'express-pouchdb';
 
-const ADMIN = { name: 'admin', password: 'test-password' };
+const PouchDB = PouchCore.plugin(MemoryAdapter).plugin(MapReduce).plugin(Replication);
+
+export const ADMIN = { name: 'admin', password: 'test-password' };
 
 /** Starts the server; resolves with its address and a way to stop it. */
-async function startCouch(port = Number(process.env.COUCH_PORT ?? 5985), host = '127.0.0.1') {
+export async function startCouch(port = Number(process.env.COUCH_PORT ?? 5985), host = '127.0.0.1') {
 	const MemPouch = PouchDB.defaults({ adapter: 'memory' });
 	const app = expressPouchDB(MemPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
-	await new Promise((resolve, reject) => app.couchConfig.set('admins', ADMIN.name, ADMIN.password, (e) => (e ? reject(e) : resolve())));
+	await new Promise((resolve, reject) => app.couchConfig.set('admins', ADMIN.name, ADMIN.password, (e) => (e ? reject(e) : resolve(undefined))));
 	// A learner's account, as the README has one made: not an admin, a member of the databases it syncs.
 	const server = http.createServer((req, res) => {
 		const origin = req.headers.origin;
@@ -49,9 +54,7 @@ async function startCouch(port = Number(process.env.COUCH_PORT ?? 5985), host = 
 	};
 }
 
-module.exports = { startCouch, ADMIN };
-
-if (require.main === module) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	// express-pouchdb 4.2 throws on some refused requests (creating a database without rights): log it, keep serving.
 	process.on('uncaughtException', (e) => console.error('express-pouchdb:', e));
 	startCouch().then((s) => console.log(`CouchDB-protocol server (express-pouchdb, in memory) on ${s.url}`));
