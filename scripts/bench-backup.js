@@ -60,7 +60,10 @@ async function run(N) {
 async function importAndExport(N, page) {
 	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
 	const t0 = performance.now();
-	const { file: backup, cards } = makeBackup(N, index.decks.flatMap((d) => d.cardIds));
+	const { file: backup, cards } = makeBackup(
+		N,
+		index.decks.flatMap((d) => d.cardIds)
+	);
 	const path = join(dir, 'backup.json.gz');
 	writeFileSync(path, backup);
 	console.log(`Backup of ${N.toLocaleString('en')} answers written in ${s(performance.now() - t0)}: ${mb(backup.length)} gzipped`);
@@ -72,7 +75,8 @@ async function importAndExport(N, page) {
 			for (const e of list.getEntries()) {
 				window.__longest = Math.max(window.__longest, e.duration);
 				// Which phase of the import it fell in: the progress label says.
-				if (e.duration > 100) window.__slow.push(`${e.duration.toFixed(0)} ms during "${document.querySelector('label[for="import-progress"]')?.textContent ?? 'the end'}"`);
+				if (e.duration > 100)
+					window.__slow.push(`${e.duration.toFixed(0)} ms during "${document.querySelector('label[for="import-progress"]')?.textContent ?? 'the end'}"`);
 			}
 		}).observe({ type: 'longtask', buffered: false });
 	});
@@ -91,7 +95,10 @@ async function importAndExport(N, page) {
 
 	// Export it again, as the learner does it.
 	const t2 = performance.now();
-	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), page.getByRole('button', { name: 'Export backup', exact: true }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download', { timeout: 0 }),
+		page.getByRole('button', { name: 'Export backup', exact: true }).click()
+	]);
 	const out = join(dir, 'export.json.gz');
 	await download.saveAs(out);
 	console.log(`Export: ${s(performance.now() - t2)}, file ${mb(statSync(out).size)} gzipped`);
@@ -101,7 +108,10 @@ const results = [];
 try {
 	for (const n of SIZES) results.push(await run(n));
 	console.log('\nanswers      home    map  stats  session end  heap');
-	for (const r of results) console.log(`${String(r.answers).padEnd(9)} ${[r.home, r.map, r.stats, r['session end']].map((x) => `${x.toFixed(0)} ms`.padStart(7)).join('')}  ${r.heapMB.toFixed(1)} MB`);
+	for (const r of results)
+		console.log(
+			`${String(r.answers).padEnd(9)} ${[r.home, r.map, r.stats, r['session end']].map((x) => `${x.toFixed(0)} ms`.padStart(7)).join('')}  ${r.heapMB.toFixed(1)} MB`
+		);
 } finally {
 	await browser.close();
 	await server.close();

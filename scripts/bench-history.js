@@ -36,21 +36,65 @@ export function makeBackup(N, cardIds) {
 		if (pending.length >= 10_000) flush();
 	};
 	line({ format: 'roadmap-recall-backup', formatVersion: 2, appVersion: 'bench', exportedAt: now, device: randomUUID() });
-	line({ settings: { retention: 0.9, maxInterval: 36500, fuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 20, reviewsPerDay: 200, dayStartHour: 4, leechThreshold: 8, learnAheadMinutes: 20, theme: 'system' } });
+	line({
+		settings: {
+			retention: 0.9,
+			maxInterval: 36500,
+			fuzz: true,
+			learningSteps: ['1m', '10m'],
+			relearningSteps: ['10m'],
+			newPerDay: 20,
+			reviewsPerDay: 200,
+			dayStartHour: 4,
+			leechThreshold: 8,
+			learnAheadMinutes: 20,
+			theme: 'system'
+		}
+	});
 	for (let j = 0; j < N; j++) {
 		const card_id = cardIds[j % cardIds.length];
 		const review = timeOf(j);
-		line({ review: { id: randomUUID(), card_id, rating: j % 7 === 0 ? 1 : 3, review, duration: 3000 + (j % 5000), state: 2, due: review, stability: 10 + (j % 300) / 7, difficulty: 5 + (j % 40) / 13, elapsed_days: j % 30, last_elapsed_days: j % 29, scheduled_days: j % 31, learning_steps: 0 } });
+		line({
+			review: {
+				id: randomUUID(),
+				card_id,
+				rating: j % 7 === 0 ? 1 : 3,
+				review,
+				duration: 3000 + (j % 5000),
+				state: 2,
+				due: review,
+				stability: 10 + (j % 300) / 7,
+				difficulty: 5 + (j % 40) / 13,
+				elapsed_days: j % 30,
+				last_elapsed_days: j % 29,
+				scheduled_days: j % 31,
+				learning_steps: 0
+			}
+		});
 		last.set(card_id, review);
 		count.set(card_id, (count.get(card_id) ?? 0) + 1);
 	}
 	const cards = [];
 	for (const [card_id, reps] of count) {
-		const c = { card_id, due: last.get(card_id) + 20 * 86_400_000, stability: 20.5, difficulty: 5.25, elapsed_days: 3, scheduled_days: 20, learning_steps: 0, reps, lapses: Math.floor(reps / 7), state: 2, last_review: last.get(card_id) };
+		const c = {
+			card_id,
+			due: last.get(card_id) + 20 * 86_400_000,
+			stability: 20.5,
+			difficulty: 5.25,
+			elapsed_days: 3,
+			scheduled_days: 20,
+			learning_steps: 0,
+			reps,
+			lapses: Math.floor(reps / 7),
+			state: 2,
+			last_review: last.get(card_id)
+		};
 		cards.push(c);
 		line({ card: c });
 	}
 	flush();
-	const end = Buffer.from(`${JSON.stringify({ end: { reviews: N, practice: 0, cards: cards.length, marks: 0, checksum: (crc >>> 0).toString(16).padStart(8, '0') } })}\n`);
+	const end = Buffer.from(
+		`${JSON.stringify({ end: { reviews: N, practice: 0, cards: cards.length, marks: 0, checksum: (crc >>> 0).toString(16).padStart(8, '0') } })}\n`
+	);
 	return { file: gzipSync(Buffer.concat([...chunks, end])), cards };
 }

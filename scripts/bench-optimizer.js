@@ -18,7 +18,10 @@ try {
 	const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
 	await page.goto(`${base}/settings`);
 	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
-	const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds), { days: Number(process.env.BENCH_OPTIMIZER_DAYS ?? 160) });
+	const { file, counts } = simulateHistory(
+		index.decks.flatMap((d) => d.cardIds),
+		{ days: Number(process.env.BENCH_OPTIMIZER_DAYS ?? 160) }
+	);
 	await page.getByLabel('Import a backup').setInputFiles({ name: 'history.json.gz', mimeType: 'application/gzip', buffer: file });
 	await page.getByRole('button', { name: 'Merge into my data' }).click();
 	await page.getByTestId('import-message').waitFor({ timeout: 0 });

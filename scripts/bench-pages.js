@@ -37,7 +37,19 @@ async function oneCardDue(page, base) {
 				r.onsuccess = () => {
 					const tx = r.result.transaction('cards', 'readwrite');
 					const now = Date.now();
-					tx.objectStore('cards').put({ card_id, due: now - 60_000, stability: 10, difficulty: 5, elapsed_days: 10, scheduled_days: 10, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: now - 10 * 86_400_000 });
+					tx.objectStore('cards').put({
+						card_id,
+						due: now - 60_000,
+						stability: 10,
+						difficulty: 5,
+						elapsed_days: 10,
+						scheduled_days: 10,
+						learning_steps: 0,
+						reps: 3,
+						lapses: 0,
+						state: 2,
+						last_review: now - 10 * 86_400_000
+					});
 					tx.oncomplete = () => {
 						r.result.close();
 						resolve(undefined);

@@ -15,7 +15,6 @@ import { makeBackup } from './bench-history.js';
 import { serve } from './serve.js';
 import { startCouch } from '../tests/couch/server.js';
 
-
 const SIZES = (process.env.BENCH_SYNC_ANSWERS ?? '100000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'recall-bench-sync-'));
 const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BENCH_BUILD ? { dir: process.env.BENCH_BUILD } : {}) });
@@ -61,7 +60,13 @@ async function firstSync(page, db) {
 	await page.getByTestId('sync-message').waitFor({ timeout: 0 });
 	const ms = performance.now() - t0;
 	page.off('request', onRequest);
-	return { ms, requests: Object.fromEntries(requests), total: [...requests.values()].reduce((a, b) => a + b, 0), sentMB: bytes / 1048576, message: await page.getByTestId('sync-message').innerText() };
+	return {
+		ms,
+		requests: Object.fromEntries(requests),
+		total: [...requests.values()].reduce((a, b) => a + b, 0),
+		sentMB: bytes / 1048576,
+		message: await page.getByTestId('sync-message').innerText()
+	};
 }
 
 async function run(N) {
@@ -69,7 +74,10 @@ async function run(N) {
 	const db = `bench-${N}-${Date.now()}`;
 	const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 	const index = await (await laptop.request.get(`${base}/decks/index.json`)).json();
-	const { file } = makeBackup(N, index.decks.flatMap((d) => d.cardIds));
+	const { file } = makeBackup(
+		N,
+		index.decks.flatMap((d) => d.cardIds)
+	);
 	const path = join(dir, 'backup.json.gz');
 	writeFileSync(path, file);
 	await laptop.goto(`${base}/settings`);
@@ -97,7 +105,10 @@ try {
 	const results = [];
 	for (const n of SIZES) results.push(await run(n));
 	console.log('\nanswers   upload (time, requests)   download (time, requests)');
-	for (const r of results) console.log(`${String(r.answers).padEnd(9)} ${s(r.uploadMs).padStart(8)} ${String(r.uploadRequests).padStart(6)}        ${s(r.downloadMs).padStart(8)} ${String(r.downloadRequests).padStart(6)}`);
+	for (const r of results)
+		console.log(
+			`${String(r.answers).padEnd(9)} ${s(r.uploadMs).padStart(8)} ${String(r.uploadRequests).padStart(6)}        ${s(r.downloadMs).padStart(8)} ${String(r.downloadRequests).padStart(6)}`
+		);
 } finally {
 	await browser.close();
 	await server.close();

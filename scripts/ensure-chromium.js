@@ -10,7 +10,7 @@ if (!found) {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
 	if (isRoot && isDebian) {
-		console.log('Chromium not found: installing Debian\'s chromium package…');
+		console.log("Chromium not found: installing Debian's chromium package…");
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
@@ -19,9 +19,7 @@ if (!found) {
 		console.error(
 			[
 				'The browser tests need Chromium, and none was found.',
-				isDebian
-					? 'Install it with:  sudo apt-get update && sudo apt-get install -y chromium'
-					: 'Install Chromium with your package manager,',
+				isDebian ? 'Install it with:  sudo apt-get update && sudo apt-get install -y chromium' : 'Install Chromium with your package manager,',
 				'or point CHROMIUM_PATH at a Chromium or Chrome executable, then run `npm test` again.'
 			].join('\n')
 		);

@@ -11,7 +11,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, gzipSync } from 'node:zlib';
 import { createEmptyCard, fsrs, generatorParameters, Rating, State } from 'ts-fsrs';
 
-const SETTINGS = { retention: 0.9, maxInterval: 36500, fuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 15, reviewsPerDay: 200, dayStartHour: 4, leechThreshold: 8, learnAheadMinutes: 20, theme: 'system' };
+const SETTINGS = {
+	retention: 0.9,
+	maxInterval: 36500,
+	fuzz: true,
+	learningSteps: ['1m', '10m'],
+	relearningSteps: ['10m'],
+	newPerDay: 15,
+	reviewsPerDay: 200,
+	dayStartHour: 4,
+	leechThreshold: 8,
+	learnAheadMinutes: 20,
+	theme: 'system'
+};
 
 /** A repeatable random source (mulberry32), so the pictures do not change at every run. */
 function random(seed) {
@@ -31,7 +43,16 @@ function random(seed) {
  */
 export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7 } = {}) {
 	const rnd = random(seed);
-	const f = fsrs(generatorParameters({ request_retention: SETTINGS.retention, maximum_interval: SETTINGS.maxInterval, enable_fuzz: true, enable_short_term: true, learning_steps: SETTINGS.learningSteps, relearning_steps: SETTINGS.relearningSteps }));
+	const f = fsrs(
+		generatorParameters({
+			request_retention: SETTINGS.retention,
+			maximum_interval: SETTINGS.maxInterval,
+			enable_fuzz: true,
+			enable_short_term: true,
+			learning_steps: SETTINGS.learningSteps,
+			relearning_steps: SETTINGS.relearningSteps
+		})
+	);
 	const cards = new Map();
 	const reviews = [];
 	let next = 0;
@@ -45,7 +66,8 @@ export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7
 		// Answer whatever is due, a card at a time, until nothing is due before the day ends (learning steps included).
 		for (let guard = 0; guard < 2000; guard++) {
 			let pick;
-			for (const [id, c] of cards) if (c.due.getTime() <= Math.max(t, c.state === State.Review ? dayEnd : t + 20 * 60_000) && (!pick || c.due < pick[1].due)) pick = [id, c];
+			for (const [id, c] of cards)
+				if (c.due.getTime() <= Math.max(t, c.state === State.Review ? dayEnd : t + 20 * 60_000) && (!pick || c.due < pick[1].due)) pick = [id, c];
 			if (!pick) break;
 			const [id, card] = pick;
 			const at = new Date(Math.max(t, card.due.getTime()));
@@ -53,7 +75,21 @@ export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7
 			const rating = rnd() >= recall ? Rating.Again : rnd() < 0.1 ? Rating.Hard : rnd() < 0.9 ? Rating.Good : Rating.Easy;
 			const { card: after, log } = f.next(card, at, rating);
 			const duration = 3000 + Math.floor(rnd() * 12_000);
-			reviews.push({ id: randomUUID(), card_id: id, rating, review: at.getTime(), duration, state: log.state, due: log.due.getTime(), stability: log.stability, difficulty: log.difficulty, elapsed_days: log.elapsed_days, last_elapsed_days: log.last_elapsed_days, scheduled_days: log.scheduled_days, learning_steps: log.learning_steps });
+			reviews.push({
+				id: randomUUID(),
+				card_id: id,
+				rating,
+				review: at.getTime(),
+				duration,
+				state: log.state,
+				due: log.due.getTime(),
+				stability: log.stability,
+				difficulty: log.difficulty,
+				elapsed_days: log.elapsed_days,
+				last_elapsed_days: log.last_elapsed_days,
+				scheduled_days: log.scheduled_days,
+				learning_steps: log.learning_steps
+			});
 			cards.set(id, after);
 			t = at.getTime() + duration + 1000;
 			if (t >= dayEnd) break;
@@ -67,7 +103,19 @@ export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7
 		...[...cards]
 			.filter(([, c]) => c.reps > 0)
 			.map(([card_id, c]) => ({
-				card: { card_id, due: c.due.getTime(), stability: c.stability, difficulty: c.difficulty, elapsed_days: c.elapsed_days, scheduled_days: c.scheduled_days, learning_steps: c.learning_steps, reps: c.reps, lapses: c.lapses, state: c.state, last_review: c.last_review ? c.last_review.getTime() : null }
+				card: {
+					card_id,
+					due: c.due.getTime(),
+					stability: c.stability,
+					difficulty: c.difficulty,
+					elapsed_days: c.elapsed_days,
+					scheduled_days: c.scheduled_days,
+					learning_steps: c.learning_steps,
+					reps: c.reps,
+					lapses: c.lapses,
+					state: c.state,
+					last_review: c.last_review ? c.last_review.getTime() : null
+				}
 			}))
 	];
 	const body = Buffer.from(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
@@ -78,7 +126,10 @@ export function simulateHistory(cardIds, { days = 40, now = Date.now(), seed = 7
 
 if (process.argv[1]?.endsWith('history.js') && process.argv[2]) {
 	const index = JSON.parse(readFileSync('build/decks/index.json', 'utf8'));
-	const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds), { days: Number(process.argv[3] ?? 40) });
+	const { file, counts } = simulateHistory(
+		index.decks.flatMap((d) => d.cardIds),
+		{ days: Number(process.argv[3] ?? 40) }
+	);
 	writeFileSync(process.argv[2], file);
 	console.log(`wrote ${process.argv[2]}: ${counts.reviews} answers over ${counts.cards} cards`);
 }

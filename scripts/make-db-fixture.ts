@@ -34,8 +34,23 @@ await setMarks(db, 'caching-hit-ratio', { buried_until: now + 86_400_000 });
 await startSync(db, { server: 'https://couch.example.com', db: 'roadmap-recall', user: 'learner', password: 'not-a-real-password' }, now);
 await recordReview(db, f, { card_id: 'caching-hit-ratio', rating: 3, now: now + 500, duration: 2000 }, settings);
 // Since version 3: notes on cards, one of them deleted (a tombstone).
-await saveReport(db, { card_id: 'http-response-status-line', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Does HTTP/2 have a status line?' }, now);
-const gone = await saveReport(db, { card_id: 'caching-hit-ratio', deck: 'caching', deckVersion: 'ba9876543210', appVersion: '0.1.0', reason: 'typo', text: '' }, now + 1000);
+await saveReport(
+	db,
+	{
+		card_id: 'http-response-status-line',
+		deck: 'http',
+		deckVersion: '0123456789ab',
+		appVersion: '0.1.0',
+		reason: 'unclear',
+		text: 'Does HTTP/2 have a status line?'
+	},
+	now
+);
+const gone = await saveReport(
+	db,
+	{ card_id: 'caching-hit-ratio', deck: 'caching', deckVersion: 'ba9876543210', appVersion: '0.1.0', reason: 'typo', text: '' },
+	now + 1000
+);
 await deleteReport(db, gone.id, now + 2000);
 
 const tx = db.transaction([...db.objectStoreNames]);

@@ -30,9 +30,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 const page = await browser.newPage();
 for (const [art, size, file] of OUT) {
 	await page.setViewportSize({ width: size, height: size });
-	await page.setContent(
-		`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${ART[art]}`
-	);
+	await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${ART[art]}`);
 	writeFileSync(file, await page.screenshot({ omitBackground: true }));
 	console.log(`wrote ${file}`);
 }

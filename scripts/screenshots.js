@@ -95,7 +95,10 @@ try {
 	// The answer with its explanation for each auto-graded kind; choice answered wrong, to show the marks.
 	const choice = await openKind('choice');
 	const options = await page.locator('[data-option] .text').allInnerTexts();
-	await page.locator('[data-option]').nth(options.findIndex((t) => t !== choice.answer.replaceAll('`', ''))).click();
+	await page
+		.locator('[data-option]')
+		.nth(options.findIndex((t) => t !== choice.answer.replaceAll('`', '')))
+		.click();
 	await shot('choice-feedback');
 	const multi = await openKind('multi');
 	for (const text of multi.correct.slice(0, -1)) await page.getByRole('checkbox', { name: text.replaceAll('`', ''), exact: true }).check();
@@ -106,7 +109,11 @@ try {
 	await page.getByRole('button', { name: 'Check answer' }).click();
 	await shot('typed-feedback');
 	const order = await openKind('order');
-	for (const step of [...order.steps].reverse()) await page.locator('[data-option]').filter({ has: page.locator('.text').getByText(step.replaceAll('`', ''), { exact: true }) }).click();
+	for (const step of [...order.steps].reverse())
+		await page
+			.locator('[data-option]')
+			.filter({ has: page.locator('.text').getByText(step.replaceAll('`', ''), { exact: true }) })
+			.click();
 	await page.getByRole('button', { name: 'Check answer' }).click();
 	await shot('order-feedback');
 

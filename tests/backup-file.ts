@@ -6,7 +6,7 @@ import { Crc32 } from '../src/lib/db/crc32';
 /** Clicks a download button and returns the file's bytes. */
 export async function download(page: Page, button: string): Promise<Buffer> {
 	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-	return readFileSync((await file.path()));
+	return readFileSync(await file.path());
 }
 
 /** A format-2 backup's records, one per line. */
@@ -20,14 +20,28 @@ export function backupLines(file: Buffer): Record<string, unknown>[] {
 
 /** A backup made of these records, with a fresh end line (counts and checksum), as the app writes one. */
 export function backupFile(lines: Record<string, unknown>[]): Buffer {
-	const body = lines.filter((l) => !('end' in l)).map((l) => `${JSON.stringify(l)}\n`).join('');
+	const body = lines
+		.filter((l) => !('end' in l))
+		.map((l) => `${JSON.stringify(l)}\n`)
+		.join('');
 	const count = (k: string) => lines.filter((l) => k in l).length;
-	const end = { reviews: count('review'), practice: count('practice'), cards: count('card'), marks: count('marks'), checksum: new Crc32().update(Buffer.from(body)).hex() };
+	const end = {
+		reviews: count('review'),
+		practice: count('practice'),
+		cards: count('card'),
+		marks: count('marks'),
+		checksum: new Crc32().update(Buffer.from(body)).hex()
+	};
 	return gzipSync(Buffer.from(`${body}${JSON.stringify({ end })}\n`));
 }
 
 /** Chooses a file to import and how: "Merge into my data" or "Replace everything with this backup". */
-export async function importFile(page: Page, name: string, buffer: Buffer, how: 'Merge into my data' | 'Replace everything with this backup' = 'Merge into my data'): Promise<void> {
+export async function importFile(
+	page: Page,
+	name: string,
+	buffer: Buffer,
+	how: 'Merge into my data' | 'Replace everything with this backup' = 'Merge into my data'
+): Promise<void> {
 	await page.getByLabel('Import a backup').setInputFiles({ name, mimeType: 'application/gzip', buffer });
 	await page.getByRole('button', { name: how }).click();
 	await expect(page.getByTestId('import-message')).toBeVisible();

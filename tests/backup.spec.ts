@@ -18,7 +18,9 @@ test('a backup made while the clock was set to 2019 restores whole, its odd time
 	await deleteEverything(page);
 	await importFile(page, 'backup.json.gz', file);
 	await expect(page.getByTestId('import-message')).toContainText('2 answers added');
-	await expect(page.getByTestId('import-message')).toContainText('2 answers have a time before 2020 or in the future: the device clock was probably wrong. They were kept as they are.');
+	await expect(page.getByTestId('import-message')).toContainText(
+		'2 answers have a time before 2020 or in the future: the device clock was probably wrong. They were kept as they are.'
+	);
 	expect((await storedData(page)).reviews).toEqual(before.reviews);
 });
 
@@ -122,13 +124,31 @@ test('a review log exported for a spreadsheet escapes cells that would run as fo
 	await page.goto('/settings');
 	const lines = backupLines(await download(page, 'Export backup'));
 	const review = (card_id: string, i: number) => ({
-		review: { id: `r${i}`, card_id, rating: 3, review: Date.UTC(2026, 10, 1, 9, i), duration: 1000, state: 0, due: Date.UTC(2026, 10, 1), stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0 }
+		review: {
+			id: `r${i}`,
+			card_id,
+			rating: 3,
+			review: Date.UTC(2026, 10, 1, 9, i),
+			duration: 1000,
+			state: 0,
+			due: Date.UTC(2026, 10, 1),
+			stability: 0,
+			difficulty: 0,
+			elapsed_days: 0,
+			last_elapsed_days: 0,
+			scheduled_days: 0,
+			learning_steps: 0
+		}
 	});
 	const hostile = ['=HYPERLINK("http://evil")', '+1+1', '-2', '@SUM(A1)'];
 	await importFile(page, 'hostile.json.gz', backupFile([...lines, ...hostile.map(review)]));
 	await expect(page.getByTestId('import-message')).toContainText('4 answers added');
 	const csv = (await download(page, 'Export review log for the FSRS optimizer (CSV)')).toString('utf8');
 	// Each row: the card id, then four numbers.
-	const ids = csv.trim().split('\n').slice(1).map((row) => row.replace(/(,\d+){4}$/, ''));
+	const ids = csv
+		.trim()
+		.split('\n')
+		.slice(1)
+		.map((row) => row.replace(/(,\d+){4}$/, ''));
 	expect(ids.sort()).toEqual(['"\'=HYPERLINK(""http://evil"")"', "'+1+1", "'-2", "'@SUM(A1)"].sort());
 });

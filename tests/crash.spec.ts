@@ -12,9 +12,13 @@ import type { CardState, ReviewRecord, SchedulerSettings } from '../src/lib/srs/
 
 /** Starts Chromium on a persistent profile as its own process, so the test can kill it outright. */
 async function launch(profile: string): Promise<{ proc: ChildProcess; browser: Browser; page: Page }> {
-	const proc = spawn(findChromium() ?? 'chromium', ['--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', ...CHROMIUM_ARGS, 'about:blank'], {
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
+	const proc = spawn(
+		findChromium() ?? 'chromium',
+		['--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', ...CHROMIUM_ARGS, 'about:blank'],
+		{
+			stdio: ['ignore', 'ignore', 'pipe']
+		}
+	);
 	const ws = await new Promise<string>((resolve, reject) => {
 		let seen = '';
 		proc.stderr?.on('data', (d: Buffer) => {
@@ -70,7 +74,7 @@ function read(page: Page): Promise<Stored> {
 /** A small seeded generator, so a failing run can be replayed. */
 function random(seed: number): () => number {
 	let s = seed;
-	return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 test('grade 50 cards while the browser is killed at random points: every completed save survives', async ({}, testInfo) => {

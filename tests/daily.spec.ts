@@ -9,7 +9,9 @@ async function expectPhoneFriendly(page: Page): Promise<void> {
 		const small = controls
 			.filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
 			.map((el) => ({ el, r: el.getBoundingClientRect() }))
-			.filter(({ el, r }) => r.width > 0 && (r.width < 44 || r.height < 44) && !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')))
+			.filter(
+				({ el, r }) => r.width > 0 && (r.width < 44 || r.height < 44) && !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))
+			)
 			.map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
 		return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, small };
 	});

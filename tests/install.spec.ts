@@ -9,7 +9,11 @@ import { answerCard, changeSettings, expectAccessible, waitForOffline } from './
 test('Chromium finds nothing in the way of installing the app', async ({ page }, testInfo) => {
 	// A real profile: an incognito-like context can never install an app.
 	const profile = mkdtempSync(join(tmpdir(), 'recall-install-'));
-	const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL: String(testInfo.project.use.baseURL) });
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: findChromium(),
+		args: CHROMIUM_ARGS,
+		baseURL: String(testInfo.project.use.baseURL)
+	});
 	try {
 		const app = context.pages()[0] ?? (await context.newPage());
 		await app.goto('/');

@@ -3,8 +3,7 @@ import { openCardOfKind, shown } from './cards';
 import { expectAccessible } from './helpers';
 
 const verdict = (page: import('@playwright/test').Page) => page.locator('.verdict');
-const suggested = (page: import('@playwright/test').Page, rating: string) =>
-	page.getByRole('button', { name: new RegExp(`^${rating} .*\\(suggested\\)`) });
+const suggested = (page: import('@playwright/test').Page, rating: string) => page.getByRole('button', { name: new RegExp(`^${rating} .*\\(suggested\\)`) });
 
 test.describe('typed answers', () => {
 	test('count as right whatever the case and surrounding spaces', async ({ page }) => {

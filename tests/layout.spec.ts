@@ -47,7 +47,8 @@ test('at 320 px every header link is inside the screen and at least 44×44 px', 
 	await page.goto('/stats');
 	await expect(page.getByTestId('stats-today')).toBeVisible();
 	const targets = [page.getByRole('link', { name: 'Roadmap Recall, today' })];
-	for (const name of ['Today', 'Sections', 'Stats', 'Settings']) targets.push(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
+	for (const name of ['Today', 'Sections', 'Stats', 'Settings'])
+		targets.push(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
 	for (const link of targets) {
 		await expect(link).toBeVisible();
 		const box = await link.boundingBox();
@@ -75,12 +76,18 @@ test('after Save, "Settings saved." and the offer to reschedule are on screen', 
 	await expect(saved).toBeVisible();
 	await expect(offer).toBeVisible();
 	// Polled: the page scrolls them into view after they appear.
-	for (const [what, locator] of [['"Settings saved."', saved], ['the offer', offer]] as const) {
+	for (const [what, locator] of [
+		['"Settings saved."', saved],
+		['the offer', offer]
+	] as const) {
 		await expect
-			.poll(async () => {
-				const box = await locator.boundingBox();
-				return box !== null && box.y >= 0 && box.y + box.height <= 640;
-			}, { message: `${what} is inside the 640 px screen` })
+			.poll(
+				async () => {
+					const box = await locator.boundingBox();
+					return box !== null && box.y >= 0 && box.y + box.height <= 640;
+				},
+				{ message: `${what} is inside the 640 px screen` }
+			)
 			.toBe(true);
 	}
 	await expectAccessible(page);

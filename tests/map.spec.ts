@@ -22,7 +22,14 @@ test('three cards studied show on the map, the calendar, the per-section table a
 	await expect(page.getByTestId('heatmap').locator('rect[data-today]')).toHaveAttribute('data-count', '3');
 	await page.goto('/cards?section=http&state=learning');
 	await expect(page.getByTestId('card-count')).toHaveText('3 cards');
-	await expect.poll(() => page.getByRole('list', { name: 'Cards' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')))).toEqual(studied);
+	await expect
+		.poll(() =>
+			page
+				.getByRole('list', { name: 'Cards' })
+				.getByRole('listitem')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')))
+		)
+		.toEqual(studied);
 
 	await page.goto('/sections');
 	const http = page.locator('a[href="/sections/http"]');

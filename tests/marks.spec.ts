@@ -54,7 +54,11 @@ test('bury, suspend, flag and undo from the review screen, then see and undo the
 
 	// The cards page lists each by its mark (the browser's filter), and takes them back.
 	const list = page.getByRole('list', { name: 'Cards' });
-	for (const [mark, id] of [['buried', a], ['suspended', b], ['flagged', c]] as const) {
+	for (const [mark, id] of [
+		['buried', a],
+		['suspended', b],
+		['flagged', c]
+	] as const) {
 		await page.goto(`/cards?mark=${mark}`);
 		await expect(list.getByRole('listitem')).toHaveCount(1);
 		await expect(list.getByRole('listitem')).toHaveAttribute('data-card-id', id);

@@ -25,7 +25,9 @@ async function nativeParameters(file: Buffer, dayStartHour: number): Promise<num
 /** Shown parameters are rounded to 3 decimals; float32 in the browser against float64 natively adds about 1e-6. */
 const TOLERANCE = 0.0011;
 
-test('the optimizer trains on 5,000+ answers on the device: the fit improves, Apply uses the new parameters, Restore brings the old back', async ({ page }, info) => {
+test('the optimizer trains on 5,000+ answers on the device: the fit improves, Apply uses the new parameters, Restore brings the old back', async ({
+	page
+}, info) => {
 	test.skip(info.project.name !== 'desktop', 'training is the same at any size: checked once on the laptop');
 	test.setTimeout(120_000);
 	await page.goto('/settings');

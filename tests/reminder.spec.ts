@@ -9,7 +9,9 @@ const PASSED = '04:00';
 const TAG = 'daily-reminder';
 
 test.describe('the daily reminder', () => {
-	test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'the service worker and calendar file are the same at any size: checked once, on the laptop'));
+	test.beforeEach(({}, info) =>
+		test.skip(info.project.name !== 'desktop', 'the service worker and calendar file are the same at any size: checked once, on the laptop')
+	);
 
 	/**
 	 * What Chromium grants an installed app: Periodic Background Sync (and
@@ -20,7 +22,11 @@ test.describe('the daily reminder', () => {
 		const session = await context.newCDPSession(page);
 		const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: { browserContextId: string } };
 		const browser = await context.browser()!.newBrowserCDPSession();
-		await browser.send('Browser.grantPermissions', { origin: new URL(page.url()).origin, browserContextId: targetInfo.browserContextId, permissions: ['notifications', 'periodicBackgroundSync'] });
+		await browser.send('Browser.grantPermissions', {
+			origin: new URL(page.url()).origin,
+			browserContextId: targetInfo.browserContextId,
+			permissions: ['notifications', 'periodicBackgroundSync']
+		});
 	}
 
 	/** A DevTools session that can fire Periodic Background Sync events at the app's service worker. */
@@ -44,11 +50,15 @@ test.describe('the daily reminder', () => {
 
 	/** The Periodic Background Sync tags registered. */
 	const tags = (page: Page) =>
-		page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { periodicSync: { getTags(): Promise<string[]> } }).periodicSync.getTags());
+		page.evaluate(async () =>
+			((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { periodicSync: { getTags(): Promise<string[]> } }).periodicSync.getTags()
+		);
 
 	/** The notifications the app's service worker is showing. */
 	const shown = (page: Page) =>
-		page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown })));
+		page.evaluate(async () =>
+			(await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data as unknown }))
+		);
 
 	/** The reminder as stored in `meta`, with what the service worker wrote into it. */
 	const storedReminder = (page: Page) =>
@@ -104,7 +114,15 @@ test.describe('the daily reminder', () => {
 							const req = cards.get(id);
 							req.onsuccess = () => cards.put({ ...req.result, due: Date.now() - 3600_000 });
 						}
-						tx.objectStore('marks').put({ card_id: ids[0], suspended: true, buried_until: null, flagged: false, leech: false, updated: Date.now(), device: 'test' });
+						tx.objectStore('marks').put({
+							card_id: ids[0],
+							suspended: true,
+							buried_until: null,
+							flagged: false,
+							leech: false,
+							updated: Date.now(),
+							device: 'test'
+						});
 						tx.oncomplete = () => {
 							db.close();
 							resolve();

@@ -38,7 +38,12 @@ test('a learner reports a card from its answer; Cards lists it, copies it as Mar
 	expect(markdown).toContain('  - HTTP/2 and 3 send no reason phrase: say so first.');
 
 	const [file] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: 'Export as JSON' }).click()]);
-	const exported = JSON.parse((await (await file.createReadStream()).toArray()).join('')) as { card_id: string; deck: string; deckVersion: string; reason: string }[];
+	const exported = JSON.parse((await (await file.createReadStream()).toArray()).join('')) as {
+		card_id: string;
+		deck: string;
+		deckVersion: string;
+		reason: string;
+	}[];
 	expect(exported).toEqual([expect.objectContaining({ card_id: id, deck: 'http', reason: 'outdated', deckVersion: expect.stringMatching(/^[0-9a-f]{12}$/) })]);
 
 	await page.goto('/settings');

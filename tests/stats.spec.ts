@@ -28,7 +28,9 @@ async function expectAccessibleInBothThemes(page: Page, tables = false): Promise
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		// The page's own background says which theme is on.
-		await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(scheme === 'light' ? 'rgb(247, 245, 240)' : 'rgb(21, 23, 28)');
+		await expect
+			.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
+			.toBe(scheme === 'light' ? 'rgb(247, 245, 240)' : 'rgb(21, 23, 28)');
 		await expectAccessible(page);
 	}
 }
@@ -134,7 +136,11 @@ test('on a phone the calendar scrolls in its own box, showing the latest weeks, 
 	await openStats(page);
 	await expect(page.getByTestId('stats-today')).toHaveText('1');
 	const box = page.getByRole('region', { name: 'Answer calendar (scrolls sideways)' });
-	const { scrollLeft, scrollWidth, clientWidth } = await box.evaluate((el) => ({ scrollLeft: el.scrollLeft, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+	const { scrollLeft, scrollWidth, clientWidth } = await box.evaluate((el) => ({
+		scrollLeft: el.scrollLeft,
+		scrollWidth: el.scrollWidth,
+		clientWidth: el.clientWidth
+	}));
 	expect(scrollWidth).toBeGreaterThan(clientWidth);
 	expect(scrollLeft + clientWidth).toBeGreaterThanOrEqual(scrollWidth - 1);
 	// Today's cell is on screen without scrolling.

@@ -175,16 +175,21 @@ test('a sync cut off by closing the tab resumes without loss or duplicates', asy
 	// its tab closes): either way, this device never heard back, so its three answers are still queued.
 	const check = await context.newPage();
 	await check.goto('/decks/index.json'); // the app's origin without the app: nothing syncs here
-	expect(await check.evaluate(() => new Promise<number>((resolve) => {
-		const open = indexedDB.open('roadmap-recall');
-		open.onsuccess = () => {
-			const req = open.result.transaction('outbox').objectStore('outbox').count();
-			req.onsuccess = () => {
-				open.result.close();
-				resolve(req.result);
-			};
-		};
-	}))).toBe(3);
+	expect(
+		await check.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const open = indexedDB.open('roadmap-recall');
+					open.onsuccess = () => {
+						const req = open.result.transaction('outbox').objectStore('outbox').count();
+						req.onsuccess = () => {
+							open.result.close();
+							resolve(req.result);
+						};
+					};
+				})
+		)
+	).toBe(3);
 	await check.close();
 
 	// Opening the app again syncs by itself: the server ends with each answer once, and nothing waits.
@@ -197,7 +202,10 @@ test('a sync cut off by closing the tab resumes without loss or duplicates', asy
 	expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(7);
 });
 
-test('a server that answers 401, 403, 404, 409, 500, times out or sends malformed JSON gets a message in words, and nothing changes here', async ({ page, context }, info) => {
+test('a server that answers 401, 403, 404, 409, 500, times out or sends malformed JSON gets a message in words, and nothing changes here', async ({
+	page,
+	context
+}, info) => {
 	const db = newDbName(info);
 	await page.clock.install();
 	await page.goto('/review');
@@ -210,13 +218,48 @@ test('a server that answers 401, 403, 404, 409, 500, times out or sends malforme
 	await expect(page.getByTestId('sync-pending')).toHaveText('1 change');
 	const before = await localData(page);
 	const cases: { name: string; path: string; respond: Parameters<import('@playwright/test').Route['fulfill']>[0] | 'hang'; says: string }[] = [
-		{ name: '401', path: '**/_session', respond: { status: 401, json: { error: 'unauthorized', reason: 'Name or password is incorrect.' } }, says: 'The server did not accept the username or password (Name or password is incorrect.). Check them and press Sync now.' },
-		{ name: '403', path: '**/_changes*', respond: { status: 403, json: { error: 'forbidden', reason: 'You are not allowed to access this db.' } }, says: `The user "admin" may not read or write the database "${db}" (You are not allowed to access this db.).` },
-		{ name: '404', path: `**/${db}`, respond: { status: 404, json: { error: 'not_found', reason: 'Database does not exist.' } }, says: `The database "${db}" does not exist on the server, and this user may not create it` },
-		{ name: '409', path: '**/_bulk_docs', respond: { status: 409, json: { error: 'conflict', reason: 'Document update conflict.' } }, says: 'The server refused a change as a conflict (Document update conflict.). Nothing was lost; sync will try again.' },
-		{ name: '500', path: '**/_changes*', respond: { status: 500, json: { error: 'internal_server_error', reason: 'disk failure' } }, says: 'The server failed (HTTP 500) (disk failure). Nothing was changed; sync will try again later.' },
-		{ name: 'malformed JSON', path: '**/_changes*', respond: { status: 200, contentType: 'application/json', body: '{"results": [{"id": "review:x", "seq": ' }, says: "The server's answer (HTTP 200) was not valid JSON" },
-		{ name: 'timeout', path: '**/_changes*', respond: 'hang', says: 'The server did not answer within 30 seconds. Nothing was changed; sync will try again later.' }
+		{
+			name: '401',
+			path: '**/_session',
+			respond: { status: 401, json: { error: 'unauthorized', reason: 'Name or password is incorrect.' } },
+			says: 'The server did not accept the username or password (Name or password is incorrect.). Check them and press Sync now.'
+		},
+		{
+			name: '403',
+			path: '**/_changes*',
+			respond: { status: 403, json: { error: 'forbidden', reason: 'You are not allowed to access this db.' } },
+			says: `The user "admin" may not read or write the database "${db}" (You are not allowed to access this db.).`
+		},
+		{
+			name: '404',
+			path: `**/${db}`,
+			respond: { status: 404, json: { error: 'not_found', reason: 'Database does not exist.' } },
+			says: `The database "${db}" does not exist on the server, and this user may not create it`
+		},
+		{
+			name: '409',
+			path: '**/_bulk_docs',
+			respond: { status: 409, json: { error: 'conflict', reason: 'Document update conflict.' } },
+			says: 'The server refused a change as a conflict (Document update conflict.). Nothing was lost; sync will try again.'
+		},
+		{
+			name: '500',
+			path: '**/_changes*',
+			respond: { status: 500, json: { error: 'internal_server_error', reason: 'disk failure' } },
+			says: 'The server failed (HTTP 500) (disk failure). Nothing was changed; sync will try again later.'
+		},
+		{
+			name: 'malformed JSON',
+			path: '**/_changes*',
+			respond: { status: 200, contentType: 'application/json', body: '{"results": [{"id": "review:x", "seq": ' },
+			says: "The server's answer (HTTP 200) was not valid JSON"
+		},
+		{
+			name: 'timeout',
+			path: '**/_changes*',
+			respond: 'hang',
+			says: 'The server did not answer within 30 seconds. Nothing was changed; sync will try again later.'
+		}
 	];
 	for (const c of cases) {
 		await test.step(c.name, async () => {
@@ -248,11 +291,30 @@ test('a document on the server that fails the checks is skipped and named; Stop 
 	// Another site than the app's (127.0.0.1, not localhost): the browser keeps the session cookie to itself, so each request carries the password.
 	await setUpSync(page, db, /^Synced:/, COUCH.replace('localhost', '127.0.0.1'));
 	await expect(page.getByTestId('sync-status')).toContainText('HTTP Basic');
-	const good = { id: 'from-elsewhere', card_id: 'http-status-codes-404', rating: 3, state: 0, due: Date.now(), stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: Date.now() - 60_000, duration: 4000 };
+	const good = {
+		id: 'from-elsewhere',
+		card_id: 'http-status-codes-404',
+		rating: 3,
+		state: 0,
+		due: Date.now(),
+		stability: 0,
+		difficulty: 0,
+		elapsed_days: 0,
+		last_elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: 0,
+		review: Date.now() - 60_000,
+		duration: 4000
+	};
 	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
 		method: 'POST',
 		headers: { ...auth, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ docs: [{ _id: 'review:from-elsewhere', type: 'review', data: good }, { _id: 'review:broken', type: 'review', data: { ...good, id: 'broken', rating: 9 } }] })
+		body: JSON.stringify({
+			docs: [
+				{ _id: 'review:from-elsewhere', type: 'review', data: good },
+				{ _id: 'review:broken', type: 'review', data: { ...good, id: 'broken', rating: 9 } }
+			]
+		})
 	});
 	expect(res.ok).toBe(true);
 	expect(await syncNow(page)).toBe('Synced: 0 sent, 1 received. Skipped 1 document from the server that failed the checks (listed below).');
@@ -262,7 +324,9 @@ test('a document on the server that fails the checks is skipped and named; Stop 
 	await expectAccessible(page);
 
 	await page.getByRole('button', { name: 'Stop syncing' }).click();
-	await expect(page.getByTestId('sync-message')).toHaveText('Sync is off, and the password is deleted from this device. Your data stays here and on the server.');
+	await expect(page.getByTestId('sync-message')).toHaveText(
+		'Sync is off, and the password is deleted from this device. Your data stays here and on the server.'
+	);
 	const stored = await page.evaluate(
 		() =>
 			new Promise((resolve) => {

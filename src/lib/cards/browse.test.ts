@@ -9,7 +9,16 @@ const NOW = Date.UTC(2026, 10, 21, 12);
 const DAY = 86_400_000;
 const source = { file: 'x.md', heading: 'X' } as unknown as Card['source'];
 const flash = (id: string, prompt: string, answer: string): Card => ({ id, kind: 'flashcard', prompt, answer, explanation: 'Why.', source });
-const marks = (card_id: string, over: Partial<CardMarks>): CardMarks => ({ card_id, suspended: false, buried_until: null, flagged: false, leech: false, updated: NOW, device: 'd', ...over });
+const marks = (card_id: string, over: Partial<CardMarks>): CardMarks => ({
+	card_id,
+	suspended: false,
+	buried_until: null,
+	flagged: false,
+	leech: false,
+	updated: NOW,
+	device: 'd',
+	...over
+});
 
 const rows: BrowseRow[] = [
 	makeRow(flash('http-verbs', 'Which `HTTP` verb is idempotent?', 'PUT'), { order: 0, section: 'http' }),

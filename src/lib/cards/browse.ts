@@ -47,7 +47,7 @@ export interface BrowseQuery {
 
 export const DEFAULT_QUERY: BrowseQuery = { q: '', section: '', state: '', due: '', mark: '', below: '', sort: 'roadmap', reverse: false };
 
-const oneOf = <T extends string>(list: readonly T[], value: string | null): T | '' => (list as readonly string[]).includes(value ?? '') ? (value as T) : '';
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | '' => ((list as readonly string[]).includes(value ?? '') ? (value as T) : '');
 
 /** The query in a URL; anything unknown falls back to its default. */
 export function parseQuery(params: URLSearchParams): BrowseQuery {

@@ -83,8 +83,38 @@ describe('adding up answers', () => {
 		const agg = recompute([a, b, c, d]);
 		const q = t10 / 900_000;
 		expect(asStored(agg).buckets).toEqual([
-			{ t: q, answers: 3, again: 2, hard: 0, good: 1, easy: 0, timeMs: 9000, newCards: 1, reviewAnswers: 1, reviewAgain: 1, youngReview: 1, youngAgain: 1, matureReview: 0, matureAgain: 0 },
-			{ t: q + 1, answers: 1, again: 0, hard: 0, good: 0, easy: 1, timeMs: 1000, newCards: 0, reviewAnswers: 1, reviewAgain: 0, youngReview: 0, youngAgain: 0, matureReview: 1, matureAgain: 0 }
+			{
+				t: q,
+				answers: 3,
+				again: 2,
+				hard: 0,
+				good: 1,
+				easy: 0,
+				timeMs: 9000,
+				newCards: 1,
+				reviewAnswers: 1,
+				reviewAgain: 1,
+				youngReview: 1,
+				youngAgain: 1,
+				matureReview: 0,
+				matureAgain: 0
+			},
+			{
+				t: q + 1,
+				answers: 1,
+				again: 0,
+				hard: 0,
+				good: 0,
+				easy: 1,
+				timeMs: 1000,
+				newCards: 0,
+				reviewAnswers: 1,
+				reviewAgain: 0,
+				youngReview: 0,
+				youngAgain: 0,
+				matureReview: 1,
+				matureAgain: 0
+			}
 		]);
 		expect(asStored(agg).cards).toEqual([
 			{ card_id: 'x', answers: 2, again: 1, reviewAnswers: 0, reviewAgain: 0, timeMs: 5000, first: t10, last: t10 + 5 * MIN },
@@ -147,7 +177,12 @@ describe('local days from quarter-hours, in Berlin (summer time starts 29 March 
 	});
 
 	it('gives the streak as the whole log did', () => {
-		const fromLog = (now: number, h: number) => streak(logs.map((l) => l.review), now, h);
+		const fromLog = (now: number, h: number) =>
+			streak(
+				logs.map((l) => l.review),
+				now,
+				h
+			);
 		for (const [now, h, n] of [
 			[Date.UTC(2026, 2, 31, 12), 4, 1],
 			[Date.UTC(2026, 2, 29, 22), 4, 3], // 00:00 CEST on the 30th is still the 29th's day
@@ -182,7 +217,11 @@ describe('local days from quarter-hours, in Kathmandu (UTC+05:45)', () => {
 	useTimeZone('Asia/Kathmandu');
 	it('splits days at 22:15 UTC for a 04:00 day start', () => {
 		const buckets = asStored(
-			recompute([log({ review: Date.UTC(2026, 0, 10, 22, 14, 59, 999) }), log({ review: Date.UTC(2026, 0, 10, 22, 15) }), log({ review: Date.UTC(2026, 0, 11, 22, 0) })])
+			recompute([
+				log({ review: Date.UTC(2026, 0, 10, 22, 14, 59, 999) }),
+				log({ review: Date.UTC(2026, 0, 10, 22, 15) }),
+				log({ review: Date.UTC(2026, 0, 11, 22, 0) })
+			])
 		).buckets;
 		expect(answerDays(buckets, 4)).toEqual([Date.UTC(2026, 0, 9, 22, 15), Date.UTC(2026, 0, 10, 22, 15)]);
 		expect([...dayTotals(buckets, 4).values()].map((d) => d.answers)).toEqual([1, 2]);
@@ -235,7 +274,9 @@ describe('the stores', () => {
 		vi.spyOn(crypto, 'randomUUID').mockReturnValue(first.log.id as `${string}-${string}-${string}-${string}-${string}`);
 		await expect(recordReview(db, f, { card_id: 'a', rating: Rating.Easy, now: NOW + MIN, duration: 1000 })).rejects.toThrow();
 		vi.restoreAllMocks();
-		await expect(recordReview(db, f, { card_id: 'new', rating: Rating.Easy, now: NOW + MIN, duration: 1000 }, { newLimit: { limit: 1, dayStart: NOW - DAY } })).rejects.toBeInstanceOf(NewCardLimitError);
+		await expect(
+			recordReview(db, f, { card_id: 'new', rating: Rating.Easy, now: NOW + MIN, duration: 1000 }, { newLimit: { limit: 1, dayStart: NOW - DAY } })
+		).rejects.toBeInstanceOf(NewCardLimitError);
 		expect(await stored(db)).toEqual(before);
 	});
 
@@ -269,7 +310,14 @@ describe('the totals always equal a recomputation from the review log', () => {
 	const op = fc.oneof(
 		{ weight: 8, arbitrary: fc.record({ kind: fc.constant('answer' as const), answer }) },
 		{ weight: 3, arbitrary: fc.constant({ kind: 'undo' as const }) },
-		{ weight: 2, arbitrary: fc.record({ kind: fc.constant('import' as const), mode: fc.constantFrom('merge' as const, 'replace' as const), other: fc.array(answer, { maxLength: 10 }) }) },
+		{
+			weight: 2,
+			arbitrary: fc.record({
+				kind: fc.constant('import' as const),
+				mode: fc.constantFrom('merge' as const, 'replace' as const),
+				other: fc.array(answer, { maxLength: 10 })
+			})
+		},
 		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('import-own' as const), mode: fc.constantFrom('merge' as const, 'replace' as const) }) },
 		{ weight: 1, arbitrary: fc.constant({ kind: 'reset' as const }) }
 	);

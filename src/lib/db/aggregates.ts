@@ -107,7 +107,16 @@ export function addToAggregates(agg: Aggregates, log: ReviewRecord, sign: 1 | -1
 	for (const k of COUNTS) b[k] += sign * one[k];
 	if (b.answers === 0) agg.buckets.delete(t);
 	else agg.buckets.set(t, b);
-	const c = agg.cards.get(log.card_id) ?? { card_id: log.card_id, answers: 0, again: 0, reviewAnswers: 0, reviewAgain: 0, timeMs: 0, first: log.review, last: log.review };
+	const c = agg.cards.get(log.card_id) ?? {
+		card_id: log.card_id,
+		answers: 0,
+		again: 0,
+		reviewAnswers: 0,
+		reviewAgain: 0,
+		timeMs: 0,
+		first: log.review,
+		last: log.review
+	};
 	for (const k of CARD_COUNTS) c[k] += sign * one[k];
 	if (sign > 0) {
 		c.first = Math.min(c.first, log.review);

@@ -80,7 +80,15 @@ describe('backup export and import', () => {
 		const result = await importFile(blob);
 		expect(result.ok).toBe(true);
 		if (result.ok) {
-			expect(result.summary).toMatchObject({ reviewsAdded: 5, practiceAdded: 1, cardsExact: 3, cardsMerged: 0, cardsRebuilt: [], settings: 'backup', marksTaken: 1 });
+			expect(result.summary).toMatchObject({
+				reviewsAdded: 5,
+				practiceAdded: 1,
+				cardsExact: 3,
+				cardsMerged: 0,
+				cardsRebuilt: [],
+				settings: 'backup',
+				marksTaken: 1
+			});
 		}
 		expect(await snapshot(db)).toEqual(before);
 	});
@@ -190,7 +198,13 @@ describe('an export always imports', () => {
 	});
 	// Clocks: right, a day or more fast, set to 2019, or jumping back a few minutes mid-card.
 	const clock = fc.constantFrom(0, 3 * DAY, Date.UTC(2019, 5, 1) - NOW, -5 * 60_000, 400 * DAY);
-	const answer = fc.record({ card: fc.integer({ min: 0, max: 7 }), rating: ratings, gap: fc.integer({ min: 0, max: 30 * DAY }), skew: clock, practice: fc.boolean() });
+	const answer = fc.record({
+		card: fc.integer({ min: 0, max: 7 }),
+		rating: ratings,
+		gap: fc.integer({ min: 0, max: 30 * DAY }),
+		skew: clock,
+		practice: fc.boolean()
+	});
 
 	it('for generated histories with wrong clocks and extreme settings: every record and state comes back as exported', async () => {
 		await fc.assert(
@@ -210,7 +224,8 @@ describe('an export always imports', () => {
 					else await recordReview(sut, fs, { card_id, rating: a.rating, now, duration: 1000 }, { leechThreshold: 3 });
 				}
 				const before = await snapshot(sut);
-				for (const r of [...(before.reviews ?? []), ...(before.practice ?? [])] as { review: number }[]) if (r.review < Date.UTC(2020, 0, 1) || r.review > NOW + DAY) odd++;
+				for (const r of [...(before.reviews ?? []), ...(before.practice ?? [])] as { review: number }[])
+					if (r.review < Date.UTC(2020, 0, 1) || r.review > NOW + DAY) odd++;
 				const { blob } = await exportBackup(sut, '1', NOW);
 				await resetAll(sut);
 				const result = await importBackupFile(sut, blob, { mode: 'merge', now: NOW, schedulerFor: scheduler });
@@ -267,14 +282,78 @@ describe('a bad backup is refused with what and where, and nothing is written', 
 		['not a backup', () => Promise.resolve(new Blob(['{"format": '])), /^The file is not valid JSON/],
 		['another format', async () => fileOf(good.map((l, i) => (i === 0 ? { ...l, format: 'anki' } : l))), /^line 1: format: must be "roadmap-recall-backup"/],
 		['a newer version', async () => fileOf(good.map((l, i) => (i === 0 ? { ...l, formatVersion: 3 } : l))), /^line 1: formatVersion: must be 2/],
-		['a bad rating', async () => { const c = structuredClone(good); at(c, 'review', 2).rating = 5; return fileOf(c); }, /^line 5: review\.rating: must be 0, 1, 2, 3 or 4 \(Forget, Again/],
-		['a missing field', async () => { const c = structuredClone(good); delete at(c, 'practice').card_id; return fileOf(c); }, /^line \d+: practice\.card_id: is missing/],
-		['a duplicate id', async () => { const c = structuredClone(good); at(c, 'review', 3).id = at(c, 'review', 0).id; return fileOf(c); }, /^line 6: review ".+" duplicates an earlier one/],
-		['an unknown field', async () => { const c = structuredClone(good); at(c, 'marks').html = '<img src=x onerror=alert(1)>'; return fileOf(c); }, /^line \d+: marks\.html: is not a known field/],
-		['a step of 0m', async () => { const c = structuredClone(good); at(c, 'settings').learningSteps = ['0m']; return fileOf(c); }, /^line 2: settings\.learningSteps\[0\]: must be a step from 1m to 365d/],
-		['edited data', async () => { const c = structuredClone(good); at(c, 'settings').newPerDay = 500; return fileOf(c, false); }, /^end\.checksum: the data does not match/],
-		['a lost record', async () => fileOf(good.filter((l, i) => !('review' in l && i === 3)), false), /^end\.reviews: says 5 but the file holds 4/],
-		['cut short', async () => fileOf(good.filter((l) => !('end' in l)), false), /^The file ends early/]
+		[
+			'a bad rating',
+			async () => {
+				const c = structuredClone(good);
+				at(c, 'review', 2).rating = 5;
+				return fileOf(c);
+			},
+			/^line 5: review\.rating: must be 0, 1, 2, 3 or 4 \(Forget, Again/
+		],
+		[
+			'a missing field',
+			async () => {
+				const c = structuredClone(good);
+				delete at(c, 'practice').card_id;
+				return fileOf(c);
+			},
+			/^line \d+: practice\.card_id: is missing/
+		],
+		[
+			'a duplicate id',
+			async () => {
+				const c = structuredClone(good);
+				at(c, 'review', 3).id = at(c, 'review', 0).id;
+				return fileOf(c);
+			},
+			/^line 6: review ".+" duplicates an earlier one/
+		],
+		[
+			'an unknown field',
+			async () => {
+				const c = structuredClone(good);
+				at(c, 'marks').html = '<img src=x onerror=alert(1)>';
+				return fileOf(c);
+			},
+			/^line \d+: marks\.html: is not a known field/
+		],
+		[
+			'a step of 0m',
+			async () => {
+				const c = structuredClone(good);
+				at(c, 'settings').learningSteps = ['0m'];
+				return fileOf(c);
+			},
+			/^line 2: settings\.learningSteps\[0\]: must be a step from 1m to 365d/
+		],
+		[
+			'edited data',
+			async () => {
+				const c = structuredClone(good);
+				at(c, 'settings').newPerDay = 500;
+				return fileOf(c, false);
+			},
+			/^end\.checksum: the data does not match/
+		],
+		[
+			'a lost record',
+			async () =>
+				fileOf(
+					good.filter((l, i) => !('review' in l && i === 3)),
+					false
+				),
+			/^end\.reviews: says 5 but the file holds 4/
+		],
+		[
+			'cut short',
+			async () =>
+				fileOf(
+					good.filter((l) => !('end' in l)),
+					false
+				),
+			/^The file ends early/
+		]
 	])('%s', async (_name, make, expected) => {
 		const before = await snapshot(db);
 		const result = await importFile(await make());
@@ -292,7 +371,19 @@ describe('a bad backup is refused with what and where, and nothing is written', 
 				return originals[m]!.apply(this, a);
 			};
 		}
-		const hostile = fc.constantFrom('<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '__proto__', 'constructor', '\u0000', 'x'.repeat(10_000), -1, 1e308 * 10, null, [], {});
+		const hostile = fc.constantFrom(
+			'<img src=x onerror=alert(1)>',
+			'<script>alert(1)</script>',
+			'__proto__',
+			'constructor',
+			'\u0000',
+			'x'.repeat(10_000),
+			-1,
+			1e308 * 10,
+			null,
+			[],
+			{}
+		);
 		const value = fc.oneof(hostile, fc.string(), fc.integer(), fc.double(), fc.boolean());
 		const targets: [string, string][] = [
 			['review', 'rating'],

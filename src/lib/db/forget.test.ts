@@ -47,8 +47,24 @@ describe('forget', () => {
 		const before = await db.get('cards', 'http-a');
 		expect(before?.state).toBe(State.Review);
 		const saved = await recordForget(db, f, 'http-a', NOW);
-		expect(saved.state).toMatchObject({ state: State.New, stability: 0, difficulty: 0, reps: before?.reps, lapses: before?.lapses, due: NOW, last_review: NOW });
-		expect(saved.log).toMatchObject({ card_id: 'http-a', rating: 0, review: NOW, duration: 0, state: State.Review, elapsed_days: 0, stability: before?.stability });
+		expect(saved.state).toMatchObject({
+			state: State.New,
+			stability: 0,
+			difficulty: 0,
+			reps: before?.reps,
+			lapses: before?.lapses,
+			due: NOW,
+			last_review: NOW
+		});
+		expect(saved.log).toMatchObject({
+			card_id: 'http-a',
+			rating: 0,
+			review: NOW,
+			duration: 0,
+			state: State.Review,
+			elapsed_days: 0,
+			stability: before?.stability
+		});
 		expect(await db.get('cards', 'http-a')).toEqual(saved.state);
 		const logs = await getCardReviews(db, 'http-a');
 		expect(logs.at(-1)).toEqual(saved.log);

@@ -1,7 +1,19 @@
 export { openRecallDB } from './open';
 export type { RecallDatabase, OpenOptions } from './open';
 export { getAllStates, getReviewsToday, getCardReviews, getSettings, saveSettings, getAllMarks, hiddenCards, getAllReviews, getAllPractice } from './queries';
-export { recordReview, undoReview, recordForget, undoForget, recordPractice, undoPractice, setMarks, restoreMarks, UndoConflictError, NewCardLimitError, NothingToForgetError } from './record';
+export {
+	recordReview,
+	undoReview,
+	recordForget,
+	undoForget,
+	recordPractice,
+	undoPractice,
+	setMarks,
+	restoreMarks,
+	UndoConflictError,
+	NewCardLimitError,
+	NothingToForgetError
+} from './record';
 export type { Answer, SavedReview, SavedForget } from './record';
 export { DB_NAME, DB_VERSION } from './schema';
 export type { RecallDB, CardMarks, PracticeRecord, AnswerCounts, AnswerBucket, CardTotals } from './schema';

@@ -35,8 +35,7 @@ function readCsv(text: string): string[][] {
 			if (c === '"' && text[i + 1] === '"') {
 				cell += '"';
 				i++;
-			}
-			else if (c === '"') quoted = false;
+			} else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
 		else if (c === ',') {
@@ -47,8 +46,7 @@ function readCsv(text: string): string[][] {
 			rows.push(row);
 			row = [];
 			cell = '';
-		}
-		else cell += c;
+		} else cell += c;
 	}
 	return rows;
 }
@@ -63,28 +61,34 @@ describe('the optimizer CSV', () => {
 		expect(rows.map((r) => r[0])).toEqual(DANGEROUS.map((id) => `'${id}`));
 		for (const r of rows) for (const cell of r) expect(formula(cell), cell).toBe(false);
 		expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-		expect(csv).toContain('\n\'+1,1001,3,2,4200\n');
+		expect(csv).toContain("\n'+1,1001,3,2,4200\n");
 	});
 
 	it('leaves ordinary ids and the numbers as they are', () => {
 		const csv = optimizerCsv([review('http-status-codes', 1_763_715_600_000), review('a,b', 1_763_715_700_000)]);
 		expect(csv).toBe(
-			'card_id,review_time,review_rating,review_state,review_duration\n' +
-				'http-status-codes,1763715600000,3,2,4200\n' +
-				'"a,b",1763715700000,3,2,4200\n'
+			'card_id,review_time,review_rating,review_state,review_duration\n' + 'http-status-codes,1763715600000,3,2,4200\n' + '"a,b",1763715700000,3,2,4200\n'
 		);
 	});
 });
 
 describe('the Anki TSV', () => {
-	const deck = (cards: DeckData['cards']): DeckData => ({ id: 'internet', title: 'Internet: how it works', group: 'foundations', prerequisites: [], cards, version: 'test' });
+	const deck = (cards: DeckData['cards']): DeckData => ({
+		id: 'internet',
+		title: 'Internet: how it works',
+		group: 'foundations',
+		prerequisites: [],
+		cards,
+		version: 'test'
+	});
 	const source = { file: '000_c49236ff270dceac.txt', heading: 'H' } as const;
 
 	it('escapes every cell a spreadsheet would run as a formula', () => {
-		const cards = DANGEROUS.map(
-			(prompt, i) => ({ id: `c${i}`, kind: 'flashcard' as const, prompt, answer: '-1', explanation: 'Because.', source })
-		);
-		const lines = ankiTsv([deck(cards)]).trimEnd().split('\n').slice(4);
+		const cards = DANGEROUS.map((prompt, i) => ({ id: `c${i}`, kind: 'flashcard' as const, prompt, answer: '-1', explanation: 'Because.', source }));
+		const lines = ankiTsv([deck(cards)])
+			.trimEnd()
+			.split('\n')
+			.slice(4);
 		expect(lines.map((l) => l.split('\t')[0])).toEqual(['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)", 'x', "'=1"]);
 		for (const line of lines) {
 			expect(line.split('\t')).toHaveLength(4);
@@ -94,7 +98,11 @@ describe('the Anki TSV', () => {
 	});
 
 	it('leaves ordinary text alone', () => {
-		const cards = [{ id: 'c', kind: 'flashcard', prompt: 'What is DNS?', answer: 'Names to addresses', explanation: 'It resolves.', source }] as DeckData['cards'];
-		expect(ankiTsv([deck(cards)]).split('\n')[4]).toBe('What is DNS?\tNames to addresses — It resolves.\tRoadmap Recall::Internet\troadmap-recall internet flashcard');
+		const cards = [
+			{ id: 'c', kind: 'flashcard', prompt: 'What is DNS?', answer: 'Names to addresses', explanation: 'It resolves.', source }
+		] as DeckData['cards'];
+		expect(ankiTsv([deck(cards)]).split('\n')[4]).toBe(
+			'What is DNS?\tNames to addresses — It resolves.\tRoadmap Recall::Internet\troadmap-recall internet flashcard'
+		);
 	});
 });

@@ -69,7 +69,11 @@ export async function takeNewer(
 		return { taken, kept: items.length - taken };
 	};
 	const marks = tx.objectStore('marks');
-	const m = await keepNewer(incoming.marks, (r) => marks.get(r.card_id), (r) => marks.put(r));
+	const m = await keepNewer(
+		incoming.marks,
+		(r) => marks.get(r.card_id),
+		(r) => marks.put(r)
+	);
 	// A deleted note is a newer tombstone; a note without a stamp counts from when it was written.
 	const reports = tx.objectStore('reports');
 	const r = await keepNewer(
@@ -167,7 +171,13 @@ export async function mergeBatch(
 	const removed = (await Promise.all(batch.removedReviews.map((id) => reviews.get(id)))).filter((r): r is ReviewRecord => r !== undefined);
 	for (const r of removed) touched.add(r.card_id);
 	const practice = tx.objectStore('practice');
-	pending.push(...issue(tx, [...(await aggregateWrites(tx, removed, -1)), ...removed.map((r) => () => reviews.delete(r.id)), ...batch.removedPractice.map((id) => () => practice.delete(id))]));
+	pending.push(
+		...issue(tx, [
+			...(await aggregateWrites(tx, removed, -1)),
+			...removed.map((r) => () => reviews.delete(r.id)),
+			...batch.removedPractice.map((id) => () => practice.delete(id))
+		])
+	);
 
 	const added = await addAnswers(tx, batch.reviews, batch.practice);
 	for (const r of added.fresh) touched.add(r.card_id);

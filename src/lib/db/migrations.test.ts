@@ -88,7 +88,16 @@ describe('migrations', () => {
 		const reviews: ReviewRecord[] = [];
 		// Ids in another order than times, and answers to 300 cards over about 80 days.
 		for (let i = 0; i < 12_345; i++) {
-			reviews.push({ ...model, id: `r${(i * 7919) % 12_345}-${i}`, card_id: `card-${i % 300}`, rating: ((i % 4) + 1), review: model.review + i * 9 * 60_000, duration: i % 5000, state: (i % 4), scheduled_days: i % 40 });
+			reviews.push({
+				...model,
+				id: `r${(i * 7919) % 12_345}-${i}`,
+				card_id: `card-${i % 300}`,
+				rating: (i % 4) + 1,
+				review: model.review + i * 9 * 60_000,
+				duration: i % 5000,
+				state: i % 4,
+				scheduled_days: i % 40
+			});
 		}
 		await restore({ ...v1, stores: { ...v1.stores, reviews: { ...v1.stores.reviews!, records: reviews } } });
 		const db = await openRecallDB();

@@ -18,7 +18,9 @@ export interface OpenOptions {
 /** An upgrade step failed; the database is left as it was, at its old version. */
 export class UpgradeError extends Error {
 	constructor(from: number, to: number, cause: unknown) {
-		super(`Could not update your data from version ${from} to ${to}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed; reload to try again.`);
+		super(
+			`Could not update your data from version ${from} to ${to}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed; reload to try again.`
+		);
 		this.name = 'UpgradeError';
 		this.cause = cause;
 	}

@@ -36,7 +36,11 @@ type WithOutbox = IDBPTransaction<RecallDB, ArrayLike<StoreNames<RecallDB>>, 're
  * other). The transaction must include 'meta' and 'outbox'. Returns the
  * writes to issue with the rest (see commit()).
  */
-export async function queueForSync(tx: WithOutbox, changes: readonly { key: string; op: OutboxEntry['op'] }[], now = Date.now()): Promise<(() => Promise<unknown>)[]> {
+export async function queueForSync(
+	tx: WithOutbox,
+	changes: readonly { key: string; op: OutboxEntry['op'] }[],
+	now = Date.now()
+): Promise<(() => Promise<unknown>)[]> {
 	if (changes.length === 0) return [];
 	const on = (await tx.objectStore('meta').getKey(SYNC_CONFIG_KEY)) !== undefined;
 	if (!on) return [];

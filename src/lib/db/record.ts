@@ -78,7 +78,10 @@ export async function recordReview(
 	const journal = options.journal?.(saved);
 	// The running totals change with the log, in this transaction: they can never disagree with it.
 	const totals = await aggregateWrites(tx, [log], 1);
-	const queued = await queueForSync(tx, [{ key: docId.review(log.id), op: 'put' }, ...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])]);
+	const queued = await queueForSync(tx, [
+		{ key: docId.review(log.id), op: 'put' },
+		...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])
+	]);
 	await commit(tx, [
 		...queued,
 		// add(), not put(): a log record is never overwritten.
@@ -127,7 +130,10 @@ export async function undoReview(db: RecallDatabase, saved: SavedReview): Promis
 	// The removed record comes off the running totals too, which then are as before the answer.
 	const totals = await aggregateWrites(tx, [saved.log], -1);
 	// If the answer reached the server already, its document is deleted there too.
-	const queued = await queueForSync(tx, [{ key: docId.review(saved.log.id), op: 'delete' }, ...(saved.leech ? [{ key: docId.marks(saved.log.card_id), op: 'put' as const }] : [])]);
+	const queued = await queueForSync(tx, [
+		{ key: docId.review(saved.log.id), op: 'delete' },
+		...(saved.leech ? [{ key: docId.marks(saved.log.card_id), op: 'put' as const }] : [])
+	]);
 	await commit(tx, [
 		...queued,
 		() => tx.objectStore('reviews').delete(saved.log.id),
@@ -233,7 +239,6 @@ export async function restoreMarks(db: RecallDatabase, card_id: string, before: 
 	const tx = db.transaction(['marks', 'meta', 'outbox'], 'readwrite');
 	const marks = tx.objectStore('marks');
 	const queued = await queueForSync(tx, [{ key: docId.marks(card_id), op: 'put' }], now);
-	const restored: CardMarks | undefined =
-		queued.length > 0 ? { ...NO_MARKS, ...before, card_id, updated: now, device } : before;
+	const restored: CardMarks | undefined = queued.length > 0 ? { ...NO_MARKS, ...before, card_id, updated: now, device } : before;
 	await commit(tx, [...queued, () => (restored ? marks.put(restored) : marks.delete(card_id))]);
 }

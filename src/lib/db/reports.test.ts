@@ -7,7 +7,14 @@ import { openRecallDB, type RecallDatabase } from './open';
 import { deleteReport, listReports, reportsJson, reportsMarkdown, saveReport } from './reports';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
-const input = { card_id: 'http-status-201', deck: 'http', deckVersion: 'abc123def456', appVersion: '0.2.0', reason: 'outdated' as const, text: '  HTTP/2 has no reason phrase.  ' };
+const input = {
+	card_id: 'http-status-201',
+	deck: 'http',
+	deckVersion: 'abc123def456',
+	appVersion: '0.2.0',
+	reason: 'outdated' as const,
+	text: '  HTTP/2 has no reason phrase.  '
+};
 let db: RecallDatabase;
 
 beforeEach(async () => {
@@ -23,7 +30,16 @@ describe('reports on cards', () => {
 	it('are saved with the card, the deck version and the app version, and listed newest first', async () => {
 		const a = await saveReport(db, input, NOW);
 		const b = await saveReport(db, { ...input, card_id: 'http-status-204', reason: 'typo', text: '' }, NOW + 1000);
-		expect(a).toMatchObject({ card_id: 'http-status-201', deck: 'http', deckVersion: 'abc123def456', appVersion: '0.2.0', reason: 'outdated', text: 'HTTP/2 has no reason phrase.', created: NOW, deleted: false });
+		expect(a).toMatchObject({
+			card_id: 'http-status-201',
+			deck: 'http',
+			deckVersion: 'abc123def456',
+			appVersion: '0.2.0',
+			reason: 'outdated',
+			text: 'HTTP/2 has no reason phrase.',
+			created: NOW,
+			deleted: false
+		});
 		expect(a.device).toEqual(expect.any(String));
 		expect((await listReports(db)).map((r) => r.id)).toEqual([b.id, a.id]);
 	});
@@ -61,7 +77,16 @@ describe('reports on cards', () => {
 			].join('\n')
 		);
 		expect(JSON.parse(reportsJson([a]))).toEqual([
-			{ id: a.id, card_id: 'http-status-201', deck: 'http', deckVersion: 'abc123def456', appVersion: '0.2.0', reason: 'outdated', text: 'HTTP/2 has no reason phrase.', created: '2026-11-21T12:00:00.000Z' }
+			{
+				id: a.id,
+				card_id: 'http-status-201',
+				deck: 'http',
+				deckVersion: 'abc123def456',
+				appVersion: '0.2.0',
+				reason: 'outdated',
+				text: 'HTTP/2 has no reason phrase.',
+				created: '2026-11-21T12:00:00.000Z'
+			}
 		]);
 	});
 });

@@ -58,7 +58,9 @@ export function reportsMarkdown(reports: readonly CardReport[], promptOf: (card_
 	const lines = [`## Card reports (${reports.length})`, ''];
 	for (const r of reports) {
 		const prompt = promptOf(r.card_id);
-		lines.push(`- **${REASON_LABELS[r.reason]}**: \`${r.card_id}\` in deck \`${r.deck}\` (version ${r.deckVersion}, app ${r.appVersion}), ${new Date(r.created).toISOString().slice(0, 10)}`);
+		lines.push(
+			`- **${REASON_LABELS[r.reason]}**: \`${r.card_id}\` in deck \`${r.deck}\` (version ${r.deckVersion}, app ${r.appVersion}), ${new Date(r.created).toISOString().slice(0, 10)}`
+		);
 		if (prompt) lines.push(`  - Card: ${prompt.replace(/\s+/g, ' ')}`);
 		if (r.text) lines.push(`  - ${r.text.replace(/\s*\n\s*/g, ' ')}`);
 	}
@@ -68,7 +70,16 @@ export function reportsMarkdown(reports: readonly CardReport[], promptOf: (card_
 /** The notes as JSON, for tools. */
 export function reportsJson(reports: readonly CardReport[]): string {
 	return `${JSON.stringify(
-		reports.map(({ id, card_id, deck, deckVersion, appVersion, reason, text, created }) => ({ id, card_id, deck, deckVersion, appVersion, reason, text, created: new Date(created).toISOString() })),
+		reports.map(({ id, card_id, deck, deckVersion, appVersion, reason, text, created }) => ({
+			id,
+			card_id,
+			deck,
+			deckVersion,
+			appVersion,
+			reason,
+			text,
+			created: new Date(created).toISOString()
+		})),
 		null,
 		2
 	)}\n`;

@@ -26,7 +26,18 @@ afterEach(() => {
 describe('a new database', () => {
 	it('has every store and index of the current schema', () => {
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'outbox', 'practice', 'reports', 'reviews', 'settings']);
+		expect([...db.objectStoreNames].sort()).toEqual([
+			'buckets',
+			'cardTotals',
+			'cards',
+			'marks',
+			'meta',
+			'outbox',
+			'practice',
+			'reports',
+			'reviews',
+			'settings'
+		]);
 		const tx = db.transaction(['cards', 'reviews', 'reports']);
 		expect([...tx.objectStore('reports').indexNames]).toEqual(['by-card']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);
@@ -79,7 +90,7 @@ describe('saving an answer', () => {
 });
 
 describe("today's reviews", () => {
-	it('start at the learner\'s day start', async () => {
+	it("start at the learner's day start", async () => {
 		const tz = process.env.TZ;
 		process.env.TZ = 'UTC';
 		onTestFinished(() => {
@@ -171,7 +182,11 @@ describe('leeches', () => {
 	it('keeps a flag when the card becomes a leech', async () => {
 		await setMarks(db, 'y', { flagged: true });
 		let now = NOW;
-		for (const [r, d] of [[3, 0], [3, 0.01], [1, 5]] as const) {
+		for (const [r, d] of [
+			[3, 0],
+			[3, 0.01],
+			[1, 5]
+		] as const) {
 			now += d * 86_400_000;
 			await recordReview(db, f, { card_id: 'y', rating: r, now, duration: 1 }, { leechThreshold: 1 });
 		}

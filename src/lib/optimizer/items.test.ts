@@ -25,22 +25,48 @@ const log = (card_id: string, review: number, rating: number): ReviewRecord => (
 
 describe('the review log as optimizer items', () => {
 	it("gives, for each day's first answer after a card's first, its answers so far with whole learner days between them", () => {
-		const items = optimizerItems([log('a', at(2026, 3, 1), Rating.Good), log('a', at(2026, 3, 1, 10) + 600_000, Rating.Good), log('a', at(2026, 3, 4), Rating.Again), log('a', at(2026, 3, 5), Rating.Hard)], 4);
+		const items = optimizerItems(
+			[
+				log('a', at(2026, 3, 1), Rating.Good),
+				log('a', at(2026, 3, 1, 10) + 600_000, Rating.Good),
+				log('a', at(2026, 3, 4), Rating.Again),
+				log('a', at(2026, 3, 5), Rating.Hard)
+			],
+			4
+		);
 		// The same-day step 10 minutes later is left out: each day counts once.
 		expect(items.map((i) => i.reviews)).toEqual([
-			[{ rating: 3, delta_t: 0 }, { rating: 1, delta_t: 3 }],
-			[{ rating: 3, delta_t: 0 }, { rating: 1, delta_t: 3 }, { rating: 2, delta_t: 1 }]
+			[
+				{ rating: 3, delta_t: 0 },
+				{ rating: 1, delta_t: 3 }
+			],
+			[
+				{ rating: 3, delta_t: 0 },
+				{ rating: 1, delta_t: 3 },
+				{ rating: 2, delta_t: 1 }
+			]
 		]);
 	});
 
 	it('counts learner days: 02:00 is still the evening before with days from 04:00, and summer time changes nothing', () => {
 		// 28 March 2026, 22:00 and 29 March, 02:00 are one learner's day; 29 March is 23 hours long in Berlin.
-		const items = optimizerItems([log('a', at(2026, 3, 28, 22), Rating.Good), log('a', at(2026, 3, 29, 2), Rating.Good), log('a', at(2026, 3, 30, 5), Rating.Good)], 4);
+		const items = optimizerItems(
+			[log('a', at(2026, 3, 28, 22), Rating.Good), log('a', at(2026, 3, 29, 2), Rating.Good), log('a', at(2026, 3, 30, 5), Rating.Good)],
+			4
+		);
 		expect(items.map((i) => i.reviews.map((r) => r.delta_t))).toEqual([[0, 2]]);
 	});
 
 	it('starts a card afresh after a forget, and orders items of all cards by time, in any input order', () => {
-		const logs = [log('b', at(2026, 3, 3), Rating.Good), log('a', at(2026, 3, 1), Rating.Good), log('a', at(2026, 3, 2), Rating.Good), log('a', at(2026, 3, 5), 0), log('a', at(2026, 3, 6), Rating.Easy), log('a', at(2026, 3, 9), Rating.Good), log('b', at(2026, 3, 4), Rating.Again)];
+		const logs = [
+			log('b', at(2026, 3, 3), Rating.Good),
+			log('a', at(2026, 3, 1), Rating.Good),
+			log('a', at(2026, 3, 2), Rating.Good),
+			log('a', at(2026, 3, 5), 0),
+			log('a', at(2026, 3, 6), Rating.Easy),
+			log('a', at(2026, 3, 9), Rating.Good),
+			log('b', at(2026, 3, 4), Rating.Again)
+		];
 		const items = optimizerItems(logs.reverse(), 4);
 		expect(items.map((i) => [i.at, i.reviews.map((r) => `${r.rating}/${r.delta_t}`).join(' ')])).toEqual([
 			[at(2026, 3, 2), '3/0 3/1'],

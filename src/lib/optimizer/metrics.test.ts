@@ -7,7 +7,7 @@ import type { OptimizerItem } from './items';
 function history(w: readonly number[], cards = 200, days = 300): OptimizerItem[] {
 	const f = fsrs(generatorParameters({ w: [...w], enable_short_term: false, enable_fuzz: false }));
 	let seed = 7;
-	const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+	const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 	const start = Date.UTC(2026, 0, 1);
 	const items: OptimizerItem[] = [];
 	for (let c = 0; c < cards; c++) {
@@ -43,8 +43,26 @@ describe("scoring parameters on a learner's answers", () => {
 	});
 
 	it('scores only items whose last gap is a day or more, and has nothing to say without one', () => {
-		expect(evaluate(default_w, [{ reviews: [{ rating: 3, delta_t: 0 }, { rating: 3, delta_t: 0 }], at: 0 }])).toBeUndefined();
-		const one = evaluate(default_w, [{ reviews: [{ rating: 3, delta_t: 0 }, { rating: 3, delta_t: 3 }], at: 0 }])!;
+		expect(
+			evaluate(default_w, [
+				{
+					reviews: [
+						{ rating: 3, delta_t: 0 },
+						{ rating: 3, delta_t: 0 }
+					],
+					at: 0
+				}
+			])
+		).toBeUndefined();
+		const one = evaluate(default_w, [
+			{
+				reviews: [
+					{ rating: 3, delta_t: 0 },
+					{ rating: 3, delta_t: 3 }
+				],
+				at: 0
+			}
+		])!;
 		expect(one.count).toBe(1);
 		expect(one.logLoss).toBeGreaterThan(0);
 	});

@@ -50,6 +50,8 @@ describe('the native optimizer on a fixture history', () => {
 		expect(after.rmse).toBeLessThan(before.rmse);
 		// The learner's slower forgetting is found: a longer initial stability after Good than the default's.
 		expect(w[2]!).toBeGreaterThan(default_w[2]!);
-		console.log(`fixture: ${answers} answers; log loss ${before.logLoss.toFixed(4)} → ${after.logLoss.toFixed(4)}, RMSE ${before.rmse.toFixed(4)} → ${after.rmse.toFixed(4)}`);
+		console.log(
+			`fixture: ${answers} answers; log loss ${before.logLoss.toFixed(4)} → ${after.logLoss.toFixed(4)}, RMSE ${before.rmse.toFixed(4)} → ${after.rmse.toFixed(4)}`
+		);
 	}, 60_000);
 });

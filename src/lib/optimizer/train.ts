@@ -11,7 +11,12 @@ export const MIN_ANSWERS = 400;
  * Sends one request to a fresh optimizer Worker and settles with its final
  * reply (progress replies go to `onProgress`); `cancel` terminates it at once.
  */
-function ask<T>(request: TrainRequest, name: string, finish: (r: Exclude<TrainReply, TrainProgress>) => T | Error, onProgress?: (p: TrainProgress) => void): { result: Promise<T>; cancel: () => void } {
+function ask<T>(
+	request: TrainRequest,
+	name: string,
+	finish: (r: Exclude<TrainReply, TrainProgress>) => T | Error,
+	onProgress?: (p: TrainProgress) => void
+): { result: Promise<T>; cancel: () => void } {
 	const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name });
 	let reject: (e: Error) => void = () => undefined;
 	const result = new Promise<T>((resolve, rej) => {

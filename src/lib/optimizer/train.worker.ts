@@ -57,7 +57,15 @@ self.onmessage = async (e: MessageEvent<TrainRequest>) => {
 		const ms = performance.now() - t0;
 		post({ type: 'progress', phase: 'scoring' });
 		const inUse = isParameterSet(settings.w) ? settings.w : [...default_w];
-		post({ type: 'done', w, current: evaluate(inUse, items), trained: evaluate(w, items), answers: logs.filter((l) => l.rating !== Rating.Manual).length, items: items.length, ms });
+		post({
+			type: 'done',
+			w,
+			current: evaluate(inUse, items),
+			trained: evaluate(w, items),
+			answers: logs.filter((l) => l.rating !== Rating.Manual).length,
+			items: items.length,
+			ms
+		});
 	} catch (e) {
 		post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
 	}

@@ -8,7 +8,16 @@ const NOW = Date.UTC(2026, 10, 21, 8);
 const DAY = 86_400_000;
 /** 300 review cards of assorted stability, due over the coming weeks. */
 const states = Array.from({ length: 300 }, (_, i) =>
-	cardState({ card_id: `c${i}`, state: State.Review, stability: 2 + (i % 40), difficulty: 3 + (i % 6), due: NOW + (i % 30) * DAY, last_review: NOW - 10 * DAY, reps: 4, scheduled_days: 10 })
+	cardState({
+		card_id: `c${i}`,
+		state: State.Review,
+		stability: 2 + (i % 40),
+		difficulty: 3 + (i % 6),
+		due: NOW + (i % 30) * DAY,
+		last_review: NOW - 10 * DAY,
+		reps: 4,
+		scheduled_days: 10
+	})
 );
 
 describe('workload against desired retention', () => {
@@ -32,6 +41,8 @@ describe('workload against desired retention', () => {
 	});
 
 	it('is nothing for an empty collection', () => {
-		expect(simulateWorkload({ w: null, states: [], unstudied: 0, newPerDay: 20, now: NOW, days: 30, retentions: [0.9] })).toEqual([{ retention: 0.9, perDay: 0 }]);
+		expect(simulateWorkload({ w: null, states: [], unstudied: 0, newPerDay: 20, now: NOW, days: 30, retentions: [0.9] })).toEqual([
+			{ retention: 0.9, perDay: 0 }
+		]);
 	});
 });

@@ -36,7 +36,15 @@ export function simulateWorkload(input: WorkloadInput): WorkloadPoint[] {
 	const days = input.days ?? 365;
 	const studied = [...input.states].filter((s) => s.state !== State.New && s.last_review !== null);
 	return (input.retentions ?? RETENTIONS).map((retention) => {
-		const f = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: false, maximum_interval: 36500, ...(input.w ? { w: [...input.w] } : {}) }));
+		const f = fsrs(
+			generatorParameters({
+				request_retention: retention,
+				enable_fuzz: false,
+				enable_short_term: false,
+				maximum_interval: 36500,
+				...(input.w ? { w: [...input.w] } : {})
+			})
+		);
 		let seed = input.seed ?? 42;
 		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 		const cards: Card[] = studied.map(toFsrsCard);

@@ -58,7 +58,12 @@ describe('the periodic check in the service worker', () => {
 		expect(shown).toEqual([]);
 
 		expect(await check(morning)).toMatchObject({ show: true, body: '3 cards due' });
-		expect(shown).toEqual([{ title: 'Roadmap Recall', options: { body: '3 cards due', tag: 'daily-reminder', icon: '/icons/icon-192.png', badge: undefined, data: { url: '/review' } } }]);
+		expect(shown).toEqual([
+			{
+				title: 'Roadmap Recall',
+				options: { body: '3 cards due', tag: 'daily-reminder', icon: '/icons/icon-192.png', badge: undefined, data: { url: '/review' } }
+			}
+		]);
 		expect(await getReminder(d)).toEqual({ on: true, time: '09:00', lastShownDay: local(2026, 3, 10, 4), lastCheck: morning });
 
 		// Again the same day: nothing, though the cards are still due; the check is recorded.
@@ -73,11 +78,20 @@ describe('the periodic check in the service worker', () => {
 	});
 
 	it("counts reviews up to what is left of the day's review limit", async () => {
-		const d = await seed({ on: true, time: '09:00' }, Array.from({ length: 6 }, (_, i) => cardState({ card_id: `r${i}`, due: local(2026, 3, 9), state: REVIEW })));
+		const d = await seed(
+			{ on: true, time: '09:00' },
+			Array.from({ length: 6 }, (_, i) => cardState({ card_id: `r${i}`, due: local(2026, 3, 9), state: REVIEW }))
+		);
 		await d.put('settings', { ...DEFAULT_SETTINGS, reviewsPerDay: 5 }, 'user');
 		// Two review answers given this morning, one forget (not an answer), and one from yesterday.
 		const review = (id: string, at: number, rating: number, state: number) => ({ id, card_id: 'x', review: at, rating, state }) as unknown as ReviewRecord;
-		for (const r of [review('1', local(2026, 3, 10, 7), 3, REVIEW), review('2', local(2026, 3, 10, 8), 1, REVIEW), review('3', local(2026, 3, 10, 8), 0, REVIEW), review('4', local(2026, 3, 9, 20), 3, REVIEW)]) await d.put('reviews', r);
+		for (const r of [
+			review('1', local(2026, 3, 10, 7), 3, REVIEW),
+			review('2', local(2026, 3, 10, 8), 1, REVIEW),
+			review('3', local(2026, 3, 10, 8), 0, REVIEW),
+			review('4', local(2026, 3, 9, 20), 3, REVIEW)
+		])
+			await d.put('reviews', r);
 		expect(await check(local(2026, 3, 10, 9, 30))).toMatchObject({ show: true, body: '3 cards due' });
 	});
 

@@ -51,9 +51,19 @@ async function readDueCount(db: IDBDatabase, now: number, dayStartHour: number, 
 	const tx = db.transaction(['cards', 'marks', 'reviews']);
 	const [cards, marks, today] = await Promise.all([
 		// Only the cards below the bound are read, by the due index.
-		request(tx.objectStore('cards').index('by-due').getAll(IDBKeyRange.upperBound(nextDayStart(now, dayStartHour), true))) as Promise<DueCard[]>,
+		request(
+			tx
+				.objectStore('cards')
+				.index('by-due')
+				.getAll(IDBKeyRange.upperBound(nextDayStart(now, dayStartHour), true))
+		) as Promise<DueCard[]>,
 		request(tx.objectStore('marks').getAll()) as Promise<(DueMarks & { card_id: string })[]>,
-		request(tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)))) as Promise<Pick<ReviewRecord, 'state' | 'rating'>[]>
+		request(
+			tx
+				.objectStore('reviews')
+				.index('by-time')
+				.getAll(IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)))
+		) as Promise<Pick<ReviewRecord, 'state' | 'rating'>[]>
 	]);
 	// Today's answers to review cards (a forget, rating 0, is none) use up the day's review limit.
 	const reviewedToday = today.filter((r) => r.state === State.Review && r.rating !== Rating.Manual).length;
@@ -83,7 +93,10 @@ export async function remindIfDue({ registration, now = Date.now(), icon, badge 
 	if (!db) return { show: false };
 	try {
 		const tx = db.transaction(['meta', 'settings']);
-		const [stored, settings] = await Promise.all([request(tx.objectStore('meta').get(REMINDER_KEY)) as Promise<unknown>, request(tx.objectStore('settings').get('user')) as Promise<Record<string, unknown> | undefined>]);
+		const [stored, settings] = await Promise.all([
+			request(tx.objectStore('meta').get(REMINDER_KEY)) as Promise<unknown>,
+			request(tx.objectStore('settings').get('user')) as Promise<Record<string, unknown> | undefined>
+		]);
 		// Never turned on here: nothing to show and nothing to record.
 		if (stored === undefined) return { show: false };
 		const reminder = readReminder(stored);

@@ -55,7 +55,11 @@ describe('when a notification is shown', () => {
 
 	it('with the day starting at 04:00, a missed reminder still comes before the day ends, not after', () => {
 		// Nothing shown on the 10th (the phone was off): at 02:00 on the 11th it is still the 10th's learner day.
-		expect(decideReminder(local(2026, 3, 11, 2), on('09:00', local(2026, 3, 9, 4)), 4, 3)).toEqual({ show: true, body: '3 cards due', day: local(2026, 3, 10, 4) });
+		expect(decideReminder(local(2026, 3, 11, 2), on('09:00', local(2026, 3, 9, 4)), 4, 3)).toEqual({
+			show: true,
+			body: '3 cards due',
+			day: local(2026, 3, 10, 4)
+		});
 		// From 04:00 the 11th is a new day whose 09:00 has not come.
 		expect(decideReminder(local(2026, 3, 11, 4), on('09:00', local(2026, 3, 9, 4)), 4, 3).show).toBe(false);
 	});
@@ -70,7 +74,11 @@ describe('when a notification is shown', () => {
 
 	it('at local midnight, with the day starting at midnight', () => {
 		// A reminder at 00:00 is due the moment the day begins.
-		expect(decideReminder(local(2026, 3, 10, 0, 0), on('00:00', local(2026, 3, 9)), 0, 2)).toEqual({ show: true, body: '2 cards due', day: local(2026, 3, 10) });
+		expect(decideReminder(local(2026, 3, 10, 0, 0), on('00:00', local(2026, 3, 9)), 0, 2)).toEqual({
+			show: true,
+			body: '2 cards due',
+			day: local(2026, 3, 10)
+		});
 		expect(decideReminder(local(2026, 3, 10, 23, 59), on('00:00', local(2026, 3, 10)), 0, 2).show).toBe(false);
 		expect(decideReminder(local(2026, 3, 11, 0, 0), on('00:00', local(2026, 3, 10)), 0, 2).show).toBe(true);
 		// 23:30 missed on the 10th: at 00:10 on the 11th it is a new day, and its 23:30 has not come.

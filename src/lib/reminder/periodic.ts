@@ -35,18 +35,25 @@ async function appRegistration(): Promise<Registration | undefined> {
 /** Whether the reminder can come as a notification here, and if not, why, in words that end a sentence. */
 export async function availability(): Promise<Availability> {
 	if (!('Notification' in window)) return { ok: false, why: 'this browser cannot show notifications' };
-	if (Notification.permission === 'denied') return { ok: false, why: "notifications are blocked for this site; allow them in the browser's site settings, then turn the reminder off and on" };
-	if (Notification.permission !== 'granted') return { ok: false, why: 'notifications are not allowed for this site yet; turn the reminder off and on to be asked' };
+	if (Notification.permission === 'denied')
+		return { ok: false, why: "notifications are blocked for this site; allow them in the browser's site settings, then turn the reminder off and on" };
+	if (Notification.permission !== 'granted')
+		return { ok: false, why: 'notifications are not allowed for this site yet; turn the reminder off and on to be asked' };
 	const registration = await appRegistration();
 	if (!registration) return { ok: false, why: "the app's offline worker is not running in this tab; reload the page and try again" };
-	if (!registration.periodicSync) return { ok: false, why: 'this browser cannot wake the app each day (Periodic Background Sync is in Chrome, Edge and other Chromium browsers)' };
+	if (!registration.periodicSync)
+		return { ok: false, why: 'this browser cannot wake the app each day (Periodic Background Sync is in Chrome, Edge and other Chromium browsers)' };
 	let state: PermissionState | undefined;
 	try {
 		state = (await navigator.permissions.query({ name: 'periodic-background-sync' as PermissionName })).state;
 	} catch {
 		// A browser that does not know the permission's name cannot grant it either.
 	}
-	if (state !== 'granted') return { ok: false, why: "the browser lets only an installed app wake up each day; install Roadmap Recall from the browser's menu and open these settings in it" };
+	if (state !== 'granted')
+		return {
+			ok: false,
+			why: "the browser lets only an installed app wake up each day; install Roadmap Recall from the browser's menu and open these settings in it"
+		};
 	return { ok: true, sync: registration.periodicSync };
 }
 
@@ -60,5 +67,6 @@ export async function registerReminder(sync: PeriodicSyncManager): Promise<boole
 /** Stops the daily wake-ups, if there were any. */
 export async function unregisterReminder(): Promise<void> {
 	const registration = await appRegistration();
-	if (registration?.periodicSync && (await registration.periodicSync.getTags()).includes(REMINDER_TAG)) await registration.periodicSync.unregister(REMINDER_TAG);
+	if (registration?.periodicSync && (await registration.periodicSync.getTags()).includes(REMINDER_TAG))
+		await registration.periodicSync.unregister(REMINDER_TAG);
 }

@@ -59,12 +59,25 @@ describe('steps', () => {
 describe('the scheduler keeps every setting inside its bounds', () => {
 	it('clamps an out-of-range settings object', () => {
 		const wild = { retention: 2, maxInterval: 1e9, fuzz: false, learningSteps: ['100000000d', '0m', 'ten', '1.5h'], relearningSteps: ['0.1m'] };
-		expect(boundedSettings(wild)).toEqual({ retention: 0.99, maxInterval: MAX_INTERVAL_DAYS, fuzz: false, learningSteps: ['525600m', '1m', '90m'], relearningSteps: ['1m'], w: null });
+		expect(boundedSettings(wild)).toEqual({
+			retention: 0.99,
+			maxInterval: MAX_INTERVAL_DAYS,
+			fuzz: false,
+			learningSteps: ['525600m', '1m', '90m'],
+			relearningSteps: ['1m'],
+			w: null
+		});
 		// Personal parameters: 21 finite numbers, or FSRS's defaults.
 		expect(boundedSettings({ ...wild, w: [1, 2, NaN] }).w).toBeNull();
 		expect(boundedSettings({ ...wild, w: Array.from({ length: 21 }, (_, i) => i / 10) }).w).toHaveLength(21);
-		expect(boundedSettings({ retention: NaN, maxInterval: -5, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({ retention: 0.9, maxInterval: 1 });
-		expect(boundedSettings({ retention: 0.1, maxInterval: NaN, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({ retention: 0.7, maxInterval: MAX_INTERVAL_DAYS });
+		expect(boundedSettings({ retention: NaN, maxInterval: -5, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({
+			retention: 0.9,
+			maxInterval: 1
+		});
+		expect(boundedSettings({ retention: 0.1, maxInterval: NaN, fuzz: false, learningSteps: [], relearningSteps: [] })).toMatchObject({
+			retention: 0.7,
+			maxInterval: MAX_INTERVAL_DAYS
+		});
 		// The scheduler built from them gives the clamped steps: Again on a new card waits the 1 year cap, not 100 million days.
 		const f = scheduler(wild);
 		const again = grade(f, { card_id: 'c', state: undefined, rating: Rating.Again, now: START, duration: 0, id: 'a' });
@@ -73,13 +86,33 @@ describe('the scheduler keeps every setting inside its bounds', () => {
 
 	it('treats the same settings written two ways alike, and 1.5h as 90 minutes (ts-fsrs alone reads 1 hour)', () => {
 		const at = (steps: string[]) =>
-			grade(scheduler({ retention: 0.9, maxInterval: 100, fuzz: false, learningSteps: steps, relearningSteps: [] }), { card_id: 'c', state: undefined, rating: Rating.Again, now: START, duration: 0, id: 'a' }).state.due - START;
+			grade(scheduler({ retention: 0.9, maxInterval: 100, fuzz: false, learningSteps: steps, relearningSteps: [] }), {
+				card_id: 'c',
+				state: undefined,
+				rating: Rating.Again,
+				now: START,
+				duration: 0,
+				id: 'a'
+			}).state.due - START;
 		expect(at(['1.5h'])).toBe(90 * MIN);
 		expect(at(['90m'])).toBe(90 * MIN);
 	});
 
 	it('never gives a due date that is not a finite time after the review, at any bound', () => {
-		const sequence: Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy, Rating.Again, Rating.Again, Rating.Good, Rating.Hard, Rating.Easy, Rating.Easy, Rating.Again, Rating.Good];
+		const sequence: Grade[] = [
+			Rating.Again,
+			Rating.Hard,
+			Rating.Good,
+			Rating.Easy,
+			Rating.Again,
+			Rating.Again,
+			Rating.Good,
+			Rating.Hard,
+			Rating.Easy,
+			Rating.Easy,
+			Rating.Again,
+			Rating.Good
+		];
 		for (const learning of [['1m'], ['365d'], ['1m', '365d']])
 			for (const relearning of [['1m'], ['365d']])
 				for (const maxInterval of [1, MAX_INTERVAL_DAYS])
@@ -94,7 +127,10 @@ describe('the scheduler keeps every setting inside its bounds', () => {
 	});
 
 	it('holds for any bounded settings and any answers (property)', () => {
-		const step = fc.oneof(fc.constantFrom('1m', '365d', '1.5h', '10m', '1d'), fc.integer({ min: 1, max: MAX_STEP_MINUTES }).map((n) => `${n}m`));
+		const step = fc.oneof(
+			fc.constantFrom('1m', '365d', '1.5h', '10m', '1d'),
+			fc.integer({ min: 1, max: MAX_STEP_MINUTES }).map((n) => `${n}m`)
+		);
 		const settings = fc.record({
 			retention: fc.double({ min: 0.7, max: 0.99, noNaN: true }),
 			maxInterval: fc.integer({ min: 1, max: MAX_INTERVAL_DAYS }),
@@ -103,12 +139,17 @@ describe('the scheduler keeps every setting inside its bounds', () => {
 			relearningSteps: fc.array(step, { maxLength: 3 })
 		});
 		fc.assert(
-			fc.property(settings, fc.array(grades, { minLength: 1, maxLength: 15 }), fc.array(fc.integer({ min: 0, max: 60 * 24 * 400 }), { maxLength: 15 }), (s, ratings, late) => {
-				run(s, ratings, late);
-				// The button previews come from the same bounded scheduler.
-				const iv = previewIntervals(scheduler(s), 'c', undefined, START);
-				for (const g of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]) expect(Number.isFinite(iv[g]) && iv[g] > 0).toBe(true);
-			}),
+			fc.property(
+				settings,
+				fc.array(grades, { minLength: 1, maxLength: 15 }),
+				fc.array(fc.integer({ min: 0, max: 60 * 24 * 400 }), { maxLength: 15 }),
+				(s, ratings, late) => {
+					run(s, ratings, late);
+					// The button previews come from the same bounded scheduler.
+					const iv = previewIntervals(scheduler(s), 'c', undefined, START);
+					for (const g of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]) expect(Number.isFinite(iv[g]) && iv[g] > 0).toBe(true);
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});
@@ -129,7 +170,8 @@ describe('personal parameters', () => {
 		// w[2]: the initial stability after Good on a new card, in days.
 		slow[2] = default_w[2]! * 4;
 		const base = { retention: 0.9, maxInterval: 36500, fuzz: false, learningSteps: [], relearningSteps: [] };
-		const due = (w: number[] | null) => grade(scheduler({ ...base, w }), { card_id: 'c', state: undefined, rating: Rating.Good, now: START, duration: 0, id: 'a' }).state.due - START;
+		const due = (w: number[] | null) =>
+			grade(scheduler({ ...base, w }), { card_id: 'c', state: undefined, rating: Rating.Good, now: START, duration: 0, id: 'a' }).state.due - START;
 		expect(due(slow)).toBeGreaterThan(due(null) * 2);
 		expect(due([...default_w])).toBe(due(null));
 	});

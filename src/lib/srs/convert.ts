@@ -32,10 +32,7 @@ export function fromFsrsCard(card_id: string, c: Card): CardState {
 	};
 }
 
-export function fromFsrsLog(
-	meta: Pick<ReviewRecord, 'id' | 'card_id' | 'duration'>,
-	log: ReviewLog
-): ReviewRecord {
+export function fromFsrsLog(meta: Pick<ReviewRecord, 'id' | 'card_id' | 'duration'>, log: ReviewLog): ReviewRecord {
 	return {
 		...meta,
 		rating: log.rating,

@@ -6,7 +6,7 @@ useTimeZone('Europe/Berlin');
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
-describe('the learner\'s day', () => {
+describe("the learner's day", () => {
 	it('starts at the day-start hour in local time', () => {
 		expect(startOfDay(local(2026, 3, 10, 9, 30), 4)).toBe(local(2026, 3, 10, 4));
 		expect(nextDayStart(local(2026, 3, 10, 9, 30), 4)).toBe(local(2026, 3, 11, 4));

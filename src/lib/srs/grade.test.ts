@@ -69,7 +69,7 @@ describe('multiple choice', () => {
 });
 
 describe('the log as source of truth', () => {
-	it('replaying a card\'s log rebuilds its state exactly', () => {
+	it("replaying a card's log rebuilds its state exactly", () => {
 		const { state, logs } = answer('c', [Rating.Good, Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
 		const shuffledLogs = [logs[3]!, logs[0]!, logs[4]!, logs[1]!, logs[2]!];
 		expect(replay(f, 'c', shuffledLogs)).toEqual(state);
@@ -86,7 +86,7 @@ describe('the log as source of truth', () => {
 		expect(one?.state).toBe(State.Relearning);
 	});
 
-	it('ignores other cards\' records and gives nothing for a card never answered', () => {
+	it("ignores other cards' records and gives nothing for a card never answered", () => {
 		const { logs } = answer('c', [Rating.Good]);
 		expect(replay(f, 'other', logs)).toBeUndefined();
 	});
@@ -120,12 +120,16 @@ describe('a result that would store a NaN', () => {
 		const { state } = answer('c', [Rating.Good, Rating.Good]);
 		const broken = { ...state, stability: Number.NaN };
 		expect(() => grade(f, { card_id: 'c', state: broken, rating: Rating.Good, now: state.due, duration: 0, id: 'x' })).toThrow(InvalidScheduleError);
-		expect(() => grade(f, { card_id: 'c', state: broken, rating: Rating.Good, now: state.due, duration: 0, id: 'x' })).toThrow(/Could not schedule card c: .*NaN\. Nothing was saved\./);
+		expect(() => grade(f, { card_id: 'c', state: broken, rating: Rating.Good, now: state.due, duration: 0, id: 'x' })).toThrow(
+			/Could not schedule card c: .*NaN\. Nothing was saved\./
+		);
 	});
 
 	it('is refused from a scheduler built without the bounds: a step of 100 million days overflows the date', () => {
 		const raw = fsrs(generatorParameters({ enable_fuzz: false, learning_steps: ['100000000d'], relearning_steps: ['10m'] }));
-		expect(() => grade(raw, { card_id: 'c', state: undefined, rating: Rating.Again, now: NOW, duration: 0, id: 'x' })).toThrow(/Could not schedule card c: the next due came out as NaN/);
+		expect(() => grade(raw, { card_id: 'c', state: undefined, rating: Rating.Again, now: NOW, duration: 0, id: 'x' })).toThrow(
+			/Could not schedule card c: the next due came out as NaN/
+		);
 	});
 
 	it('is refused when the clock gives no valid time', () => {

@@ -49,7 +49,8 @@ export interface GradeInput {
 /** Applies one answer: the card's next state and the immutable review record. */
 export function grade(f: FSRS, input: GradeInput): { state: CardState; log: ReviewRecord } {
 	const at = reviewTime(input.state, input.now);
-	if (!Number.isFinite(at)) throw new InvalidScheduleError(input.card_id, `the time of the answer is not a valid date (now ${input.now}, last review ${input.state?.last_review})`);
+	if (!Number.isFinite(at))
+		throw new InvalidScheduleError(input.card_id, `the time of the answer is not a valid date (now ${input.now}, last review ${input.state?.last_review})`);
 	const before = input.state ?? newCardState(input.card_id, at);
 	const { card, log } = f.next(toFsrsCard(before), new Date(at), input.rating);
 	const state = fromFsrsCard(input.card_id, card);
@@ -109,7 +110,8 @@ export interface ForgetInput {
  */
 export function forget(f: FSRS, input: ForgetInput): { state: CardState; log: ReviewRecord } {
 	const at = reviewTime(input.state, input.now);
-	if (!Number.isFinite(at)) throw new InvalidScheduleError(input.card_id, `the time of the forget is not a valid date (now ${input.now}, last review ${input.state.last_review})`);
+	if (!Number.isFinite(at))
+		throw new InvalidScheduleError(input.card_id, `the time of the forget is not a valid date (now ${input.now}, last review ${input.state.last_review})`);
 	const { card, log } = forgetCard(f, toFsrsCard(input.state), new Date(at));
 	const state = fromFsrsCard(input.card_id, card);
 	const record = fromFsrsLog({ id: input.id, card_id: input.card_id, duration: 0 }, log);
@@ -133,9 +135,7 @@ export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]):
 
 /** The same replay, step by step: each record, in replay order, with the card's state after it. */
 export function replaySteps(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): { log: ReviewRecord; state: CardState }[] {
-	const history = logs
-		.filter((l) => l.card_id === card_id)
-		.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const history = logs.filter((l) => l.card_id === card_id).sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const first = history[0];
 	if (!first) return [];
 	let card = createEmptyCard(new Date(first.review));

@@ -1,11 +1,35 @@
 export { grade, forget, previewIntervals, autoGrade, replay, replaySteps, newCardState, GRADES, InvalidScheduleError } from './grade';
 export type { GradeInput, ForgetInput } from './grade';
-export { buildQueue, queueCounts, sessionOrder, interleave, startMix, pickNext, doneToday, nextLearningDue, DEFAULT_LIMITS, DEFAULT_DAY_START_HOUR } from './queue';
+export {
+	buildQueue,
+	queueCounts,
+	sessionOrder,
+	interleave,
+	startMix,
+	pickNext,
+	doneToday,
+	nextLearningDue,
+	DEFAULT_LIMITS,
+	DEFAULT_DAY_START_HOUR
+} from './queue';
 export type { Queue, QueueInput, DailyLimits, DoneToday, Mix } from './queue';
 export { startOfDay, nextDayStart } from './day';
 export { formatInterval, describeInterval } from './format';
 export { scheduler } from './scheduler';
-export { STEP_PATTERN, MIN_STEP_MINUTES, MAX_STEP_MINUTES, MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS, MIN_RETENTION, MAX_RETENTION, MAX_STEPS, stepMinutes, validStep, isValidStep, boundedSettings } from './bounds';
+export {
+	STEP_PATTERN,
+	MIN_STEP_MINUTES,
+	MAX_STEP_MINUTES,
+	MIN_INTERVAL_DAYS,
+	MAX_INTERVAL_DAYS,
+	MIN_RETENTION,
+	MAX_RETENTION,
+	MAX_STEPS,
+	stepMinutes,
+	validStep,
+	isValidStep,
+	boundedSettings
+} from './bounds';
 export { Rating, State, DEFAULT_SCHEDULER } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade, LogRating } from './types';
 export { streak, recalledShare, sectionCounts, MASTERED_STABILITY } from './stats';

@@ -56,20 +56,25 @@ describe('scheduling properties', () => {
 
 	it('gives every review a due time after a clock that went backwards', () => {
 		fc.assert(
-			fc.property(history.filter((h) => h.length > 0), grades, fc.integer({ min: 1, max: 30 * 24 * 60 }), (steps, rating, backMin) => {
-				const { state } = play(steps);
-				const before = state as CardState;
-				const skewed = (before.last_review ?? START) - backMin * 60_000;
-				const next = grade(f, { card_id: 'c', state: before, rating, now: skewed, duration: 0, id: 'x' });
-				expect(next.log.review).toBeGreaterThanOrEqual(before.last_review ?? 0);
-				expect(next.state.due).toBeGreaterThan(before.last_review ?? 0);
-				expect(next.state.reps).toBe(before.reps + 1);
-			}),
+			fc.property(
+				history.filter((h) => h.length > 0),
+				grades,
+				fc.integer({ min: 1, max: 30 * 24 * 60 }),
+				(steps, rating, backMin) => {
+					const { state } = play(steps);
+					const before = state as CardState;
+					const skewed = (before.last_review ?? START) - backMin * 60_000;
+					const next = grade(f, { card_id: 'c', state: before, rating, now: skewed, duration: 0, id: 'x' });
+					expect(next.log.review).toBeGreaterThanOrEqual(before.last_review ?? 0);
+					expect(next.state.due).toBeGreaterThan(before.last_review ?? 0);
+					expect(next.state.reps).toBe(before.reps + 1);
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});
 
-	it('puts every moment in exactly one learner\'s day, DST changes included', () => {
+	it("puts every moment in exactly one learner's day, DST changes included", () => {
 		// Spans both 2026 DST changes in New York (8 March, 1 November).
 		fc.assert(
 			fc.property(fc.integer({ min: Date.UTC(2026, 2, 1), max: Date.UTC(2026, 10, 30) }), fc.integer({ min: 0, max: 23 }), (t, h) => {

@@ -111,7 +111,10 @@ export function buildQueue(input: QueueInput): Queue {
 		learning: learning.sort(byDue).map((s) => s.card_id),
 		ahead: ahead.sort(byDue).map((s) => s.card_id),
 		laterToday,
-		review: review.sort(byDue).slice(0, reviewRoom).map((s) => s.card_id),
+		review: review
+			.sort(byDue)
+			.slice(0, reviewRoom)
+			.map((s) => s.card_id),
 		fresh,
 		unstudied
 	};

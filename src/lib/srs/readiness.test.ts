@@ -30,9 +30,13 @@ const sections = [
 	{ id: 'd', cardIds: ['d1', 'd2'] } // 90% and R(10, 5)
 ];
 const states = new Map(
-	[studied('a1', 10, 10), cardState({ card_id: 'a2', state: State.New, last_review: null }), studied('b1', 5, 100_000), studied('d1', 5, 5), studied('d2', 10, 5)].map(
-		(s) => [s.card_id, s]
-	)
+	[
+		studied('a1', 10, 10),
+		cardState({ card_id: 'a2', state: State.New, last_review: null }),
+		studied('b1', 5, 100_000),
+		studied('d1', 5, 5),
+		studied('d2', 10, 5)
+	].map((s) => [s.card_id, s])
 );
 
 describe('predicted recall on a date', () => {

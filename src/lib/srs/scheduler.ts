@@ -3,7 +3,6 @@ import { boundedSettings } from './bounds';
 import { DEFAULT_SCHEDULER } from './constants';
 import type { SchedulerSettings } from './types';
 
-
 const cache = new Map<string, FSRS>();
 
 /**

@@ -50,7 +50,12 @@ const buttons = (c: AnswerCounts): ButtonCounts => ({ total: c.answers, counts: 
  * Answer-button presses over the last 30 learner's days (today included,
  * and any day past it) and over all time.
  */
-export function answerButtons(perDay: ReadonlyMap<number, DayTotals>, now: number, dayStartHour: number, days = 30): { recent: ButtonCounts; year: ButtonCounts } {
+export function answerButtons(
+	perDay: ReadonlyMap<number, DayTotals>,
+	now: number,
+	dayStartHour: number,
+	days = 30
+): { recent: ButtonCounts; year: ButtonCounts } {
 	const today = startOfDay(now, dayStartHour);
 	const since = (n: number) => addDays(today, -(n - 1), dayStartHour);
 	const all = [...perDay.values()];

@@ -11,14 +11,26 @@ import { answer, local } from './test-helpers';
 useTimeZone('America/New_York');
 
 const deck = (id: DeckSummary['id'], cardIds: string[]): DeckSummary => ({ id, title: id, group: 'internet', prerequisites: [], cardIds });
-const marks = (card_id: string, suspended: boolean): CardMarks => ({ card_id, suspended, buried_until: null, flagged: false, leech: false, updated: 0, device: 'd' });
+const marks = (card_id: string, suspended: boolean): CardMarks => ({
+	card_id,
+	suspended,
+	buried_until: null,
+	flagged: false,
+	leech: false,
+	updated: 0,
+	device: 'd'
+});
 const practice = (review: number): PracticeRecord => ({ id: `p${review}`, card_id: 'a', rating: 1, correct: null, review, duration: 1000 });
 
 describe('the stats page model', () => {
 	it('puts the figures together from buckets, states, marks and the deck index', () => {
 		// 23:30 on Nov 29 with days from 00:00 (New York).
 		const now = local(2026, 11, 29, 23, 30);
-		const logs = [answer(local(2026, 11, 29, 9), 'Good', 'New'), answer(local(2026, 11, 29, 10), 'Again', 'Review', 30), answer(local(2026, 11, 28, 22), 'Easy', 'New')];
+		const logs = [
+			answer(local(2026, 11, 29, 9), 'Good', 'New'),
+			answer(local(2026, 11, 29, 10), 'Again', 'Review', 30),
+			answer(local(2026, 11, 28, 22), 'Easy', 'New')
+		];
 		const agg = recompute(logs);
 		const states = new Map(
 			[

@@ -25,4 +25,8 @@ export function answer(review: number, rating: keyof typeof Rating, state: keyof
 }
 
 /** The per-day totals the page reads, built from answers through the real aggregates. */
-export const daysOf = (logs: ReviewRecord[], dayStartHour: number) => dayTotals([...recompute(logs).buckets.values()].sort((a, b) => a.t - b.t), dayStartHour);
+export const daysOf = (logs: ReviewRecord[], dayStartHour: number) =>
+	dayTotals(
+		[...recompute(logs).buckets.values()].sort((a, b) => a.t - b.t),
+		dayStartHour
+	);

@@ -35,7 +35,8 @@ describe('the server address and database name the learner types', () => {
 
 describe('the client', () => {
 	const config = { server: 'https://couch.example.com', db: 'recall', user: 'ana', password: 'pässword' };
-	const answer = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+	const answer = (status: number, body: unknown) =>
+		Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 
 	it('falls back to HTTP Basic (UTF-8) when the session cookie does not come back, and never puts the password in a URL', async () => {
 		const seen: { url: string; auth: string | null }[] = [];

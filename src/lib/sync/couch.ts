@@ -80,7 +80,8 @@ export function checkServer(input: string): { ok: true; server: string } | { ok:
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The address must start with https://.' };
 	if (url.username || url.password) return { ok: false, error: 'Put the username and password in their own fields, not in the address.' };
 	if (url.search || url.hash) return { ok: false, error: 'The address must not have a ? or # part.' };
-	if (!isSecureServer(text)) return { ok: false, error: 'The address must start with https:// (plain http is allowed only for localhost): your password would travel unencrypted.' };
+	if (!isSecureServer(text))
+		return { ok: false, error: 'The address must start with https:// (plain http is allowed only for localhost): your password would travel unencrypted.' };
 	return { ok: true, server: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
@@ -139,7 +140,8 @@ export class CouchClient {
 			});
 			text = await response.text();
 		} catch {
-			if (controller.signal.aborted) throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
+			if (controller.signal.aborted)
+				throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
 			throw new SyncError(
 				`Could not reach ${new URL(this.config.server).host}: ${typeof navigator !== 'undefined' && navigator.onLine === false ? 'this device is offline' : 'the address is wrong, the server is down, or it does not allow this app (CORS)'}. Nothing was changed.`
 			);
@@ -150,10 +152,14 @@ export class CouchClient {
 		try {
 			body = text === '' ? {} : JSON.parse(text);
 		} catch {
-			throw new SyncError(`The server's answer (HTTP ${response.status}) was not valid JSON: is ${this.config.server} a CouchDB server? Nothing was changed.`, response.status);
+			throw new SyncError(
+				`The server's answer (HTTP ${response.status}) was not valid JSON: is ${this.config.server} a CouchDB server? Nothing was changed.`,
+				response.status
+			);
 		}
 		if (response.ok || accept.includes(response.status)) {
-			if (body === null || typeof body !== 'object') throw new SyncError(`The server's answer was not what CouchDB sends (HTTP ${response.status}). Nothing was changed.`, response.status);
+			if (body === null || typeof body !== 'object')
+				throw new SyncError(`The server's answer was not what CouchDB sends (HTTP ${response.status}). Nothing was changed.`, response.status);
 			return { status: response.status, body: body as T };
 		}
 		throw this.failure(response.status, body);
@@ -170,7 +176,11 @@ export class CouchClient {
 			412: `The server refused the request${reason}.`,
 			413: `The server found a request too large${reason}.`
 		};
-		const text = words[status] ?? (status >= 500 ? `The server failed (HTTP ${status})${reason}. Nothing was changed; sync will try again later.` : `The server refused the request (HTTP ${status})${reason}.`);
+		const text =
+			words[status] ??
+			(status >= 500
+				? `The server failed (HTTP ${status})${reason}. Nothing was changed; sync will try again later.`
+				: `The server refused the request (HTTP ${status})${reason}.`);
 		return new SyncError(text, status);
 	}
 
@@ -187,7 +197,8 @@ export class CouchClient {
 			// The cookie was set but not sent back: a third-party cookie the browser blocks.
 			this.auth = 'basic';
 			const check = await this.request<{ userCtx?: { name?: string | null } }>(`${this.config.server}/_session`);
-			if (check.body.userCtx?.name !== this.config.user) throw new SyncError('The server did not accept the username or password. Check them and press Sync now.', 401);
+			if (check.body.userCtx?.name !== this.config.user)
+				throw new SyncError('The server did not accept the username or password. Check them and press Sync now.', 401);
 		}
 		this.loggedIn = true;
 		return this.auth;
@@ -221,7 +232,8 @@ export class CouchClient {
 	async changes(since: string | number, limit: number): Promise<ChangesPage> {
 		const q = new URLSearchParams({ since: String(since), limit: String(limit) });
 		const { body } = await this.authed(() => this.request<ChangesPage>(this.dbUrl(`/_changes?${q}`)));
-		if (!Array.isArray(body.results) || body.last_seq === undefined) throw new SyncError("The server's list of changes was not what CouchDB sends. Nothing was changed.");
+		if (!Array.isArray(body.results) || body.last_seq === undefined)
+			throw new SyncError("The server's list of changes was not what CouchDB sends. Nothing was changed.");
 		return body;
 	}
 
@@ -231,14 +243,16 @@ export class CouchClient {
 		const { body } = await this.authed(() =>
 			this.request<{ rows?: AllDocsRow[] }>(this.dbUrl(`/_all_docs${includeDocs ? '?include_docs=true' : ''}`), { method: 'POST', json: { keys } })
 		);
-		if (!Array.isArray(body.rows) || body.rows.length !== keys.length) throw new SyncError("The server's list of documents was not what CouchDB sends. Nothing was changed.");
+		if (!Array.isArray(body.rows) || body.rows.length !== keys.length)
+			throw new SyncError("The server's list of documents was not what CouchDB sends. Nothing was changed.");
 		return body.rows;
 	}
 
 	async bulkDocs(docs: readonly CouchDoc[]): Promise<BulkResult[]> {
 		if (docs.length === 0) return [];
 		const { body } = await this.authed(() => this.request<BulkResult[]>(this.dbUrl('/_bulk_docs'), { method: 'POST', json: { docs } }));
-		if (!Array.isArray(body) || body.length !== docs.length) throw new SyncError("The server's answer to the upload was not what CouchDB sends. Nothing was changed.");
+		if (!Array.isArray(body) || body.length !== docs.length)
+			throw new SyncError("The server's answer to the upload was not what CouchDB sends. Nothing was changed.");
 		return body;
 	}
 }

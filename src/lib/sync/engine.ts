@@ -106,7 +106,13 @@ async function saveStatus(db: RecallDatabase, config: CouchConfig, status: SyncS
  * only: small), and merges them PULL_BATCH at a time, each batch with the
  * sequence it reached in one transaction.
  */
-async function pull(db: RecallDatabase, client: CouchClient, options: SyncOptions, skipped: { id: string; why: string }[], merged: MergeResult[]): Promise<number> {
+async function pull(
+	db: RecallDatabase,
+	client: CouchClient,
+	options: SyncOptions,
+	skipped: { id: string; why: string }[],
+	merged: MergeResult[]
+): Promise<number> {
 	let since = ((await db.get('meta', SINCE_KEY)) as string | number | undefined) ?? 0;
 	let received = 0;
 	for (;;) {
@@ -212,7 +218,11 @@ async function pushOutbox(db: RecallDatabase, client: CouchClient, config: Couch
 		await tx.done;
 		sent += done.size;
 		options.onProgress?.({ phase: 'push', done: before + sent });
-		if (done.size < entries.length) throw new SyncError(`The server did not take ${entries.length - done.size} of this device's changes; they stay queued and will be sent at the next sync.`, 409);
+		if (done.size < entries.length)
+			throw new SyncError(
+				`The server did not take ${entries.length - done.size} of this device's changes; they stay queued and will be sent at the next sync.`,
+				409
+			);
 	}
 	return sent;
 }
@@ -257,7 +267,10 @@ async function scanPage(db: RecallDatabase, scan: ScanPosition): Promise<{ items
 	const after = typeof scan.after === 'object' ? scan.after : undefined;
 	const until = scan.until ?? Number.MAX_SAFE_INTEGER;
 	const range = IDBKeyRange.bound(after?.time ?? -Infinity, until);
-	const page: { id: string; review: number }[] = step === 'reviews' ? await db.getAllFromIndex('reviews', 'by-time', range, PUSH_BATCH + 50) : await db.getAllFromIndex('practice', 'by-time', range, PUSH_BATCH + 50);
+	const page: { id: string; review: number }[] =
+		step === 'reviews'
+			? await db.getAllFromIndex('reviews', 'by-time', range, PUSH_BATCH + 50)
+			: await db.getAllFromIndex('practice', 'by-time', range, PUSH_BATCH + 50);
 	const rest = after ? page.filter((r) => r.review > after.time || r.id > after.id) : page;
 	const sorted = rest.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : 1)).slice(0, PUSH_BATCH);
 	const last = sorted.at(-1);
@@ -276,7 +289,14 @@ async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Se
 	const done = new Set<string>();
 	const docs: CouchDoc[] = [];
 	const needRev = items.filter((x) => x.data === undefined || !IMMUTABLE.has(kindOf(x.id) ?? 'settings'));
-	const rows = new Map((await client.allDocs(needRev.map((x) => x.id), true)).map((r) => [r.key, r]));
+	const rows = new Map(
+		(
+			await client.allDocs(
+				needRev.map((x) => x.id),
+				true
+			)
+		).map((r) => [r.key, r])
+	);
 	for (const item of items) {
 		const row = rows.get(item.id);
 		const live = row?.value && !row.value.deleted ? row : undefined;
@@ -288,7 +308,8 @@ async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Se
 		} else {
 			const theirs = (live?.doc as { data?: Stamp } | undefined)?.data;
 			const mine = item.data as Stamp;
-			if (theirs && !isNewer(mine, theirs)) done.add(item.id); // the server's is as new or newer: the next pull brings it
+			if (theirs && !isNewer(mine, theirs))
+				done.add(item.id); // the server's is as new or newer: the next pull brings it
 			else docs.push({ ...toDoc(item.id, item.data), ...(live?.value ? { _rev: live.value.rev } : {}) });
 		}
 	}

@@ -14,9 +14,11 @@ export async function pendingChanges(db: RecallDatabase): Promise<number> {
 	const after = scan.after;
 	if (scan.step <= 0) n += await tx.objectStore('settings').count();
 	if (scan.step <= 1) n += await tx.objectStore('marks').count(scan.step === 1 && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
-	if (scan.step <= 2) n += await tx.objectStore('reports').count(scan.step === 2 && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
+	if (scan.step <= 2)
+		n += await tx.objectStore('reports').count(scan.step === 2 && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
 	const until = scan.until ?? Number.MAX_SAFE_INTEGER;
-	const from = (step: number) => IDBKeyRange.bound(scan.step === step && typeof after === 'object' ? after.time : -Infinity, until, scan.step === step && typeof after === 'object', false);
+	const from = (step: number) =>
+		IDBKeyRange.bound(scan.step === step && typeof after === 'object' ? after.time : -Infinity, until, scan.step === step && typeof after === 'object', false);
 	if (scan.step <= 3) n += await tx.objectStore('practice').index('by-time').count(from(3));
 	n += await tx.objectStore('reviews').index('by-time').count(from(4));
 	return n;

@@ -58,7 +58,12 @@ export async function startSync(db: RecallDatabase, config: CouchConfig, now = D
 	const same = old && old.server === config.server && old.db === config.db;
 	const writes: Promise<unknown>[] = [meta.put(config, SYNC_CONFIG_KEY)];
 	if (!same) {
-		writes.push(meta.delete(SINCE_KEY), meta.put({ step: 0, until: now } satisfies ScanPosition, SCAN_KEY), meta.delete(STATUS_KEY), tx.objectStore('outbox').clear());
+		writes.push(
+			meta.delete(SINCE_KEY),
+			meta.put({ step: 0, until: now } satisfies ScanPosition, SCAN_KEY),
+			meta.delete(STATUS_KEY),
+			tx.objectStore('outbox').clear()
+		);
 	}
 	await Promise.all([...writes, tx.done]);
 }
@@ -70,5 +75,12 @@ export async function startSync(db: RecallDatabase, config: CouchConfig, now = D
 export async function stopSync(db: RecallDatabase): Promise<void> {
 	const tx = db.transaction(['meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const meta = tx.objectStore('meta');
-	await Promise.all([meta.delete(SYNC_CONFIG_KEY), meta.delete(SINCE_KEY), meta.delete(SCAN_KEY), meta.delete(STATUS_KEY), tx.objectStore('outbox').clear(), tx.done]);
+	await Promise.all([
+		meta.delete(SYNC_CONFIG_KEY),
+		meta.delete(SINCE_KEY),
+		meta.delete(SCAN_KEY),
+		meta.delete(STATUS_KEY),
+		tx.objectStore('outbox').clear(),
+		tx.done
+	]);
 }

@@ -14,7 +14,6 @@ import { getSyncStatus, startSync, stopSync } from './state';
 import { pendingChanges } from './pending';
 import { startCouch } from '../../../tests/couch/server.js';
 
-
 const NOW = Date.UTC(2026, 10, 21, 12);
 const MIN = 60_000;
 const settings = { ...DEFAULT_SETTINGS, fuzz: false };
@@ -73,13 +72,16 @@ async function serverDocs(): Promise<string[]> {
 
 async function putOnServer(docs: object[]): Promise<void> {
 	const auth = `Basic ${Buffer.from(`${config.user}:${config.password}`).toString('base64')}`;
-	await fetch(`${config.server}/${config.db}/_bulk_docs`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ docs }) });
+	await fetch(`${config.server}/${config.db}/_bulk_docs`, {
+		method: 'POST',
+		headers: { Authorization: auth, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ docs })
+	});
 }
 
 const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
 
-const answer = (db: RecallDatabase, card_id: string, rating: Grade, now: number) =>
-	recordReview(db, f, { card_id, rating, now, duration: 4000 });
+const answer = (db: RecallDatabase, card_id: string, rating: Grade, now: number) => recordReview(db, f, { card_id, rating, now, duration: 4000 });
 
 describe('sync through a CouchDB-protocol server', () => {
 	it('two devices answering the same card offline keep both answers and end with the same state', async () => {
@@ -141,7 +143,21 @@ describe('sync through a CouchDB-protocol server', () => {
 	it('skips a document that fails validation, names it, and merges the rest', async () => {
 		const phone = await device('phone');
 		await syncNow(phone, options);
-		const good = { id: 'r-good', card_id: 'http-a', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: NOW, duration: 3000 };
+		const good = {
+			id: 'r-good',
+			card_id: 'http-a',
+			rating: 3,
+			state: 0,
+			due: NOW,
+			stability: 0,
+			difficulty: 0,
+			elapsed_days: 0,
+			last_elapsed_days: 0,
+			scheduled_days: 0,
+			learning_steps: 0,
+			review: NOW,
+			duration: 3000
+		};
 		await putOnServer([
 			{ _id: 'review:r-bad', type: 'review', data: { ...good, id: 'r-bad', rating: 7 } },
 			{ _id: 'review:r-good', type: 'review', data: good }
@@ -172,7 +188,11 @@ describe('sync through a CouchDB-protocol server', () => {
 	it('notes on cards and personal FSRS parameters reach the other device; a note deleted later stays deleted', async () => {
 		const phone = await device('phone');
 		const laptop = await device('laptop');
-		const note = await saveReport(phone, { card_id: 'http-a', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Which RFC?' }, NOW);
+		const note = await saveReport(
+			phone,
+			{ card_id: 'http-a', deck: 'http', deckVersion: '0123456789ab', appVersion: '0.1.0', reason: 'unclear', text: 'Which RFC?' },
+			NOW
+		);
 		const w = Array.from({ length: 21 }, (_x, i) => 0.1 + i / 10);
 		await saveSettings(laptop, { ...settings, w, previousW: null }, NOW + MIN);
 		for (const db of [phone, laptop]) expect(await syncNow(db, options)).toMatchObject({ ok: true });

@@ -30,7 +30,8 @@ export async function perform(db: RecallDatabase, f: FSRS, card_id: string, acti
 		const saved = await recordForget(db, f, card_id, now);
 		return { card_id, message: 'Card forgotten: it is new again.', undo: () => undoForget(db, saved) };
 	}
-	const { patch, message } = action === 'bury' ? { patch: { buried_until: nextDayStart(now, dayStartHour) }, message: 'Card buried until tomorrow.' } : MARKS[action];
+	const { patch, message } =
+		action === 'bury' ? { patch: { buried_until: nextDayStart(now, dayStartHour) }, message: 'Card buried until tomorrow.' } : MARKS[action];
 	const { before } = await setMarks(db, card_id, patch, now);
 	return { card_id, message, undo: () => restoreMarks(db, card_id, before) };
 }

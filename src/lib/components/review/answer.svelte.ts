@@ -132,8 +132,7 @@ export class CardAnswer {
 			this.graded(verdict.result !== 'wrong');
 			// One typo: recalled, not perfectly; Hard rather than Again.
 			if (verdict.result === 'almost') this.suggested = Rating.Hard;
-		}
-		else if (c.kind === 'order') this.graded(checkOrder(c, this.placed));
+		} else if (c.kind === 'order') this.graded(checkOrder(c, this.placed));
 	}
 
 	/** Typed: Enter on an empty field means "I don't know": show the answer and suggest Again. */

@@ -1,14 +1,6 @@
 import { announce } from '$lib/db/channel';
 import { appDb } from '$lib/db/client';
-import {
-	NewCardLimitError,
-	recordPractice,
-	recordReview,
-	saveJournal,
-	type AppSettings,
-	type CardMarks,
-	type SessionJournal
-} from '$lib/db';
+import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppSettings, type CardMarks, type SessionJournal } from '$lib/db';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex } from '$lib/decks/client';
 import { DEFAULT_DAY_START_HOUR, nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';

@@ -68,7 +68,6 @@ export class ReviewSession extends SessionFlow {
 		}
 	}
 
-
 	/** Stops timers and listening when the page goes away. */
 	override destroy(): void {
 		super.destroy();

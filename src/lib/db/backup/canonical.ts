@@ -2,7 +2,11 @@
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) =>
 		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+			? Object.fromEntries(
+					Object.keys(v)
+						.sort()
+						.map((k) => [k, (v as Record<string, unknown>)[k]])
+				)
 			: v
 	);
 }

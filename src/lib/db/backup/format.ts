@@ -30,15 +30,30 @@ const LATEST = 8.64e15;
 
 export const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'), v.maxLength(128, 'must be at most 128 characters'));
 export const int = (min: number, max: number) =>
-	v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
+	v.pipe(
+		v.number('must be a number'),
+		v.integer('must be a whole number'),
+		v.minValue(min, `must be at least ${min}`),
+		v.maxValue(max, `must be at most ${max}`)
+	);
 export const real = (min: number, max: number) =>
-	v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
+	v.pipe(
+		v.number('must be a number'),
+		v.finite('must be a finite number'),
+		v.minValue(min, `must be at least ${min}`),
+		v.maxValue(max, `must be at most ${max}`)
+	);
 const rating = v.picklist([1, 2, 3, 4], 'must be 1, 2, 3 or 4 (Again, Hard, Good, Easy)');
 /** A review record's rating: 0 is a forget (Manual), the others the buttons. */
 const logRating = v.picklist([0, 1, 2, 3, 4], 'must be 0, 1, 2, 3 or 4 (Forget, Again, Hard, Good, Easy)');
 const fsrsState = v.picklist([0, 1, 2, 3], 'must be 0, 1, 2 or 3 (New, Learning, Review, Relearning)');
 /** Any moment a Date can hold: a wrong clock is surprising, not malformed. */
-export const time = v.pipe(v.number('must be a time in epoch ms'), v.integer('must be a whole number of ms'), v.minValue(0, 'must not be negative'), v.maxValue(LATEST, 'is not a date'));
+export const time = v.pipe(
+	v.number('must be a time in epoch ms'),
+	v.integer('must be a whole number of ms'),
+	v.minValue(0, 'must not be negative'),
+	v.maxValue(LATEST, 'is not a date')
+);
 
 /** A step from 1 minute to 1 year, as the settings form and the scheduler allow. */
 export const stepOk = isValidStep;
@@ -46,10 +61,7 @@ const step = v.pipe(v.string('must be text'), v.check(stepOk, 'must be a step fr
 const steps = v.pipe(v.array(step, 'must be a list of steps'), v.maxLength(10, 'must have at most 10 steps'));
 const stamp = { updated: v.optional(time), device: v.optional(v.pipe(v.string('must be text'), v.maxLength(128, 'must be at most 128 characters'))) };
 
-const parameters = v.pipe(
-	v.array(real(-1e3, 1e3), 'must be a list of numbers'),
-	v.length(21, 'must hold the 21 FSRS-6 parameters')
-);
+const parameters = v.pipe(v.array(real(-1e3, 1e3), 'must be a list of numbers'), v.length(21, 'must hold the 21 FSRS-6 parameters'));
 
 export const settingsSchema = v.strictObject({
 	retention: real(0.7, 0.99),

@@ -1,9 +1,7 @@
 import type { ImportMode, ImportOutcome, ImportProgress } from './import';
 
 export type ImportReply =
-	| { type: 'progress'; progress: ImportProgress }
-	| { type: 'done'; outcome: ImportOutcome }
-	| { type: 'failed'; name: string; message: string };
+	{ type: 'progress'; progress: ImportProgress } | { type: 'done'; outcome: ImportOutcome } | { type: 'failed'; name: string; message: string };
 
 /** A write that failed in the worker, with the name the browser gave it (QuotaExceededError, …). */
 export class ImportStopped extends Error {

@@ -389,7 +389,11 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 		// Relaxed: a batch lost to a crash is still in the file; the last transaction below is strict.
 		// The running totals take the batch's new answers in the same transaction, so a lost batch loses both.
 		const tx = db.transaction(['reviews', 'practice', 'buckets', 'cardTotals'], 'readwrite', { durability: 'relaxed' });
-		const { writes, fresh, freshPractice: freshP } = await addAnswers(tx, batch.reviews, batch.practice, { reviews: emptyR === true, practice: emptyP === true });
+		const {
+			writes,
+			fresh,
+			freshPractice: freshP
+		} = await addAnswers(tx, batch.reviews, batch.practice, { reviews: emptyR === true, practice: emptyP === true });
 		summary.reviewsPresent += batch.reviews.length - fresh.length;
 		// All of the batch or none of it: commit() aborts the transaction if a write throws at once.
 		await commit(tx, writes);
@@ -468,11 +472,18 @@ export function describeImport(s: ImportSummary): string {
 		const shown = s.cardsRebuilt.slice(0, 5).map((c) => `${c.card_id} (${c.why})`);
 		parts.push(`Rebuilt from their answers: ${shown.join('; ')}${s.cardsRebuilt.length > 5 ? ` and ${s.cardsRebuilt.length - 5} more` : ''}.`);
 	}
-	if (s.oddTimes > 0) parts.push(`${plural(s.oddTimes, 'answer has', 'answers have')} a time before 2020 or in the future: the device clock was probably wrong. ${s.oddTimes === 1 ? 'It was' : 'They were'} kept as ${s.oddTimes === 1 ? 'it is' : 'they are'}.`);
+	if (s.oddTimes > 0)
+		parts.push(
+			`${plural(s.oddTimes, 'answer has', 'answers have')} a time before 2020 or in the future: the device clock was probably wrong. ${s.oddTimes === 1 ? 'It was' : 'They were'} kept as ${s.oddTimes === 1 ? 'it is' : 'they are'}.`
+		);
 	parts.push(
 		s.settings === 'backup' ? "Settings: the backup's." : 'Settings: yours were newer and stay.',
-		s.marksTaken + s.marksKept > 0 ? `Marks: ${plural(s.marksTaken, 'card', 'cards')} from the backup${s.marksKept > 0 ? `, ${s.marksKept} of yours newer and kept` : ''}.` : '',
-		s.reportsTaken + s.reportsKept > 0 ? `Card reports: ${plural(s.reportsTaken, 'note', 'notes')} from the backup${s.reportsKept > 0 ? `, ${s.reportsKept} of yours newer and kept` : ''}.` : ''
+		s.marksTaken + s.marksKept > 0
+			? `Marks: ${plural(s.marksTaken, 'card', 'cards')} from the backup${s.marksKept > 0 ? `, ${s.marksKept} of yours newer and kept` : ''}.`
+			: '',
+		s.reportsTaken + s.reportsKept > 0
+			? `Card reports: ${plural(s.reportsTaken, 'note', 'notes')} from the backup${s.reportsKept > 0 ? `, ${s.reportsKept} of yours newer and kept` : ''}.`
+			: ''
 	);
 	return parts.filter(Boolean).join(' ');
 }

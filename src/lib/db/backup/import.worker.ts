@@ -21,6 +21,10 @@ self.onmessage = async (e: MessageEvent<{ file: Blob; mode: ImportMode; now: num
 			db.close();
 		}
 	} catch (error) {
-		post({ type: 'failed', name: error instanceof Error || error instanceof DOMException ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+		post({
+			type: 'failed',
+			name: error instanceof Error || error instanceof DOMException ? error.name : 'Error',
+			message: error instanceof Error ? error.message : String(error)
+		});
 	}
 };

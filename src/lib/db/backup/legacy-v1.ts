@@ -46,7 +46,9 @@ export function readV1(text: string): { ok: true; records: BackupRecords } | { o
 	const cards = b.data.cards.map((c, i) => {
 		const r = v.safeParse(cardSchema, c, { abortEarly: true });
 		const card_id = c && typeof c === 'object' && typeof (c as { card_id?: unknown }).card_id === 'string' ? (c as { card_id: string }).card_id : undefined;
-		return r.success ? { ok: true as const, state: r.output } : { ok: false as const, card_id, why: `data.cards[${i}].${where(r.issues[0])}: ${message(r.issues[0])}` };
+		return r.success
+			? { ok: true as const, state: r.output }
+			: { ok: false as const, card_id, why: `data.cards[${i}].${where(r.issues[0])}: ${message(r.issues[0])}` };
 	});
 	return {
 		ok: true,
