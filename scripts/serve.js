@@ -30,6 +30,9 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
 		dev: false,
 		etag: true,
 		extensions: ['html'],
+		// The build has every file precompressed (adapter-static's precompress): send brotli or gzip when the browser takes it.
+		brotli: true,
+		gzip: true,
 		single: '200.html',
 		setHeaders: (res, pathname) => setCacheHeaders(res, pathname)
 	});

@@ -1,0 +1,53 @@
+// `npm run audit`: Lighthouse (mobile: a mid-range phone on slow 4G, 4x CPU
+// slowdown, as Lighthouse's default) against the production build, served
+// locally, in Debian's Chromium. Prints the four scores of each page with
+// its LCP and TBT, and the audits that cost points; writes bench/audit.json.
+// Build first (`npm run build`, or `npm run audit` does it).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+import { serve } from './serve.js';
+
+const PAGES = (process.env.AUDIT_PAGES ?? '/,/review,/sections,/sections/http,/stats,/settings,/cards').split(',');
+const server = await serve({ port: 0, host: '127.0.0.1' });
+const base = server.url;
+const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: [...CHROMIUM_ARGS, '--headless=new'] });
+const results = [];
+try {
+	for (const path of PAGES) {
+		// Each page as a first visit: Lighthouse clears the origin's storage (and so the service worker) before loading.
+		const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+		const lhr = run.lhr;
+		const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+		const ms = (id) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
+		const lost = Object.values(lhr.audits)
+			.filter(
+				(a) =>
+					a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable'
+			)
+			.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+		const r = {
+			page: path,
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			bestPractices: score('best-practices'),
+			seo: score('seo'),
+			lcpMs: ms('largest-contentful-paint'),
+			tbtMs: ms('total-blocking-time'),
+			fcpMs: ms('first-contentful-paint'),
+			cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+			lost
+		};
+		results.push(r);
+		console.log(
+			`${path.padEnd(16)} perf ${String(r.performance).padStart(3)}  a11y ${String(r.accessibility).padStart(3)}  best ${String(r.bestPractices).padStart(3)}  seo ${String(r.seo).padStart(3)}  LCP ${String(r.lcpMs).padStart(5)} ms  TBT ${String(r.tbtMs).padStart(4)} ms  FCP ${r.fcpMs} ms  CLS ${r.cls.toFixed(3)}`
+		);
+		if (r.lost.length > 0) console.log(`  lost points: ${r.lost.join(', ')}`);
+	}
+	mkdirSync('bench', { recursive: true });
+	writeFileSync('bench/audit.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: findChromium(), results }, null, '\t')}\n`);
+} finally {
+	await chrome.kill();
+	await server.close();
+}
