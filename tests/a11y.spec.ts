@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+import { answerCard, expectAccessible, giveAnswer } from './helpers';
+
+/**
+ * Every page of the app, in light and dark, at phone and laptop sizes (the
+ * two projects): axe finds no violation. A few cards are answered first, so
+ * the pages show a learner's figures, not only their empty states. Pages
+ * with more than one view (a card open in the browser, a revealed answer)
+ * are checked in each.
+ */
+const PAGES = [
+	'/',
+	'/review',
+	'/sections',
+	'/sections/http',
+	'/sections/http/quiz',
+	'/sections/http/practice',
+	'/stats',
+	'/settings',
+	'/cards',
+	'/cards?card=http-response-status-line',
+	'/readiness',
+	'/readiness/review',
+	'/no-such-page'
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`no accessibility violation on any page, ${colorScheme}`, async ({ page }) => {
+		test.setTimeout(90_000);
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/review');
+		for (let i = 0; i < 3; i++) await answerCard(page, i === 1 ? 'Again' : 'Good');
+		for (const path of PAGES) {
+			await test.step(`${path} (${colorScheme})`, async () => {
+				await page.goto(path);
+				// The page's own figures, read from the device, are on screen: nothing says it is still loading.
+				await expect(page.locator('h1').first()).toBeAttached();
+				await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+				await expect(page.getByText(/^Loading/)).toHaveCount(0);
+				await expectAccessible(page);
+			});
+		}
+		await test.step(`a revealed answer (${colorScheme})`, async () => {
+			await page.goto('/review');
+			await giveAnswer(page);
+			await expect(page.getByRole('group', { name: 'How well did you recall it?' })).toBeVisible();
+			await expectAccessible(page);
+		});
+	});
+}
