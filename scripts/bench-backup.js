@@ -10,12 +10,12 @@
 // table. BENCH_BUILD serves another copy of the build (so a rebuild
 // meanwhile does not disturb a long run).
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { makeBackup } from './bench-history.js';
-import { measurePages } from './bench-pages.js';
+import { measurePages, measureSession, timeTransactions } from './bench-pages.js';
 import { serve } from './serve.js';
 
 // The histories to measure: an empty one, a regular's and a heavy learner's. BENCH_ANSWERS picks others ("100000").
@@ -26,6 +26,13 @@ const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+
+/** Every flashcard's id, in roadmap order: cards Space reveals, so a session can run from the keyboard. */
+async function flashcards(page) {
+	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
+	const decks = await Promise.all(index.decks.map(async (d) => (await page.request.get(`${base}/decks/${d.id}.json`)).json()));
+	return decks.flatMap((d) => d.cards.filter((c) => c.kind === 'flashcard').map((c) => c.id));
+}
 
 const readCards = (page) =>
 	page.evaluate(
@@ -46,6 +53,7 @@ const readCards = (page) =>
 async function run(N) {
 	console.log(`\n## ${N.toLocaleString('en')} answers`);
 	const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+	await timeTransactions(context);
 	const page = await context.newPage();
 	await page.goto(`${base}/settings`);
 	await page.getByTestId('storage-status').filter({ hasNotText: 'Checking' }).waitFor();
@@ -53,8 +61,12 @@ async function run(N) {
 	const { times, heap } = await measurePages(page, base);
 	for (const [name, ms] of Object.entries(times)) console.log(`${name.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`);
 	console.log(`JS heap, largest after opening: ${heap.toFixed(1)} MB`);
+	const session = await measureSession(page, base, await flashcards(page));
+	console.log(
+		`First card ${session.firstCardMs.toFixed(0)} ms; grade to next card ${session.gradeMedianMs.toFixed(1)} ms median, ${session.gradeP95Ms.toFixed(1)} ms p95; at 4x CPU slowdown ${session.grade4xMedianMs.toFixed(1)} / ${session.grade4xP95Ms.toFixed(1)} ms; transaction ${session.txMedianMs.toFixed(1)} ms median, ${session.txP95Ms.toFixed(1)} ms p95 (${session.transactions} answers)`
+	);
 	await context.close();
-	return { answers: N, ...times, heapMB: heap };
+	return { answers: N, ...times, heapMB: heap, ...session };
 }
 
 async function importAndExport(N, page) {
@@ -107,11 +119,25 @@ async function importAndExport(N, page) {
 const results = [];
 try {
 	for (const n of SIZES) results.push(await run(n));
-	console.log('\nanswers      home    map  stats  session end  heap');
+	const ms = (x) => `${x.toFixed(0)} ms`.padStart(8);
+	console.log('\nanswers    first card  grade med/p95  at 4x med/p95   tx med/p95    home     map   stats  session end   heap');
 	for (const r of results)
 		console.log(
-			`${String(r.answers).padEnd(9)} ${[r.home, r.map, r.stats, r['session end']].map((x) => `${x.toFixed(0)} ms`.padStart(7)).join('')}  ${r.heapMB.toFixed(1)} MB`
+			`${String(r.answers).padEnd(9)} ${ms(r.firstCardMs)}  ${ms(r.gradeMedianMs)}${ms(r.gradeP95Ms)} ${ms(r.grade4xMedianMs)}${ms(r.grade4xP95Ms)} ${ms(r.txMedianMs)}${ms(r.txP95Ms)} ${ms(r.home)}${ms(r.map)}${ms(r.stats)}  ${ms(r['session end'])}  ${r.heapMB.toFixed(1)} MB`
 		);
+	const biggest = results.find((r) => r.answers === 1_000_000);
+	if (biggest) {
+		const check = (name, value, limit, unit = 'ms') => console.log(`${value <= limit ? 'met   ' : 'MISSED'} ${name}: ${value.toFixed(1)} ${unit} (target ${limit} ${unit})`);
+		console.log('\nTargets at 1,000,000 answers:');
+		check('app open to the first card', biggest.firstCardMs, 300);
+		check('grade to next card at 4x slowdown (p95)', biggest.grade4xP95Ms, 50);
+		check('transaction p95', biggest.txP95Ms, 20);
+		check('JS heap', biggest.heapMB, 100, 'MB');
+	}
+	mkdirSync('bench', { recursive: true });
+	const out = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`, chromium: findChromium(), results };
+	writeFileSync('bench/results.json', `${JSON.stringify(out, null, '\t')}\n`);
+	console.log('Written: bench/results.json');
 } finally {
 	await browser.close();
 	await server.close();

@@ -104,3 +104,114 @@ export async function measurePages(page, base) {
 	await settle();
 	return { times, heap };
 }
+
+/**
+ * Installs, before the app loads, a timer on every read-write transaction
+ * that writes the review log: from its creation to its `complete` event.
+ * That is one answer's save (recordReview), as the learner waits for it.
+ */
+export async function timeTransactions(context) {
+	await context.addInitScript(() => {
+		window.__tx = [];
+		const open = IDBDatabase.prototype.transaction;
+		IDBDatabase.prototype.transaction = function (stores, mode, options) {
+			const tx = open.call(this, stores, mode, options);
+			const names = typeof stores === 'string' ? [stores] : [...stores];
+			if (mode === 'readwrite' && names.includes('reviews') && names.includes('cards')) {
+				const t = performance.now();
+				tx.addEventListener('complete', () => window.__tx.push(performance.now() - t));
+			}
+			return tx;
+		};
+	});
+}
+
+/** Puts `ids` due a minute ago (cached states only), with no new cards and no review limit to stop them. */
+async function cardsDue(page, base, ids) {
+	await page.goto(`${base}/settings`);
+	await page.getByLabel('New cards per day', { exact: true }).fill('0');
+	await page.getByLabel('Reviews per day', { exact: true }).fill('99999');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+	await page.evaluate(
+		(ids) =>
+			new Promise((resolve, reject) => {
+				const r = indexedDB.open('roadmap-recall');
+				r.onsuccess = () => {
+					const tx = r.result.transaction(['cards', 'marks'], 'readwrite');
+					const now = Date.now();
+					for (const card_id of ids) {
+						tx.objectStore('marks').delete(card_id);
+						tx.objectStore('cards').put({ card_id, due: now - 60_000, stability: 10, difficulty: 5, elapsed_days: 10, scheduled_days: 10, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: now - 10 * 86_400_000 });
+					}
+					tx.oncomplete = () => {
+						r.result.close();
+						resolve(undefined);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		ids
+	);
+}
+
+/**
+ * Grades `n` flashcards from the keyboard (Space shows the answer, 3 is
+ * Good) and times each grade: from the key press to the frame after the
+ * next card is in the page, i.e. once it is painted.
+ */
+async function gradeTimes(page, n) {
+	return page.evaluate(async (n) => {
+		const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+		const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+		const card = () => document.querySelector('article[data-card-id]')?.getAttribute('data-card-id');
+		const times = [];
+		for (let i = 0; i < n; i++) {
+			const id = card();
+			key(' ');
+			while (document.querySelector('.session')?.getAttribute('data-phase') !== 'answer') await frame();
+			const t = performance.now();
+			key('3');
+			while (card() === id || !card()) await new Promise((r) => setTimeout(r, 0));
+			await frame();
+			times.push(performance.now() - t);
+		}
+		return times;
+	}, n);
+}
+
+const percentile = (xs, p) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/**
+ * A review session on this history: `2 * grades` flashcards due now; app
+ * open (navigation start) to the first card on screen, median of five;
+ * then `grades` grades at full speed and `grades` at 4x CPU slowdown (the
+ * DevTools protocol's throttling), each grade to the next card painted;
+ * and each answer's transaction. Needs timeTransactions() on the context.
+ */
+export async function measureSession(page, base, flashcards, grades = 200) {
+	await cardsDue(page, base, flashcards.slice(0, 2 * grades + 10));
+	const firsts = [];
+	for (let i = 0; i < RUNS; i++) firsts.push(await openTime(page, `${base}/review`, () => !!document.querySelector('article[data-card-id]')));
+	await page.evaluate(() => (window.__tx = []));
+	const normal = await gradeTimes(page, grades);
+	const tx = await page.evaluate(() => window.__tx);
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	const slow = await gradeTimes(page, grades);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	await cdp.detach();
+	return {
+		firstCardMs: median(firsts),
+		gradeMedianMs: median(normal),
+		gradeP95Ms: percentile(normal, 95),
+		grade4xMedianMs: median(slow),
+		grade4xP95Ms: percentile(slow, 95),
+		txMedianMs: median(tx),
+		txP95Ms: percentile(tx, 95),
+		transactions: tx.length
+	};
+}

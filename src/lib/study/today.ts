@@ -8,7 +8,7 @@ import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
 import { buildQueue, doneToday, nextLearningDue, queueCounts, sessionOrder, type Queue } from '$lib/srs/queue';
-import type { CardState } from '$lib/srs/types';
+import type { CardState, ReviewRecord } from '$lib/srs/types';
 
 export interface Today {
 	index: DeckIndex;
@@ -30,7 +30,13 @@ export interface Today {
 	newToday: number;
 	/** New cards allowed beyond the daily limit today in this section. */
 	extraNew: number;
+	/** Today's review log (since the day started), and when all this was read. */
+	logs: ReviewRecord[];
+	readAt: number;
 }
+
+/** What the queue is built from, as read from the database. */
+export type TodayData = Pick<Today, 'index' | 'settings' | 'states' | 'marks' | 'logs' | 'extraNew'>;
 
 /** Loads what is due now, for every deck or for one, from the database (so other tabs' answers count). */
 export async function loadToday(now: number, deck?: string): Promise<Today> {
@@ -40,6 +46,17 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 		getReviewsToday(db, now, settings.dayStartHour),
 		deck === undefined ? 0 : getExtraNew(db, deck, startOfDay(now, settings.dayStartHour))
 	]);
+	return computeToday({ index, settings, states, marks, logs, extraNew }, now, deck);
+}
+
+/**
+ * Today's queue from data already read: after an answer of its own, a
+ * session updates the state it holds and builds the queue again, without
+ * reading every card's state back from the database (loadToday does that
+ * when something else may have changed them).
+ */
+export function computeToday(data: TodayData, now: number, deck?: string): Today {
+	const { index, settings, states, marks, logs, extraNew } = data;
 	const done = doneToday(logs, now, settings.dayStartHour);
 	const decks = deck === undefined ? index.decks : index.decks.filter((d) => d.id === deck);
 	const catalog = decks.flatMap((d) => d.cardIds);
@@ -67,6 +84,8 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 		nextDue: nextLearningDue(catalog, states, now, hidden),
 		counts: queueCounts(queue),
 		newToday: done.newCards,
-		extraNew
+		extraNew,
+		logs,
+		readAt: now
 	};
 }

@@ -1,11 +1,11 @@
 import { announce } from '$lib/db/channel';
 import { appDb } from '$lib/db/client';
-import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppSettings, type CardMarks, type SessionJournal } from '$lib/db';
+import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppSettings, type CardMarks, type SavedReview, type SessionJournal } from '$lib/db';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex } from '$lib/decks/client';
 import { DEFAULT_DAY_START_HOUR, nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';
 import { readStreak } from '$lib/study/progress';
-import { loadToday, type Today } from '$lib/study/today';
+import { computeToday, loadToday, type Today } from '$lib/study/today';
 import { shuffled } from './answer.svelte';
 import { countKinds, kindOf, SessionLog, withReview, type CardKind } from './session-log.svelte';
 import { describeFailure, shortPrompt } from './session-text';
@@ -114,10 +114,10 @@ export class SessionFlow extends SessionLog {
 	 * card: one due now, else a review or new card, else a learning card
 	 * within the learn-ahead limit. Only a step beyond that limit waits.
 	 */
-	protected async advance(first = false): Promise<void> {
+	protected async advance(first = false, answered?: SavedReview): Promise<void> {
 		clearTimeout(this.timer);
 		const now = Date.now();
-		const today = await this.refresh(now);
+		const today = (answered && this.#afterAnswer(now, answered)) || (await this.refresh(now));
 		if (first || !this.mix) this.mix = startMix(today.queue);
 		const next = pickNext(today.queue, this.mix);
 		if (next) {
@@ -140,7 +140,24 @@ export class SessionFlow extends SessionLog {
 
 	/** Reads today's queue and the card states from the database (other tabs' answers included). */
 	protected async refresh(now: number): Promise<Today> {
-		const today = await loadToday(now, this.deck);
+		return this.#use(await loadToday(now, this.deck));
+	}
+
+	/**
+	 * Today's queue after this session's own answer, from what it holds: the
+	 * answer's new state, marks and log record, no database read. Undefined
+	 * when a new day began since the last read (then everything is read).
+	 */
+	#afterAnswer(now: number, saved: SavedReview): Today | undefined {
+		const t = this.today;
+		if (!t || startOfDay(now, t.settings.dayStartHour) !== startOfDay(t.readAt, t.settings.dayStartHour)) return undefined;
+		const id = saved.log.card_id;
+		const states = new Map(t.states).set(id, saved.state);
+		const marks = saved.marksAfter ? new Map(t.marks).set(id, saved.marksAfter) : t.marks;
+		return this.#use(computeToday({ index: t.index, settings: t.settings, states, marks, logs: [...t.logs, saved.log], extraNew: t.extraNew }, now, this.deck));
+	}
+
+	#use(today: Today): Today {
 		this.today = today;
 		this.settings = today.settings;
 		this.states = today.states;
@@ -295,7 +312,7 @@ export class SessionFlow extends SessionLog {
 			}
 			// Counted with the next card's arrival, so the counts and the screen move together.
 			try {
-				await this.advance();
+				await this.advance(false, saved);
 			} finally {
 				this.counted(card.id, rating, duration, +1);
 				this.moveProgress();
