@@ -127,7 +127,8 @@ try {
 		);
 	const biggest = results.find((r) => r.answers === 1_000_000);
 	if (biggest) {
-		const check = (name, value, limit, unit = 'ms') => console.log(`${value <= limit ? 'met   ' : 'MISSED'} ${name}: ${value.toFixed(1)} ${unit} (target ${limit} ${unit})`);
+		const check = (name, value, limit, unit = 'ms') =>
+			console.log(`${value <= limit ? 'met   ' : 'MISSED'} ${name}: ${value.toFixed(1)} ${unit} (target ${limit} ${unit})`);
 		console.log('\nTargets at 1,000,000 answers:');
 		check('app open to the first card', biggest.firstCardMs, 300);
 		check('grade to next card at 4x slowdown (p95)', biggest.grade4xP95Ms, 50);
@@ -135,7 +136,12 @@ try {
 		check('JS heap', biggest.heapMB, 100, 'MB');
 	}
 	mkdirSync('bench', { recursive: true });
-	const out = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`, chromium: findChromium(), results };
+	const out = {
+		date: new Date().toISOString(),
+		machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+		chromium: findChromium(),
+		results
+	};
 	writeFileSync('bench/results.json', `${JSON.stringify(out, null, '\t')}\n`);
 	console.log('Written: bench/results.json');
 } finally {

@@ -142,7 +142,19 @@ async function cardsDue(page, base, ids) {
 					const now = Date.now();
 					for (const card_id of ids) {
 						tx.objectStore('marks').delete(card_id);
-						tx.objectStore('cards').put({ card_id, due: now - 60_000, stability: 10, difficulty: 5, elapsed_days: 10, scheduled_days: 10, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: now - 10 * 86_400_000 });
+						tx.objectStore('cards').put({
+							card_id,
+							due: now - 60_000,
+							stability: 10,
+							difficulty: 5,
+							elapsed_days: 10,
+							scheduled_days: 10,
+							learning_steps: 0,
+							reps: 3,
+							lapses: 0,
+							state: 2,
+							last_review: now - 10 * 86_400_000
+						});
 					}
 					tx.oncomplete = () => {
 						r.result.close();
