@@ -37,6 +37,7 @@ try {
 			tbtMs: ms('total-blocking-time'),
 			fcpMs: ms('first-contentful-paint'),
 			cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+			lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
 			lost
 		};
 		results.push(r);
@@ -44,6 +45,7 @@ try {
 			`${path.padEnd(16)} perf ${String(r.performance).padStart(3)}  a11y ${String(r.accessibility).padStart(3)}  best ${String(r.bestPractices).padStart(3)}  seo ${String(r.seo).padStart(3)}  LCP ${String(r.lcpMs).padStart(5)} ms  TBT ${String(r.tbtMs).padStart(4)} ms  FCP ${r.fcpMs} ms  CLS ${r.cls.toFixed(3)}`
 		);
 		if (r.lost.length > 0) console.log(`  lost points: ${r.lost.join(', ')}`);
+		if (r.lcpElement) console.log(`  LCP element: ${r.lcpElement.slice(0, 160)}`);
 	}
 	mkdirSync('bench', { recursive: true });
 	writeFileSync('bench/audit.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: findChromium(), results }, null, '\t')}\n`);

@@ -23,33 +23,47 @@ async function heapMB(page) {
 	return usedSize / 1048576;
 }
 
-/** Puts one card due now, with no new cards today: a session of exactly one answer. */
-async function oneCardDue(page, base) {
+/**
+ * Makes exactly `ids` due now (cached states only: the log is the truth, but
+ * nothing here replays it): each is put due a minute ago, and every other
+ * card due within a day is moved a month ahead. No new cards, no review
+ * limit: a session then shows these cards and nothing else.
+ */
+async function onlyDue(page, base, ids) {
 	await page.goto(`${base}/settings`);
 	await page.getByLabel('New cards per day', { exact: true }).fill('0');
+	await page.getByLabel('Reviews per day', { exact: true }).fill('99999');
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
-	// A cached state only (the log is the truth, but nothing here replays it): due a minute ago.
 	await page.evaluate(
-		(card_id) =>
+		(ids) =>
 			new Promise((resolve, reject) => {
 				const r = indexedDB.open('roadmap-recall');
 				r.onsuccess = () => {
-					const tx = r.result.transaction('cards', 'readwrite');
+					const tx = r.result.transaction(['cards', 'marks'], 'readwrite');
+					const cards = tx.objectStore('cards');
 					const now = Date.now();
-					tx.objectStore('cards').put({
-						card_id,
-						due: now - 60_000,
-						stability: 10,
-						difficulty: 5,
-						elapsed_days: 10,
-						scheduled_days: 10,
-						learning_steps: 0,
-						reps: 3,
-						lapses: 0,
-						state: 2,
-						last_review: now - 10 * 86_400_000
-					});
+					const wanted = new Set(ids);
+					const soon = cards.index('by-due').getAll(IDBKeyRange.upperBound(now + 86_400_000));
+					soon.onsuccess = () => {
+						for (const s of soon.result) if (!wanted.has(s.card_id)) cards.put({ ...s, due: now + 30 * 86_400_000 });
+						for (const card_id of ids) {
+							tx.objectStore('marks').delete(card_id);
+							cards.put({
+								card_id,
+								due: now - 60_000,
+								stability: 10,
+								difficulty: 5,
+								elapsed_days: 10,
+								scheduled_days: 10,
+								learning_steps: 0,
+								reps: 3,
+								lapses: 0,
+								state: 2,
+								last_review: now - 10 * 86_400_000
+							});
+						}
+					};
 					tx.oncomplete = () => {
 						r.result.close();
 						resolve(undefined);
@@ -57,13 +71,13 @@ async function oneCardDue(page, base) {
 					tx.onerror = () => reject(tx.error);
 				};
 			}),
-		DUE_CARD
+		ids
 	);
 }
 
 /** Times the session's last answer to its summary on screen. */
 async function sessionEnd(page, base) {
-	await oneCardDue(page, base);
+	await onlyDue(page, base, [DUE_CARD]);
 	await page.goto(`${base}/review`);
 	await page.locator(`article[data-card-id="${DUE_CARD}"]`).waitFor();
 	await page.getByRole('button', { name: 'Show answer' }).click();
@@ -126,47 +140,6 @@ export async function timeTransactions(context) {
 	});
 }
 
-/** Puts `ids` due a minute ago (cached states only), with no new cards and no review limit to stop them. */
-async function cardsDue(page, base, ids) {
-	await page.goto(`${base}/settings`);
-	await page.getByLabel('New cards per day', { exact: true }).fill('0');
-	await page.getByLabel('Reviews per day', { exact: true }).fill('99999');
-	await page.getByRole('button', { name: 'Save settings' }).click();
-	await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
-	await page.evaluate(
-		(ids) =>
-			new Promise((resolve, reject) => {
-				const r = indexedDB.open('roadmap-recall');
-				r.onsuccess = () => {
-					const tx = r.result.transaction(['cards', 'marks'], 'readwrite');
-					const now = Date.now();
-					for (const card_id of ids) {
-						tx.objectStore('marks').delete(card_id);
-						tx.objectStore('cards').put({
-							card_id,
-							due: now - 60_000,
-							stability: 10,
-							difficulty: 5,
-							elapsed_days: 10,
-							scheduled_days: 10,
-							learning_steps: 0,
-							reps: 3,
-							lapses: 0,
-							state: 2,
-							last_review: now - 10 * 86_400_000
-						});
-					}
-					tx.oncomplete = () => {
-						r.result.close();
-						resolve(undefined);
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		ids
-	);
-}
-
 /**
  * Grades `n` flashcards from the keyboard (Space shows the answer, 3 is
  * Good) and times each grade: from the key press to the frame after the
@@ -205,7 +178,7 @@ const percentile = (xs, p) => {
  * and each answer's transaction. Needs timeTransactions() on the context.
  */
 export async function measureSession(page, base, flashcards, grades = 200) {
-	await cardsDue(page, base, flashcards.slice(0, 2 * grades + 10));
+	await onlyDue(page, base, flashcards.slice(0, 2 * grades + 10));
 	const firsts = [];
 	for (let i = 0; i < RUNS; i++) firsts.push(await openTime(page, `${base}/review`, () => !!document.querySelector('article[data-card-id]')));
 	await page.evaluate(() => (window.__tx = []));
