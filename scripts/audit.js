@@ -3,16 +3,32 @@
 // locally, in Debian's Chromium. Prints the four scores of each page with
 // its LCP and TBT, and the audits that cost points; writes bench/audit.json.
 // Build first (`npm run build`, or `npm run audit` does it).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { serve } from './serve.js';
 
 const PAGES = (process.env.AUDIT_PAGES ?? '/,/review,/sections,/sections/http,/stats,/settings,/cards').split(',');
-const server = await serve({ port: 0, host: '127.0.0.1' });
+// HTTP/2 over TLS (a throwaway self-signed certificate), as any real host serves the app; AUDIT_HTTP1=1 for npm start's plain HTTP/1.1.
+const http1 = process.env.AUDIT_HTTP1 === '1';
+const dir = mkdtempSync(join(tmpdir(), 'recall-audit-'));
+if (!http1)
+	execFileSync(
+		'openssl',
+		['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+		{ stdio: 'ignore' }
+	);
+const tls = http1 ? undefined : { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+const server = await serve({ port: 0, host: '127.0.0.1', tls });
 const base = server.url;
-const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: [...CHROMIUM_ARGS, '--headless=new'] });
+const chrome = await chromeLauncher.launch({
+	chromePath: findChromium(),
+	chromeFlags: [...CHROMIUM_ARGS, '--headless=new', ...(http1 ? [] : ['--ignore-certificate-errors'])]
+});
 const results = [];
 try {
 	for (const path of PAGES) {
@@ -48,8 +64,12 @@ try {
 		if (r.lcpElement) console.log(`  LCP element: ${r.lcpElement.slice(0, 160)}`);
 	}
 	mkdirSync('bench', { recursive: true });
-	writeFileSync('bench/audit.json', `${JSON.stringify({ date: new Date().toISOString(), chromium: findChromium(), results }, null, '\t')}\n`);
+	writeFileSync(
+		'bench/audit.json',
+		`${JSON.stringify({ date: new Date().toISOString(), chromium: findChromium(), protocol: http1 ? 'HTTP/1.1' : 'HTTP/2 (TLS)', results }, null, '\t')}\n`
+	);
 } finally {
 	await chrome.kill();
 	await server.close();
+	rmSync(dir, { recursive: true, force: true });
 }

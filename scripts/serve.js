@@ -3,6 +3,7 @@
 // the manifest, deck JSON) revalidated on every load, unknown paths answered
 // with the SPA shell.
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -22,10 +23,11 @@ function setCacheHeaders(res, pathname) {
 
 /**
  * Starts the server. Resolves once it listens.
- * @param {{ port?: number, host?: string, dir?: string }} [options]
+ * With `tls` (a key and certificate), it speaks HTTP/2 over TLS, as a real host does (the audit uses it).
+ * @param {{ port?: number, host?: string, dir?: string, tls?: { key: string | Buffer, cert: string | Buffer } }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
+export function serve({ port = 4173, host = '0.0.0.0', dir = root, tls } = {}) {
 	const assets = sirv(dir, {
 		dev: false,
 		etag: true,
@@ -36,7 +38,8 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
 		single: '200.html',
 		setHeaders: (res, pathname) => setCacheHeaders(res, pathname)
 	});
-	const server = createServer((req, res) => {
+	/** @type {(req: any, res: any) => void} */
+	const handle = (req, res) => {
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'no-referrer');
 		// The pages carry the full policy in a meta tag; framing can only be refused by a header.
@@ -45,17 +48,18 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root } = {}) {
 			res.statusCode = 404;
 			res.end('Not found');
 		});
-	});
+	};
+	const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
 	return new Promise((resolvePromise, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => {
 			const address = server.address();
 			const actual = typeof address === 'object' && address ? address.port : port;
 			resolvePromise({
-				url: `http://localhost:${actual}`,
+				url: `${tls ? 'https' : 'http'}://localhost:${actual}`,
 				close: () =>
 					new Promise((done) => {
-						server.closeAllConnections();
+						if ('closeAllConnections' in server) server.closeAllConnections();
 						server.close(() => done());
 					})
 			});
