@@ -4,7 +4,7 @@ import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppS
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex } from '$lib/decks/client';
 import { DEFAULT_DAY_START_HOUR, nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';
-import { readStreak } from '$lib/study/progress';
+import { SessionStreak } from './session-streak';
 import { computeToday, loadToday, type Today } from '$lib/study/today';
 import { shuffled } from './answer.svelte';
 import { countKinds, kindOf, SessionLog, withReview, type CardKind } from './session-log.svelte';
@@ -81,6 +81,7 @@ export class SessionFlow extends SessionLog {
 	/** Stops timers when the page goes away. */
 	destroy(): void {
 		clearTimeout(this.timer);
+		this.#streak.stop();
 	}
 
 	protected async newRound(): Promise<void> {
@@ -183,40 +184,16 @@ export class SessionFlow extends SessionLog {
 		this.show(id);
 	}
 
-	/**
-	 * The streak as it stood when the session began, read in the background
-	 * a moment after the first card: the end of the session then need not
-	 * read the running totals again (a three-year streak is every day of them).
-	 */
-	#streakBefore: ReturnType<typeof readStreak> | undefined;
-	#streakTimer: ReturnType<typeof setTimeout> | undefined;
+	#streak = new SessionStreak();
 
 	protected readStreakSoon(): void {
-		if (this.#streakBefore || this.#streakTimer) return;
-		this.#streakTimer = setTimeout(() => {
-			const h = this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
-			this.#streakBefore = appDb().then((db) => readStreak(db, Date.now(), h));
-			this.#streakBefore.catch(() => (this.#streakBefore = undefined));
-		}, 1000);
-	}
-
-	/** The day streak now: the one read at the start, plus today if this session gave today its first answer. */
-	async #streakNow(now: number): Promise<number> {
-		const h = this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
-		const before = await this.#streakBefore?.catch(() => undefined);
-		if (before && before.day === startOfDay(now, h)) {
-			const answeredNow = this.mode !== 'practice' && this.answered > 0;
-			return before.streak + (!before.answeredToday && answeredNow ? 1 : 0);
-		}
-		// Not read yet, or a new day began meanwhile: read it now.
-		return (await readStreak(await appDb(), now, h)).streak;
+		this.#streak.soon(this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR);
 	}
 
 	async #finish(nextLearning: number | undefined): Promise<void> {
 		const now = Date.now();
-		clearTimeout(this.#streakTimer);
 		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
-		const streak = await this.#streakNow(now);
+		const streak = await this.#streak.now(now, this.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR, this.mode !== 'practice' && this.answered > 0);
 		const today = this.today;
 		this.summary = summarize({
 			now,
