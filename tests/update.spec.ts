@@ -28,6 +28,8 @@ test('a new version is offered, never forced in the middle of a review', async (
 	const { version } = JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string };
 	const swB = join(buildB, 'service-worker.js');
 	writeFileSync(swB, readFileSync(swB, 'utf8').replaceAll(version, 'build-b'));
+	// The build is precompressed and the server prefers those files: build B's are the old worker's, so they go.
+	for (const ext of ['.br', '.gz']) rmSync(`${swB}${ext}`, { force: true });
 	let server = await serve({ port: 0, host: '127.0.0.1', dir: buildA });
 	const url = server.url.replace('localhost', '127.0.0.1');
 	try {

@@ -141,8 +141,12 @@ export class SessionFlow extends SessionLog {
 
 	/** Reads today's queue and the card states from the database (other tabs' answers included). */
 	protected async refresh(now: number): Promise<Today> {
+		this.stale = false;
 		return this.#use(await loadToday(now, this.deck));
 	}
+
+	/** Another tab or a sync changed the learner's data since the last read. */
+	protected stale = false;
 
 	/**
 	 * Today's queue after this session's own answer, from what it holds: the
@@ -151,7 +155,7 @@ export class SessionFlow extends SessionLog {
 	 */
 	#afterAnswer(now: number, saved: SavedReview): Today | undefined {
 		const t = this.today;
-		if (!t || startOfDay(now, t.settings.dayStartHour) !== startOfDay(t.readAt, t.settings.dayStartHour)) return undefined;
+		if (!t || this.stale || startOfDay(now, t.settings.dayStartHour) !== startOfDay(t.readAt, t.settings.dayStartHour)) return undefined;
 		const id = saved.log.card_id;
 		const states = new Map(t.states).set(id, saved.state);
 		const marks = saved.marksAfter ? new Map(t.marks).set(id, saved.marksAfter) : t.marks;

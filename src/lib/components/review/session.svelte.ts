@@ -103,6 +103,8 @@ export class ReviewSession extends SessionFlow {
 	 * an answer the learner is giving here is never swept away.
 	 */
 	async #changedElsewhere(m: ChangeMessage): Promise<void> {
+		// What this session holds is out of date now: its next card comes from a fresh read.
+		this.stale = true;
 		if (this.mode !== 'review' || this.saving) return;
 		const onScreen = this.phase === 'question' && m.card_id !== undefined && this.card?.id === m.card_id;
 		if (!onScreen && this.phase !== 'waiting') return;
