@@ -5,7 +5,16 @@
  * rest; they reject then too: they are handled here, and the first error is
  * the one reported, so no rejection goes unheard.
  */
-export async function commit(tx: { done: Promise<void>; abort(): void }, ops: (() => Promise<unknown>)[]): Promise<void> {
+export async function commit(tx: { done: Promise<void>; abort(): void }, ops: readonly (() => Promise<unknown>)[]): Promise<void> {
+	await Promise.all([...issue(tx, ops), tx.done]);
+}
+
+/**
+ * Issues writes in order and returns their promises, for a transaction that
+ * goes on after them (a merge reads again what it wrote). If one throws at
+ * once, the transaction is aborted and every rejection is handled, as in commit().
+ */
+export function issue(tx: { done: Promise<void>; abort(): void }, ops: readonly (() => Promise<unknown>)[]): Promise<unknown>[] {
 	const pending: Promise<unknown>[] = [];
 	try {
 		for (const op of ops) pending.push(op());
@@ -18,5 +27,5 @@ export async function commit(tx: { done: Promise<void>; abort(): void }, ops: ((
 		}
 		throw e;
 	}
-	await Promise.all([...pending, tx.done]);
+	return pending;
 }

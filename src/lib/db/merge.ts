@@ -2,6 +2,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { FSRS } from 'ts-fsrs';
 import { replay, type ReviewRecord } from '$lib/srs';
 import { aggregateWrites, type Write } from './aggregates';
+import { issue } from './commit';
 import { isNewer, type Stamp } from './device';
 import type { RecallDatabase } from './open';
 import type { CardMarks, CardReport, PracticeRecord, RecallDB } from './schema';
@@ -102,24 +103,6 @@ export async function replayCards(tx: MergeTx, cardIds: Iterable<string>, f: FSR
 		const state = replay(f, id, logs[i] ?? []);
 		return state ? () => cards.put(state) : () => cards.delete(id);
 	});
-}
-
-/** Issues writes in order; if one throws at once, the transaction is aborted. Returns their promises. */
-function issue(tx: MergeTx, ops: readonly Write[]): Promise<unknown>[] {
-	const pending: Promise<unknown>[] = [];
-	try {
-		for (const op of ops) pending.push(op());
-	} catch (e) {
-		for (const p of pending) p.catch(() => undefined);
-		tx.done.catch(() => undefined);
-		try {
-			tx.abort();
-		} catch {
-			// It had died already.
-		}
-		throw e;
-	}
-	return pending;
 }
 
 /** Records from elsewhere (a batch of the server's changes), and documents deleted there. */
