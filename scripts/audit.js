@@ -62,6 +62,9 @@ try {
 		);
 		if (r.lost.length > 0) console.log(`  lost points: ${r.lost.join(', ')}`);
 		if (r.lcpElement) console.log(`  LCP element: ${r.lcpElement.slice(0, 160)}`);
+		// What blocked the main thread: the long tasks (simulated 4x slowdown) with the script each is attributed to.
+		const long = lhr.audits['long-tasks']?.details?.items ?? [];
+		for (const t of long) console.log(`  long task ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms: ${t.url}`);
 	}
 	mkdirSync('bench', { recursive: true });
 	writeFileSync(

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { answerCard, changeSettings, currentCardId, expectAccessible, finishSession } from './helpers';
 
 /** Fails if the page scrolls sideways or a visible control is smaller than 44×44 px. */
@@ -53,6 +53,7 @@ test('a first day of 20 new cards with the default steps runs to its end with no
 });
 
 test('with learn ahead off, a step beyond the limit waits, says when, and comes back by itself', async ({ page }) => {
+	only('desktop', 'the queue is the same at any size: once');
 	await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
 	await changeSettings(page, { 'New cards per day': '3', 'Learn ahead limit (minutes)': '0' });
 	await page.goto('/');
@@ -102,6 +103,7 @@ test('with learn ahead off, a step beyond the limit waits, says when, and comes 
 });
 
 test('a leech is suspended with a notice', async ({ page }) => {
+	only('phone', 'the daily review is the phone journey: once');
 	await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
 	await changeSettings(page, { 'New cards per day': '1', 'Leech after this many lapses': '1' });
 	await page.goto('/review');

@@ -1,8 +1,9 @@
 import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { answerCard, changeSettings, expectAccessible, storedData } from './helpers';
 
 test('export, delete everything, import: the same data; a second import changes nothing; a bad file changes nothing', async ({ page }) => {
+	only('desktop', 'backups: one size is enough');
 	await changeSettings(page, { 'New cards per day': '25' });
 	await page.goto('/review');
 	for (let i = 0; i < 3; i++) await answerCard(page, 'Good');
@@ -44,6 +45,7 @@ test('export, delete everything, import: the same data; a second import changes 
 });
 
 test('text from an imported backup is shown as text, never run as HTML, under a strict CSP', async ({ page }) => {
+	only('desktop', 'the same at any size: once');
 	const violations: string[] = [];
 	page.on('console', (m) => {
 		if (/Content Security Policy/i.test(m.text())) violations.push(m.text());

@@ -1,8 +1,9 @@
 import { DB_VERSION } from '../src/lib/db/schema';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { countRecords, currentCardId } from './helpers';
 
 test('a failed write shows on the card with Retry, keeps the answer, and saves it on retry', async ({ page }) => {
+	only('desktop', 'the same at any size: once');
 	await page.goto('/review');
 	const id = await currentCardId(page);
 	const before = Date.now();
@@ -56,6 +57,7 @@ test('a failed write shows on the card with Retry, keeps the answer, and saves i
 });
 
 test('a schema upgrade in a new tab is not blocked by an old tab, which asks its user to reload', async ({ page, context }) => {
+	only('desktop', 'tabs are a laptop’s: once');
 	await page.goto('/review');
 	await expect(page.locator('article[data-card-id]')).toBeVisible();
 	const other = await context.newPage();

@@ -23,3 +23,12 @@ export const test = base.extend<{ failOnPageErrors: void }>({
 });
 
 export { expect };
+
+/**
+ * Runs the test on one project only: a behaviour is tested once, at the size
+ * where it matters (the phone's one-thumb journeys, the laptop's keyboard,
+ * install and offline ones), not on every project.
+ */
+export function only(project: 'phone' | 'desktop', why: string): void {
+	test.skip(test.info().project.name !== project, why);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { changeSettings, expectAccessible, giveAnswer } from './helpers';
+import { changeSettings, giveAnswer } from './helpers';
 
 // The home page is where the daily phone journey starts: checked there.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'the home page is a phone journey'));
@@ -32,7 +32,6 @@ test('home says what is due now and later today, the streak, and how long today 
 	// 4 new + 1 learning = 5 answers at my own 24 s (and the second or so the test itself takes): two minutes.
 	await expect(page.getByTestId('pace')).toContainText(/About 5 answers at your pace over the last 30 days: 2[45] s an answer/);
 	await expect(page.getByTestId('time-estimate')).toHaveText('about 2 min');
-	await expectAccessible(page);
 
 	// Half an hour on, the learning card is due now.
 	await page.clock.runFor(31 * 60_000);

@@ -1,12 +1,13 @@
 import { chromium } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.js';
-import { answerCard, changeSettings, expectAccessible, waitForOffline } from './helpers';
+import { answerCard, changeSettings, waitForOffline } from './helpers';
 
 test('Chromium finds nothing in the way of installing the app', async ({ page }, testInfo) => {
+	only('desktop', 'installing is the laptop journey: once');
 	// A real profile: an incognito-like context can never install an app.
 	const profile = mkdtempSync(join(tmpdir(), 'recall-install-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -47,6 +48,7 @@ test('Chromium finds nothing in the way of installing the app', async ({ page },
 });
 
 test('an offline notice comes when the network drops and goes when it returns', async ({ page, context }) => {
+	only('desktop', 'offline use is the laptop journey: once');
 	await page.goto('/');
 	await waitForOffline(page);
 	const notice = page.getByRole('status').filter({ hasText: 'You are offline' });
@@ -61,12 +63,12 @@ test('an offline notice comes when the network drops and goes when it returns', 
 	await expect(page.getByTestId('stats-today')).toHaveText('1');
 	await page.goto('/settings');
 	await expect(page.getByLabel('Desired retention')).toHaveValue('0.90');
-	await expectAccessible(page);
 	await context.setOffline(false);
 	await expect(notice).toHaveCount(0);
 });
 
 test('a page on old code that misses a chunk reloads once, not in a loop', async ({ page }) => {
+	only('desktop', 'the same at any size: once');
 	await page.goto('/');
 	await expect(page.getByTestId('due-count')).toHaveText('20');
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -80,6 +82,7 @@ test('a page on old code that misses a chunk reloads once, not in a loop', async
 });
 
 test('the app icon badge shows the cards due, on launch and after a session', async ({ page }) => {
+	only('desktop', 'the badge is the same at any size: once');
 	await page.addInitScript(() => {
 		const calls: (number | 'clear')[] = [];
 		(window as unknown as { badgeCalls: typeof calls }).badgeCalls = calls;

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { openCardOfKind, shown } from './cards';
 import { expectAccessible } from './helpers';
 
@@ -7,6 +7,7 @@ const suggested = (page: import('@playwright/test').Page, rating: string) => pag
 
 test.describe('typed answers', () => {
 	test('count as right whatever the case and surrounding spaces', async ({ page }) => {
+		only('desktop', 'typing an answer: once, with the laptop keyboard');
 		const card = await openCardOfKind(page, 'typed');
 		await expectAccessible(page);
 		await page.getByLabel('Your answer').fill(`  ${shown(card.answer ?? '').toUpperCase()}  `);
@@ -35,6 +36,7 @@ test.describe('typed answers', () => {
 	});
 
 	test('show the expected answer when wrong, and suggest Again', async ({ page }) => {
+		only('desktop', 'typing an answer: once, with the laptop keyboard');
 		const card = await openCardOfKind(page, 'typed');
 		await page.getByLabel('Your answer').fill('definitely not it');
 		await page.getByRole('button', { name: 'Check answer' }).click();
@@ -46,6 +48,7 @@ test.describe('typed answers', () => {
 
 test.describe('choose all that apply', () => {
 	test('all correct and nothing wrong is Good', async ({ page }) => {
+		only('phone', 'ticking options is a tap: once, on the phone');
 		const card = await openCardOfKind(page, 'multi');
 		await expectAccessible(page);
 		for (const option of card.correct ?? []) await page.getByRole('checkbox', { name: shown(option), exact: true }).check();
@@ -55,6 +58,7 @@ test.describe('choose all that apply', () => {
 	});
 
 	test('a missed option is Again, and the missed one is marked', async ({ page }) => {
+		only('phone', 'ticking options is a tap: once, on the phone');
 		const card = await openCardOfKind(page, 'multi');
 		const [first, ...rest] = card.correct ?? [];
 		await page.getByRole('checkbox', { name: shown(first ?? ''), exact: true }).check();
@@ -68,6 +72,7 @@ test.describe('choose all that apply', () => {
 
 test.describe('ordering', () => {
 	test('tapping the steps in the right order is Good', async ({ page }) => {
+		only('phone', 'ordering steps by tapping: once, on the phone');
 		const card = await openCardOfKind(page, 'order');
 		await expectAccessible(page);
 		for (const step of card.steps ?? []) await page.locator('[data-option]', { hasText: shown(step) }).click();
@@ -77,6 +82,7 @@ test.describe('ordering', () => {
 	});
 
 	test('a wrong order is Again and shows the right one', async ({ page }) => {
+		only('phone', 'ordering steps by tapping: once, on the phone');
 		const card = await openCardOfKind(page, 'order');
 		const steps = card.steps ?? [];
 		for (const step of [...steps].reverse()) await page.locator('[data-option]', { hasText: shown(step) }).click();

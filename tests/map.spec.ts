@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answerCard, expectAccessible } from './helpers';
+import { answerCard } from './helpers';
 
 test('three cards studied show on the map, the calendar, the per-section table and the card browser', async ({ page }, info) => {
 	test.skip(info.project.name !== 'desktop', 'the same figures at any size: checked once; the phone layouts have their own tests');
@@ -47,7 +47,6 @@ test('three cards studied show on the map, the calendar, the per-section table a
 	await expect(legend).toContainText('Not started');
 	await expect(legend).toContainText('below 70% recall');
 	await expect(legend).toContainText('95% or more recall');
-	await expectAccessible(page);
 
 	await http.click();
 	await expect(page).toHaveURL(/\/sections\/http$/);

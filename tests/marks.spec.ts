@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible } from './helpers';
 
@@ -12,6 +12,7 @@ async function cardAction(page: Page, action: 'Bury' | 'Suspend'): Promise<void>
 }
 
 test('bury, suspend, flag and undo from the review screen, then see and undo them on the cards page', async ({ page }) => {
+	only('phone', 'the review screen’s card actions, a phone journey: once');
 	await page.goto('/review');
 	const card = page.locator('article[data-card-id]');
 	await expect(card).toBeVisible();
@@ -78,6 +79,7 @@ test('bury, suspend, flag and undo from the review screen, then see and undo the
 });
 
 test('undo reaches back at least 30 answers, in order', async ({ page }) => {
+	only('phone', 'undo from the review screen, a phone journey: once');
 	await changeSettings(page, { 'New cards per day': '30' });
 	await page.goto('/review');
 	const answered: string[] = [];

@@ -1,8 +1,9 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { serve } from '../scripts/serve.js';
 import { answerCard, waitForOffline } from './helpers';
 
 test('after the first visit the app works with the server stopped, deep links included', async ({ page }) => {
+	only('desktop', 'offline use is the laptop journey: once');
 	// Our own server, so that this test alone can stop it.
 	const server = await serve({ port: 0, host: '127.0.0.1' });
 	const url = server.url.replace('localhost', '127.0.0.1');

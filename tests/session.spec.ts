@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { openCardOfKind } from './cards';
 import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible, finishSession, storedData } from './helpers';
 
@@ -62,6 +62,7 @@ test('the review page fits the screen exactly at 360 and 320 px: only the card s
 });
 
 test('undo survives a reload, and the session counts carry on', async ({ page }) => {
+	only('phone', 'the daily review is the phone journey: once');
 	await page.goto('/review');
 	const first = await answerCard(page, 'Good');
 	const second = await answerCard(page, 'Again');
@@ -102,6 +103,7 @@ test('bury sits behind More on a phone, and a snackbar names the card and undoes
 });
 
 test('bury and suspend in practice skip the card for the round and leave the schedule alone', async ({ page }) => {
+	only('desktop', 'practice runs on the laptop: once');
 	// A card with a schedule first, so there is something to leave alone.
 	await page.goto('/sections/rest/quiz');
 	await answerCard(page, 'Good');
@@ -161,6 +163,7 @@ test('typed answers from the keyboard: Esc leaves the field, Ctrl+Z undoes from 
 });
 
 test('a section quiz past the daily limit: the section page says so and learns N more from that section only', async ({ page }) => {
+	only('desktop', 'quizzing a section: once, on the laptop');
 	await changeSettings(page, { 'New cards per day': '2' });
 	await page.goto('/review');
 	await answerCard(page, 'Good');

@@ -1,7 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { answerCard, expectAccessible, storedStates } from './helpers';
 
 test('settings refuse invalid values next to the field and save nothing', async ({ page }) => {
+	only('desktop', 'the same form at any size: once');
 	await page.goto('/settings');
 	const retention = page.getByLabel('Desired retention');
 	await expect(retention).toHaveValue('0.90');
@@ -20,6 +21,7 @@ test('settings refuse invalid values next to the field and save nothing', async 
 });
 
 test('changing retention offers to reschedule cards from their history', async ({ page }) => {
+	only('desktop', 'the same at any size: once');
 	await page.goto('/review');
 	for (let i = 0; i < 2; i++) await answerCard(page, 'Good');
 	const before = await storedStates(page);
@@ -46,6 +48,7 @@ test('changing retention offers to reschedule cards from their history', async (
 });
 
 test('the theme can be set to dark and stays dark after a reload', async ({ page }) => {
+	only('phone', 'the same at any size: once');
 	await page.goto('/settings');
 	await page.getByLabel('Dark').check();
 	await page.getByRole('button', { name: 'Save settings' }).click();
@@ -54,5 +57,4 @@ test('the theme can be set to dark and stays dark after a reload', async ({ page
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 	expect(bg).toBe('rgb(21, 23, 28)');
-	await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ function runningBuild(page: Page): Promise<string> {
 }
 
 test('a new version is offered, never forced in the middle of a review', async ({ page }) => {
+	only('desktop', 'the update prompt is the same at any size: once');
 	const dir = mkdtempSync(join(tmpdir(), 'recall-update-'));
 	const buildA = join(dir, 'a');
 	const buildB = join(dir, 'b');
