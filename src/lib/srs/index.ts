@@ -3,6 +3,7 @@ export type { GradeInput, ForgetInput } from './grade';
 export {
 	buildQueue,
 	queueCounts,
+	upcoming,
 	sessionOrder,
 	interleave,
 	startMix,

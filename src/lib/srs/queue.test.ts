@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, queueCounts, sessionOrder, startMix, type Queue } from './queue';
+import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, queueCounts, sessionOrder, startMix, upcoming, type Queue } from './queue';
 import { cardState, useTimeZone } from './test-helpers';
 import type { ReviewRecord } from './types';
 
@@ -145,6 +145,35 @@ describe('mixing new cards in', () => {
 			q = { ...q, review: q.review.filter((id) => id !== next.id), fresh: q.fresh.filter((id) => id !== next.id) };
 		}
 		expect(shown.join(' ')).toBe('r1 r2 n1 r3 r4 n2');
+	});
+
+	it('names, ahead of time, whichever card comes after the one on screen', () => {
+		// Any mix, any first card: once it is answered and leaves its list, the next pick was among upcoming().
+		const q = { ...EMPTY, learning: ['l1', 'l2', 'l3'], ahead: ['a1', 'a2'], review: ['r1', 'r2', 'r3'], fresh: ['n1', 'n2', 'n3'] };
+		const lists = ['learning', 'review', 'fresh', 'ahead'] as const;
+		for (const shown of [0, 1, 5]) {
+			for (const newShown of [0, 1, shown]) {
+				for (const drained of lists) {
+					// The queue as it may stand: one list already empty, so every branch of pickNext is reached.
+					const before = { ...q, [drained]: [] };
+					const mix = { newShare: 0.5, shown, newShown: Math.min(newShown, shown) };
+					const current = pickNext(before, mix);
+					if (!current) continue;
+					const warm = upcoming(before);
+					const without = (ids: string[]) => ids.filter((id) => id !== current.id);
+					const after: Queue = {
+						...before,
+						learning: without(before.learning),
+						ahead: without(before.ahead),
+						review: without(before.review),
+						fresh: without(before.fresh)
+					};
+					const next = pickNext(after, { ...mix, shown: mix.shown + 1, newShown: mix.newShown + (current.kind === 'new' ? 1 : 0) });
+					if (next) expect(warm, `after ${current.id}`).toContain(next.id);
+				}
+			}
+		}
+		expect(upcoming(EMPTY)).toEqual([]);
 	});
 
 	it('always takes a learning card that is due first', () => {

@@ -174,6 +174,15 @@ export function pickNext(q: Queue, mix: Mix): { id: string; kind: 'learning' | '
 	return undefined;
 }
 
+/**
+ * The cards that may come after the one on screen, whatever its answer and
+ * the mix decide: the first few of each list pickNext takes from. A session
+ * loads their decks ahead, while the learner reads the current card.
+ */
+export function upcoming(q: Queue, n = 2): string[] {
+	return [...q.learning.slice(0, n), ...q.review.slice(0, n), ...q.fresh.slice(0, n), ...q.ahead.slice(0, 1)];
+}
+
 /** The soonest time a learning card in scope comes due after `now`, if any. */
 export function nextLearningDue(
 	catalog: readonly string[],

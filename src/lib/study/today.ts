@@ -49,6 +49,21 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 	return computeToday({ index, settings, states, marks, logs, extraNew }, now, deck);
 }
 
+const catalogs = new WeakMap<DeckIndex, Map<string, string[]>>();
+
+/** The card ids in scope, in roadmap order: built once per index and scope, not on every answer. */
+function catalogOf(index: DeckIndex, deck: string | undefined): string[] {
+	let byScope = catalogs.get(index);
+	if (!byScope) catalogs.set(index, (byScope = new Map<string, string[]>()));
+	const key = deck ?? '';
+	let ids = byScope.get(key);
+	if (!ids) {
+		const decks = deck === undefined ? index.decks : index.decks.filter((d) => d.id === deck);
+		byScope.set(key, (ids = decks.flatMap((d) => d.cardIds)));
+	}
+	return ids;
+}
+
 /**
  * Today's queue from data already read: after an answer of its own, a
  * session updates the state it holds and builds the queue again, without
@@ -58,8 +73,7 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 export function computeToday(data: TodayData, now: number, deck?: string): Today {
 	const { index, settings, states, marks, logs, extraNew } = data;
 	const done = doneToday(logs, now, settings.dayStartHour);
-	const decks = deck === undefined ? index.decks : index.decks.filter((d) => d.id === deck);
-	const catalog = decks.flatMap((d) => d.cardIds);
+	const catalog = catalogOf(index, deck);
 	const hidden = hiddenCards(marks, now);
 	const queue = buildQueue({
 		catalog,

@@ -2,8 +2,19 @@ import { announce } from '$lib/db/channel';
 import { appDb } from '$lib/db/client';
 import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppSettings, type CardMarks, type SavedReview, type SessionJournal } from '$lib/db';
 import type { DeckCard } from '$lib/decks';
-import { loadCards, loadIndex } from '$lib/decks/client';
-import { DEFAULT_DAY_START_HOUR, nextDayStart, pickNext, previewIntervals, scheduler, startMix, startOfDay, type CardState, type Grade } from '$lib/srs';
+import { loadCards, loadIndex, warmDecks } from '$lib/decks/client';
+import {
+	DEFAULT_DAY_START_HOUR,
+	nextDayStart,
+	pickNext,
+	previewIntervals,
+	scheduler,
+	startMix,
+	startOfDay,
+	upcoming,
+	type CardState,
+	type Grade
+} from '$lib/srs';
 import { SessionStreak } from './session-streak';
 import { computeToday, loadToday, type Today } from '$lib/study/today';
 import { shuffled } from './answer.svelte';
@@ -122,9 +133,11 @@ export class SessionFlow extends SessionLog {
 		if (first || !this.mix) this.mix = startMix(today.queue);
 		const next = pickNext(today.queue, this.mix);
 		if (next) {
-			this.cards = new Map([...this.cards, ...(await loadCards([next.id]))]);
+			if (!this.cards.has(next.id)) for (const [id, card] of await loadCards([next.id])) this.cards.set(id, card);
 			this.currentKind = next.kind;
 			this.show(next.id);
+			// While the learner reads this card, the decks of the cards that may follow load: the next grade waits for no fetch.
+			warmDecks(upcoming(today.queue));
 			return;
 		}
 		this.card = undefined;
@@ -157,9 +170,13 @@ export class SessionFlow extends SessionLog {
 		const t = this.today;
 		if (!t || this.stale || startOfDay(now, t.settings.dayStartHour) !== startOfDay(t.readAt, t.settings.dayStartHour)) return undefined;
 		const id = saved.log.card_id;
-		const states = new Map(t.states).set(id, saved.state);
-		const marks = saved.marksAfter ? new Map(t.marks).set(id, saved.marksAfter) : t.marks;
-		return this.#use(computeToday({ index: t.index, settings: t.settings, states, marks, logs: [...t.logs, saved.log], extraNew: t.extraNew }, now, this.deck));
+		// Updated in place, not copied: the session holds the only reference, and a copy of every card's state per answer is garbage that collection pauses pay for.
+		t.states.set(id, saved.state);
+		if (saved.marksAfter) t.marks.set(id, saved.marksAfter);
+		t.logs.push(saved.log);
+		return this.#use(
+			computeToday({ index: t.index, settings: t.settings, states: t.states, marks: t.marks, logs: t.logs, extraNew: t.extraNew }, now, this.deck)
+		);
 	}
 
 	#use(today: Today): Today {
