@@ -104,7 +104,8 @@ export async function measurePages(page, base) {
 	const pages = {
 		home: [`${base}/`, () => /^\d+$/.test(document.querySelector('[data-testid="streak"]')?.textContent?.split(' ')[0] ?? '')],
 		map: [`${base}/sections`, () => !!document.querySelector('[data-testid="map-summary"]')],
-		stats: [`${base}/stats`, () => !!document.querySelector('main h2') && !document.querySelector('main [role="status"]')?.textContent?.includes('Loading')]
+		// The whole page: its last section is built last.
+		stats: [`${base}/stats`, () => !!document.querySelector('[data-testid="stats-practice"]')]
 	};
 	for (const [name, [url, ready]] of Object.entries(pages)) {
 		const runs = [];
