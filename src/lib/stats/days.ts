@@ -26,10 +26,10 @@ export function percent(part: number, whole: number): string {
 }
 
 /** A count as the page prints it. */
-// One formatter each, made once: toLocaleString makes a new one at every call, and the calendar alone formats 365 days.
-const NUMBER = new Intl.NumberFormat('en');
+export { num } from '$lib/number';
+
+// One formatter, made once: toLocaleDateString makes a new one at every call, and the calendar alone formats 365 days.
 const DAY_LABEL = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric' });
-export const num = (n: number): string => NUMBER.format(n);
 
 /** A learner's day as a short date, e.g. "Mon, Nov 30". */
 export const dayLabel = (day: number): string => DAY_LABEL.format(day);

@@ -1,5 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { Rating, replay, type CardState, type ReviewRecord } from '$lib/srs';
+import { num } from '$lib/number';
 import { Crc32 } from '../crc32';
 import type { RecallDatabase } from '../open';
 import { commit } from '../commit';
@@ -460,7 +461,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	return summary;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 /** The summary in words. */
 export function describeImport(s: ImportSummary): string {
