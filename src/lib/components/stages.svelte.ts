@@ -6,6 +6,11 @@
  * come within a few frames; `done` says when the last one is on the page
  * (pages mark themselves aria-busy until then).
  */
+/** Resolves in a new task, so the browser can paint and handle input before the work goes on. */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export class Stages {
 	step = $state(0);
 	readonly last: number;
@@ -22,8 +27,7 @@ export class Stages {
 	async run(): Promise<void> {
 		this.step = 0;
 		for (let s = 1; s <= this.last; s++) {
-			// A new task, so the browser can paint and handle input between the steps.
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await nextTask();
 			this.step = s;
 		}
 	}

@@ -25,9 +25,6 @@ export function percent(part: number, whole: number): string {
 	return whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`;
 }
 
-/** A count as the page prints it. */
-export { num } from '$lib/number';
-
 // One formatter, made once: toLocaleDateString makes a new one at every call, and the calendar alone formats 365 days.
 const DAY_LABEL = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric' });
 

@@ -174,9 +174,7 @@ export class SessionFlow extends SessionLog {
 		t.states.set(id, saved.state);
 		if (saved.marksAfter) t.marks.set(id, saved.marksAfter);
 		t.logs.push(saved.log);
-		return this.#use(
-			computeToday({ index: t.index, settings: t.settings, states: t.states, marks: t.marks, logs: t.logs, extraNew: t.extraNew }, now, this.deck)
-		);
+		return this.#use(computeToday(t, now, this.deck));
 	}
 
 	#use(today: Today): Today {
