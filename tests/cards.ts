@@ -16,20 +16,23 @@ export interface CardData {
 export const shown = (s: string) => s.replaceAll('`', '');
 
 /**
- * Opens a section quiz and answers cards until the first card of `kind` is on
- * screen (new cards come in deck order). Returns that card's data.
+ * Opens the section quiz where the fewest cards come before the first card of
+ * `kind` (new cards come in deck order), answers those, and returns that
+ * card's data once it is on screen.
  */
 export async function openCardOfKind(page: Page, kind: CardData['kind'], fits: (card: CardData) => boolean = () => true): Promise<CardData> {
 	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string }[] };
-	for (const { id: deck } of index.decks) {
-		const { cards } = (await (await page.request.get(`/decks/${deck}.json`)).json()) as { cards: CardData[] };
-		const at = cards.slice(0, 20).findIndex((c) => c.kind === kind && fits(c));
-		if (at === -1) continue;
-		await page.goto(`/sections/${deck}/quiz`);
-		for (let i = 0; i < at; i++) await answerCard(page, 'Good');
-		const card = cards[at] as CardData;
-		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', card.id);
-		return card;
-	}
-	throw new Error(`no deck has a ${kind} card among its first 20`);
+	const decks = await Promise.all(
+		index.decks.map(async ({ id }) => {
+			const { cards } = (await (await page.request.get(`/decks/${id}.json`)).json()) as { cards: CardData[] };
+			return { id, cards, at: cards.slice(0, 20).findIndex((c) => c.kind === kind && fits(c)) };
+		})
+	);
+	const best = decks.filter((d) => d.at !== -1).sort((a, b) => a.at - b.at)[0];
+	if (!best) throw new Error(`no deck has a ${kind} card among its first 20`);
+	await page.goto(`/sections/${best.id}/quiz`);
+	for (let i = 0; i < best.at; i++) await answerCard(page, 'Good');
+	const card = best.cards[best.at]!;
+	await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', card.id);
+	return card;
 }

@@ -1,5 +1,5 @@
 import { expect, only, test } from './fixtures';
-import { answerCard, expectAccessible, finishSession } from './helpers';
+import { answerCard, expectAccessible } from './helpers';
 
 test('answered cards are saved: after a reload they are no longer due', async ({ page }, info) => {
 	test.skip(info.project.name !== 'phone', 'the daily review is the phone journey: once, at 360 px');
@@ -22,11 +22,9 @@ test('answered cards are saved: after a reload they are no longer due', async ({
 	await page.getByRole('link', { name: 'Start review' }).click();
 	await expect(page.getByTestId('left-new')).toHaveText('15');
 	await expect(page.getByTestId('left-learning')).toHaveText('5');
-	// The 15 new cards first; then every learning card (due in 10 minutes) is learned ahead, none left waiting.
-	const rest = await finishSession(page);
-	expect(rest.slice(0, 15).filter((id) => reviewed.includes(id))).toEqual([]);
-	expect(new Set(rest)).toEqual(new Set([...reviewed, ...rest.slice(0, 15)]));
-	expect(rest).toHaveLength(35);
+	// The new cards come first: the five answered wait for their 10-minute step (daily.spec runs a whole day to its end).
+	for (let i = 0; i < 3; i++) expect(reviewed).not.toContain(await answerCard(page, 'Good'));
+	await expect(page.getByTestId('left-new')).toHaveText('12');
 });
 
 test('rating buttons show the next interval of each choice', async ({ page }) => {
