@@ -35,6 +35,27 @@ export function backupFile(lines: Record<string, unknown>[]): Buffer {
 	return gzipSync(Buffer.from(`${body}${JSON.stringify({ end })}\n`));
 }
 
+/** A backup line for one answer as the app logs it; import replays it, so the state fields are only the log's shape. */
+export function reviewLine(id: string, card_id: string, at: number, rating = 3): Record<string, unknown> {
+	return {
+		review: {
+			id,
+			card_id,
+			rating,
+			review: at,
+			duration: 5000,
+			state: 0,
+			due: at,
+			stability: 0,
+			difficulty: 0,
+			elapsed_days: 0,
+			last_elapsed_days: 0,
+			scheduled_days: 0,
+			learning_steps: 0
+		}
+	};
+}
+
 /** Chooses a file to import and how: "Merge into my data" or "Replace everything with this backup". */
 export async function importFile(
 	page: Page,

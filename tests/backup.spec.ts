@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
+import { backupFile, backupLines, deleteEverything, download, importFile, reviewLine } from './backup-file';
 import { answerCard, changeSettings, countRecords, giveAnswer, storedData, storedStates } from './helpers';
 
 // Backups and the settings page are the same at any size: once, on the laptop.
@@ -123,23 +123,7 @@ test('steps beyond a year or under a minute are refused by the form and by impor
 test('a review log exported for a spreadsheet escapes cells that would run as formulas', async ({ page }) => {
 	await page.goto('/settings');
 	const lines = backupLines(await download(page, 'Export backup'));
-	const review = (card_id: string, i: number) => ({
-		review: {
-			id: `r${i}`,
-			card_id,
-			rating: 3,
-			review: Date.UTC(2026, 10, 1, 9, i),
-			duration: 1000,
-			state: 0,
-			due: Date.UTC(2026, 10, 1),
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			last_elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0
-		}
-	});
+	const review = (card_id: string, i: number) => reviewLine(`r${i}`, card_id, Date.UTC(2026, 10, 1, 9, i));
 	const hostile = ['=HYPERLINK("http://evil")', '+1+1', '-2', '@SUM(A1)'];
 	await importFile(page, 'hostile.json.gz', backupFile([...lines, ...hostile.map(review)]));
 	await expect(page.getByTestId('import-message')).toContainText('4 answers added');

@@ -1,4 +1,4 @@
-import { backupFile, backupLines, download, importFile } from './backup-file';
+import { backupFile, backupLines, download, importFile, reviewLine } from './backup-file';
 import { expect, only, test } from './fixtures';
 import { countRecords, finishSession, storedStates } from './helpers';
 
@@ -13,23 +13,7 @@ test('a practice round leaves every due date unchanged, and shows in stats', asy
 	// A history for every card of the section (one Good three days ago, through a backup), so whichever cards the round draws have a schedule to disturb.
 	await page.goto('/settings');
 	const start = Date.now() - 3 * DAY;
-	const history = cardIds.map((card_id, i) => ({
-		review: {
-			id: `history-${i}`,
-			card_id,
-			rating: 3,
-			review: start + i * 60_000,
-			duration: 5000,
-			state: 0,
-			due: start,
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			last_elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0
-		}
-	}));
+	const history = cardIds.map((card_id, i) => reviewLine(`history-${i}`, card_id, start + i * 60_000));
 	await importFile(page, 'history.json.gz', backupFile([...backupLines(await download(page, 'Export backup')), ...history]));
 	await expect(page.getByTestId('import-message')).toContainText(`${cardIds.length} answers added`);
 	const before = await storedStates(page);
