@@ -122,3 +122,30 @@ test('on a laptop the answer and its explanation sit beside the question, and se
 	expect(a!.y).toBe(b!.y);
 	expect(b!.x).toBeGreaterThan(a!.x + a!.width);
 });
+
+test('no focus ring is cut off where a page skips drawing what is out of sight', async ({ page }) => {
+	// Rows of the card list and sections of Stats paint nothing outside themselves (content-visibility: auto).
+	for (const path of ['/stats', '/cards']) {
+		await page.goto(path);
+		await expect(page.locator('h1')).toBeAttached();
+		await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+		// Tab once, so focus rings show as for a keyboard user; then each control in turn.
+		await page.keyboard.press('Tab');
+		const cut = await page.evaluate(() => {
+			const out: string[] = [];
+			for (const el of document.querySelectorAll<HTMLElement>('main a[href], main button, main summary, main [tabindex="0"], main input, main select')) {
+				const clip = el.parentElement?.closest<HTMLElement>('*:is(li, section)');
+				if (!clip || getComputedStyle(clip).contentVisibility !== 'auto' || el.getClientRects().length === 0) continue;
+				el.focus();
+				const style = getComputedStyle(el);
+				const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+				const r = el.getBoundingClientRect();
+				const c = clip.getBoundingClientRect();
+				if (r.left - ring < c.left - 0.5 || r.right + ring > c.right + 0.5 || r.top - ring < c.top - 0.5 || r.bottom + ring > c.bottom + 0.5)
+					out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+			}
+			return out;
+		});
+		expect(cut, `focus rings cut off on ${path}`).toEqual([]);
+	}
+});
