@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test';
-import { answerCard } from './helpers';
+import { answerCard, type Kind } from './helpers';
 
 export interface CardData {
 	id: string;
-	kind: 'flashcard' | 'choice' | 'multi' | 'typed' | 'order';
+	kind: Kind;
 	prompt: string;
 	answer?: string;
 	accept?: string[];

@@ -10,7 +10,8 @@ export async function currentCardId(page: Page): Promise<string> {
 	return id;
 }
 
-type Kind = 'flashcard' | 'choice' | 'multi' | 'typed' | 'order';
+/** The kinds of card a deck has. */
+export type Kind = 'flashcard' | 'choice' | 'multi' | 'typed' | 'order';
 
 /** Reveals or answers the card on screen, whatever its kind, up to the rating buttons. */
 export async function giveAnswer(page: Page, kind?: string | null): Promise<void> {
