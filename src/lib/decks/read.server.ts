@@ -38,7 +38,7 @@ export interface LoadResult extends CheckResult {
 /** Loads and validates all decks of the project rooted at `root`, each deck and the collection as a whole. */
 export function loadDecks(root = process.cwd()): LoadResult {
 	const seedTexts = readSeedTexts(process.env.SEEDS_DIR ?? resolve(root, '../shared/seeds'));
-	const result = checkDecks(readDeckFiles(resolve(root, 'decks')), { seedTexts, requireTopics: true });
+	const result = checkDecks(readDeckFiles(resolve(root, 'decks')), { seedTexts, requireTopics: true, requireTypedForms: true });
 	const errors = result.errors.length > 0 ? result.errors : checkCollection(result.decks);
 	return { ...result, errors, seedsChecked: seedTexts !== undefined };
 }

@@ -100,7 +100,11 @@ const TypedSchema = v.strictObject({
 	...common,
 	kind: v.literal('typed'),
 	answer: text(LIMITS.typed),
-	accept: v.optional(v.array(text(LIMITS.typed), 'must be a list of accepted answers'))
+	/** Other forms a knowledgeable person would type (synonyms, abbreviations, long flags): not spelling variants. */
+	accept: v.optional(v.array(text(LIMITS.typed), 'must be a list of accepted answers')),
+	/** The answer has no other natural form; `exactReason` says why. A typed card has `accept` or this. */
+	exact: v.optional(v.literal(true, 'must be true, or left out')),
+	exactReason: v.optional(text(LIMITS.option))
 });
 
 const OrderSchema = v.strictObject({
@@ -129,7 +133,15 @@ export const DeckFileSchema = v.strictObject({
 			v.minLength(1, 'must list at least one topic')
 		)
 	),
-	cards: v.pipe(v.array(v.looseObject({}), 'must be a list of cards'), v.minLength(1, 'must have at least one card'))
+	cards: v.pipe(v.array(v.looseObject({}), 'must be a list of cards'), v.minLength(1, 'must have at least one card')),
+	/**
+	 * Ids of cards taken out of the deck, or whose meaning changed (the new
+	 * meaning took a new id): never used again, so no learner's history of the
+	 * old card is ever read as history of a different one.
+	 */
+	retired: v.optional(
+		v.array(v.strictObject({ id: cardId, reason: text(LIMITS.option) }, 'must be { id, reason }'), 'must be a list of retired card ids')
+	)
 });
 
 export type Card = v.InferOutput<typeof CardSchema>;

@@ -18,6 +18,8 @@ export interface CheckOptions {
 	seedTexts?: ReadonlyMap<string, string>;
 	/** Every deck must list its topics and tag every card with one. */
 	requireTopics?: boolean;
+	/** Every typed card must list its other accepted forms, or say with `exact` and `exactReason` why it has none. */
+	requireTypedForms?: boolean;
 }
 
 export interface CheckResult {
@@ -85,6 +87,12 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (topics.has(t.id)) fileErrors.push(`${file}: field "topics.${i}.id": duplicate topic "${t.id}"`);
 			topics.set(t.id, 0);
 		}
+		const retired = new Map<string, string>();
+		for (const [i, r] of (deck.retired ?? []).entries()) {
+			if (!r.id.startsWith(`${deck.id}-`)) fileErrors.push(`${file}: field "retired.${i}.id": must start with "${deck.id}-"`);
+			if (retired.has(r.id)) fileErrors.push(`${file}: field "retired.${i}.id": "${r.id}" is listed twice`);
+			retired.set(r.id, r.reason);
+		}
 		const cards: Card[] = [];
 		deck.cards.forEach((raw, index) => {
 			const label = cardLabel(raw, index);
@@ -116,7 +124,11 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 				}
 			}
 			if (card.kind === 'order') distinct('steps', card.steps, 'steps');
-			if (card.kind === 'typed') distinct('accept', [card.answer, ...(card.accept ?? [])], 'accepted answers');
+			if (card.kind === 'typed') {
+				distinct('accept', [card.answer, ...(card.accept ?? [])], 'accepted answers');
+				fileErrors.push(...typedFormErrors(card, options).map((e) => `${file}: ${label}: ${e}`));
+			}
+			if (retired.has(card.id)) fileErrors.push(`${file}: ${label}: field "id": retired (${retired.get(card.id)}); a card with a new meaning needs a new id`);
 			const seed = options.seedTexts?.get(card.source.file);
 			if (seed !== undefined && !seed.includes(card.source.heading)) {
 				fileErrors.push(`${file}: ${label}: field "source.heading": "${card.source.heading}" does not occur in ${card.source.file}`);
@@ -139,6 +151,19 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 		errors.push(`${b.file}: card ${b.id}: field "prompt": nearly the same as card ${a.id} in ${a.file} (${Math.round(score * 100)}% of words shared)`);
 	}
 	return { decks, errors };
+}
+
+/** A typed card says what else counts as right: its `accept` forms, or `exact` with a reason. */
+function typedFormErrors(card: Extract<Card, { kind: 'typed' }>, options: CheckOptions): string[] {
+	const errors: string[] = [];
+	const accepts = (card.accept ?? []).length > 0;
+	if (card.exact && accepts) errors.push('field "exact": a card with accepted forms is not exact (drop one of "exact" and "accept")');
+	if (card.exact && card.exactReason === undefined) errors.push('field "exactReason": is missing (say why the answer has no other form)');
+	if (!card.exact && card.exactReason !== undefined) errors.push('field "exactReason": only goes with "exact: true"');
+	if (options.requireTypedForms && !accepts && !card.exact) {
+		errors.push('field "accept": is missing (list the other forms a knowledgeable person would type, or set "exact: true" with an "exactReason")');
+	}
+	return errors;
 }
 
 /** What the whole collection must meet: every roadmap section, enough cards, varied kinds. */
