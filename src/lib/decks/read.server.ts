@@ -3,6 +3,13 @@ import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { SEED_FILES } from './sections.ts';
 import { checkCollection, checkDecks, type CheckResult, type RawDeckFile } from './validate.ts';
+import { parseKnownTerms } from './vocabulary.ts';
+
+/** `decks/known-terms.txt`: the tools and services the decks do not name but a learner may type. */
+export function readKnownTerms(root = process.cwd()): string[] {
+	const path = resolve(root, 'decks/known-terms.txt');
+	return existsSync(path) ? parseKnownTerms(readFileSync(path, 'utf8')) : [];
+}
 
 /** Reads every `*.yaml` deck file in `dir`, keeping YAML syntax errors with their line. */
 export function readDeckFiles(dir: string, shownAs = 'decks'): RawDeckFile[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charDiff, editDistance, gradeTyped, looseKey } from './typed-grade';
 
-const card = (prompt: string, answer: string, accept?: string[]) => ({ prompt, answer, accept });
+const card = (prompt: string, answer: string, accept?: string[], near?: string[]) => ({ prompt, answer, accept, near });
 const result = (c: ReturnType<typeof card>, typed: string) => gradeTyped(c, typed).result;
 
 describe('typed answers: what is forgiven', () => {
@@ -85,6 +85,126 @@ describe('typed answers: one typo in a longer answer is "almost"', () => {
 			{ text: 'i', kind: 'missing' },
 			{ text: 'zable', kind: 'same' }
 		]);
+	});
+});
+
+describe('typed answers: a known term is not a typo', () => {
+	// `near` is what the build ships with a card: the decks' known terms one typo from its answer.
+	const strace = card('Which tool shows the system calls a running process makes?', 'strace', undefined, ['ltrace', 'dtrace', 'ftrace']);
+	it('another tool one letter away is wrong, not almost', () => {
+		for (const other of ['ltrace', 'dtrace', 'ftrace', 'LTRACE']) expect(result(strace, other)).toBe('wrong');
+	});
+	it('a misspelling that names nothing is still almost', () => {
+		expect(result(strace, 'strase')).toBe('almost');
+		expect(result(strace, 'srtace')).toBe('almost');
+	});
+	it('inside a longer answer, the word that differs is looked up: Amazon EFS is not Amazon EBS', () => {
+		const ebs = card('Which AWS service gives an EC2 instance block storage volumes?', 'Amazon EBS', ['Elastic Block Store'], ['efs', 'eks']);
+		expect(result(ebs, 'Amazon EFS')).toBe('wrong');
+		expect(result(ebs, 'Amazon EKS')).toBe('wrong');
+		expect(result(ebs, 'Amazon EBS')).toBe('right');
+		expect(result(ebs, 'Elastic Blok Store')).toBe('almost');
+	});
+});
+
+describe('typed answers: the command before its flag', () => {
+	const curl = card('Which `curl` flag prints the request and response headers as it goes?', '-v', ['--verbose']);
+	it('the command the prompt names, typed before the flag', () => {
+		expect(result(curl, 'curl -v')).toBe('right');
+		expect(result(curl, 'curl --verbose')).toBe('right');
+		expect(result(card('Which flag makes `git tag` create an annotated tag?', '-a', ['--annotate']), 'git tag -a')).toBe('right');
+	});
+	it('another command, or the wrong flag after the right command, is still wrong', () => {
+		expect(result(curl, 'wget -v')).toBe('wrong');
+		expect(result(curl, 'curl -V')).toBe('wrong');
+		expect(result(curl, 'curl -i')).toBe('wrong');
+	});
+	it('the flag alone, when the card expects the command and the prompt names it', () => {
+		const tee = card('Which `tee` invocation appends to the file instead of overwriting it?', 'tee -a', ['tee --append']);
+		expect(result(tee, '-a')).toBe('right');
+		expect(result(tee, '--append')).toBe('right');
+		expect(result(tee, '-A')).toBe('wrong');
+		// Without the command in the prompt, a bare flag says too little.
+		expect(result(card('Which command appends its input to a file and still prints it?', 'tee -a'), '-a')).toBe('wrong');
+	});
+});
+
+describe('typed answers: the long form of a flag the card lists', () => {
+	it('a long flag listed on the card stands for the short one inside a command', () => {
+		const c = card('Which command appends its input to a file and still prints it?', '`tee -a`', ['--append']);
+		expect(result(c, 'tee --append')).toBe('right');
+		expect(result(c, 'tee -a')).toBe('right');
+	});
+	it('a long form the card does not list is not guessed', () => {
+		const c = card('Which command appends its input to a file and still prints it?', '`tee -a`');
+		expect(result(c, 'tee --all')).toBe('wrong');
+		expect(result(c, 'tee --append')).toBe('wrong');
+	});
+});
+
+describe('typed answers: qualified names', () => {
+	const c = card('Which Django queryset method inserts many rows in one query?', '`bulk_create()`');
+	it('a qualified name whose last part is the expected name', () => {
+		expect(result(c, 'Model.objects.bulk_create()')).toBe('right');
+		expect(result(c, 'objects.bulk_create')).toBe('right');
+		expect(result(c, 'bulk_create')).toBe('right');
+	});
+	it('another last part, or a version number, is not a qualified name', () => {
+		expect(result(c, 'objects.bulk_update()')).toBe('wrong');
+		expect(result(c, 'objects.create')).toBe('wrong');
+		expect(result(card('Which HTTP version multiplexes streams over one TCP connection?', '2'), 'HTTP/1.2')).toBe('wrong');
+	});
+});
+
+describe('typed answers: numbers in words', () => {
+	it('one to twenty written as words', () => {
+		const c = card('How many replicas does a Raft cluster need to survive one failure?', '3');
+		expect(result(c, 'three')).toBe('right');
+		expect(result(c, 'Three')).toBe('right');
+		expect(result(card('How many bytes long is an IPv4 address?', 'four'), '4')).toBe('right');
+		expect(result(card('After how many failed attempts?', '20'), 'twenty')).toBe('right');
+	});
+	it('a different number in words is still wrong, and numbers past twenty are digits', () => {
+		const c = card('How many replicas does a Raft cluster need to survive one failure?', '3');
+		expect(result(c, 'two')).toBe('wrong');
+		expect(result(c, 'thirty')).toBe('wrong');
+		expect(result(card('How many minutes of downtime a month does 99.9% allow?', '43'), 'forty-three')).toBe('wrong');
+	});
+});
+
+describe('typed answers: the category word before or after', () => {
+	it('port 5432, 5432 port, 1 replica, Strategy pattern', () => {
+		const pg = card('Which port does PostgreSQL listen on by default?', '5432');
+		expect(result(pg, 'port 5432')).toBe('right');
+		expect(result(pg, '5432 port')).toBe('right');
+		expect(result(pg, 'TCP port 5432')).toBe('right');
+		const replicas = card('How many replicas does the Deployment run when `replicas` is left out?', '1');
+		expect(result(replicas, '1 replica')).toBe('right');
+		expect(result(replicas, 'one replica')).toBe('right');
+		expect(result(card('Which design pattern swaps an algorithm at run time behind one interface?', 'Strategy'), 'Strategy pattern')).toBe('right');
+		expect(result(card('Which HTTP status code means the resource was created?', '201'), 'status code 201')).toBe('right');
+	});
+	it('only a word the prompt implies, and the number still exact', () => {
+		const pg = card('Which port does PostgreSQL listen on by default?', '5432');
+		expect(result(pg, 'port 5433')).toBe('wrong');
+		expect(result(pg, '5432 replicas')).toBe('wrong');
+		expect(result(card('How many bits has an IPv6 address?', '128'), '128 bytes')).toBe('wrong');
+		expect(result(card('How many bits has an IPv6 address?', '128'), '128 bits')).toBe('right');
+	});
+	it('a word that reverses the meaning is never dropped', () => {
+		expect(result(card('Which port is not 80 and serves HTTPS?', '443'), 'not 443')).toBe('wrong');
+	});
+});
+
+describe('typed answers: plurals', () => {
+	it('the plural of the expected noun', () => {
+		expect(result(card('What does a Kubernetes Deployment keep running copies of?', 'replica'), 'replicas')).toBe('right');
+		expect(result(card('What sits between a client and many backends?', 'proxy'), 'proxies')).toBe('right');
+		expect(result(card('Which structure speeds up lookups on a column?', 'index'), 'indexes')).toBe('right');
+	});
+	it('not of a command or a code name: `ls` is not `lss`', () => {
+		expect(result(card('Which command lists a directory?', 'ls'), 'lss')).toBe('wrong');
+		expect(result(card('Which Python keyword defines a generator?', '`yield`'), 'yields')).toBe('wrong');
 	});
 });
 

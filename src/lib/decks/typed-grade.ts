@@ -1,22 +1,32 @@
 // Fair grading of typed answers, in one place. What a knowledgeable person
-// might type differently from the deck is forgiven: case, spaces, hyphens and
-// punctuation between words, a leading article, and a trailing generic word
-// the prompt already implies ("Sunset header" for Sunset when the prompt asks
-// for a header). What carries meaning is not: numbers, flags (`-d` is not
-// `-D`) and command names must match exactly. One typo in a longer word
-// answer is "almost": the learner sees where, and Hard is suggested.
+// might type differently from the deck is forgiven:
+// - case, spaces, hyphens and punctuation between words, a leading article;
+// - the category word the prompt implies, before or after the answer
+//   (`port 5432`, `5432/tcp`, `1 replica`, `Strategy pattern`);
+// - the command the prompt names, typed before the expected flag (`curl -v`,
+//   `git tag -a`), and the long form of a flag the card lists (`--append`);
+// - a qualified name ending in the expected one (`Model.objects.bulk_create()`);
+// - a small number in words (`three`), the plural of an expected noun.
+// What carries meaning is not: numbers, flags (`-d` is not `-D`) and command
+// names must match exactly. One typo in a longer word answer is "almost"
+// (Hard is suggested and the learner sees where), unless what was typed is
+// itself another known term: `ltrace` is not a typo of `strace`.
 import type { Card } from './schema';
+import { charDiff, editDistance, type DiffPart } from './text-diff';
+import { categoryWords, isFlag, matchKey, NEGATIONS, plain, plurals, promptWords } from './typed-forms';
+
+export { charDiff, editDistance, type DiffPart } from './text-diff';
+export { looseKey } from './typed-forms';
 
 type Typed = Extract<Card, { kind: 'typed' }>;
 
-export type TypedResult = 'right' | 'almost' | 'wrong';
+/** What the grader reads of a typed card; `near` is built with the decks (see vocabulary.ts). */
+export type GradedCard = Pick<Typed, 'answer' | 'accept' | 'prompt'> & {
+	/** Known terms one typo away from an accepted form, as match keys: typing one is not a typo. */
+	near?: readonly string[];
+};
 
-/** A piece of the comparison of what was typed with what was expected. */
-export interface DiffPart {
-	text: string;
-	/** `same` in both; `extra` only in what was typed; `missing` only in what was expected. */
-	kind: 'same' | 'extra' | 'missing';
-}
+export type TypedResult = 'right' | 'almost' | 'wrong';
 
 export interface TypedVerdict {
 	result: TypedResult;
@@ -29,144 +39,151 @@ export interface TypedVerdict {
 /** From this many letters and digits in the answer, one typo is forgiven as "almost". */
 export const TYPO_MIN_LENGTH = 6;
 
-/** Generic words an answer may end with, and the prompt words that imply each. */
-const IMPLIED: [word: string, implied: RegExp][] = [
-	['header', /\bheaders?\b/],
-	['headers', /\bheaders?\b/],
-	['port', /\bports?\b/],
-	['tcp', /\b(ports?|tcp)\b/],
-	['udp', /\b(ports?|udp)\b/],
-	['command', /\bcommands?\b/],
-	['method', /\bmethods?\b/],
-	['verb', /\b(verbs?|methods?)\b/],
-	['status code', /\bstatus\b/],
-	['code', /\b(codes?|status)\b/],
-	['status', /\bstatus\b/],
-	['flag', /\b(flags?|options?)\b/],
-	['option', /\b(flags?|options?)\b/],
-	['keyword', /\bkeywords?\b/],
-	['function', /\bfunctions?\b/],
-	['protocol', /\bprotocols?\b/],
-	['field', /\bfields?\b/],
-	['directive', /\bdirectives?\b/],
-	['file', /\bfiles?\b/],
-	['record', /\brecords?\b/],
-	['type', /\btypes?\b/]
-];
-
-const plain = (s: string) => s.replaceAll('`', '').trim().replace(/\s+/g, ' ');
+/** At most this many readings of what was typed are tried. */
+const MAX_READINGS = 48;
 
 /**
- * The form two answers are compared in. Case goes, except in flags (`-d`
- * and `-D` differ); hyphens inside words, spaces and punctuation between
- * words go (`fan-out` is `fanout`); a flag's leading dash, digits and the
- * characters code is made of (`.`, `/`, `:` inside a token) stay.
+ * Every reading of what was typed that may be compared: as typed; without a
+ * leading article; without a category word the prompt implies, before or
+ * after; without leading words the prompt says (its command before a flag);
+ * a qualified name's shorter tails.
  */
-export function looseKey(s: string): string {
-	return plain(s)
-		.split(' ')
-		.map((token) => (/^--?[A-Za-z]/.test(token) ? token : token.toLowerCase()))
-		.join(' ')
-		.replace(/(?<=\w)-(?=\w)/g, '') // fan-out → fanout, but not -d
-		.replace(/[,;!?'"“”‘’()[\]{}]/g, ' ')
-		.replace(/(?<!\w)[.:](?!\w)|[.:]$/g, ' ') // sentence punctuation, not 1.1 or a:b
-		.replace(/\s+/g, '');
-}
-
-/** What was typed, without a leading article and without a trailing generic word the prompt implies. */
-function candidates(typed: string, prompt: string): string[] {
-	const p = prompt.toLowerCase();
-	let t = plain(typed).toLowerCase();
+export function readings(typed: string, prompt: string): string[] {
+	const categories = categoryWords(prompt);
+	const said = promptWords(prompt);
 	const out = new Set([plain(typed)]);
-	const article = /^(the|a|an) /;
-	if (article.test(t)) {
-		t = t.replace(article, '');
-		out.add(plain(typed).slice(plain(typed).length - t.length));
-	}
-	for (const base of [...out]) {
-		for (const [word, implied] of IMPLIED) {
-			if (!implied.test(p)) continue;
-			const lower = base.toLowerCase();
-			for (const sep of [' ', '/', '-']) {
-				if (lower.endsWith(`${sep}${word}`) && lower.length > word.length + 1) out.add(base.slice(0, base.length - word.length - 1));
-			}
+	const queue = [plain(typed)];
+	const add = (s: string) => {
+		const t = s.trim();
+		if (t !== '' && !out.has(t) && out.size < MAX_READINGS) {
+			out.add(t);
+			queue.push(t);
+		}
+	};
+	while (queue.length > 0) {
+		const s = queue.shift()!;
+		const lower = s.toLowerCase();
+		add(s.replace(/^(the|a|an) /i, ''));
+		for (const word of categories) {
+			if (lower.startsWith(`${word} `)) add(s.slice(word.length + 1));
+			for (const sep of [' ', '/', '-']) if (lower.endsWith(`${sep}${word}`)) add(s.slice(0, s.length - word.length - 1));
+		}
+		const tokens = s.split(' ');
+		for (let k = 1; k <= Math.min(3, tokens.length - 1); k++) {
+			const lead = tokens.slice(0, k).map((t) => t.toLowerCase());
+			if (lead.some((t) => NEGATIONS.has(t) || isFlag(t) || !said.has(t))) break;
+			add(tokens.slice(k).join(' '));
+		}
+		const qualified = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/.exec(s);
+		if (qualified) {
+			const parts = s.split(/\.|::|#|->/);
+			for (let i = 1; i < parts.length; i++) add(parts.slice(i).join('.'));
 		}
 	}
 	return [...out];
 }
 
-/** Whether a typo may be forgiven: a word answer of some length, with no number, flag or command in it. */
-function typoAllowed(expected: string, prompt: string): boolean {
-	const key = looseKey(expected);
-	if (key.replace(/[^a-z0-9]/gi, '').length < TYPO_MIN_LENGTH) return false;
-	if (/\d/.test(expected)) return false;
-	if (/(^|\s)--?[A-Za-z]/.test(plain(expected))) return false;
-	return !/\bcommand\b/i.test(prompt);
+interface Form {
+	/** What is compared. */
+	text: string;
+	/** The deck's form it comes from (shown to the learner). */
+	origin: string;
+	/** The deck wrote it as code (in backticks): a name, not a noun with a plural. */
+	code: boolean;
 }
 
-/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early above `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-	if (Math.abs(a.length - b.length) > max) return max + 1;
-	const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		let best = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-			row.push(d);
-			best = Math.min(best, d);
-		}
-		if (best > max) return max + 1;
-		rows.push(row);
-	}
-	return rows[a.length]![b.length]!;
-}
-
-/** A character-level comparison of `typed` with `expected` (case-insensitive), from their longest common subsequence. */
-export function charDiff(typed: string, expected: string): DiffPart[] {
-	const a = [...typed];
-	const b = [...expected];
-	const same = (x: string, y: string) => x.toLowerCase() === y.toLowerCase();
-	const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-	for (let i = a.length - 1; i >= 0; i--) {
-		for (let j = b.length - 1; j >= 0; j--) {
-			lcs[i]![j] = same(a[i]!, b[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-		}
-	}
-	const parts: DiffPart[] = [];
-	const push = (text: string, kind: DiffPart['kind']) => {
-		const last = parts.at(-1);
-		if (last?.kind === kind) last.text += text;
-		else parts.push({ text, kind });
+/**
+ * The card's forms, and what follows from them: a flag swapped for its other
+ * form where the card lists both (`-a` and `--append`), and the flags alone
+ * when the prompt names the command they belong to (`-a` for `tee -a`).
+ */
+export function expandForms(card: Pick<Typed, 'answer' | 'accept' | 'prompt'>): Form[] {
+	const raw = [card.answer, ...(card.accept ?? [])];
+	const origins = raw.map(plain);
+	const split = origins.map((f) => f.split(' '));
+	const synonyms = new Map<string, Set<string>>();
+	const join = (a: string, b: string) => {
+		const set = new Set([...(synonyms.get(a) ?? [a]), ...(synonyms.get(b) ?? [b])]);
+		for (const f of set) synonyms.set(f, set);
 	};
-	let i = 0;
-	let j = 0;
-	while (i < a.length || j < b.length) {
-		if (i < a.length && j < b.length && same(a[i]!, b[j]!)) {
-			push(b[j]!, 'same');
-			i++;
-			j++;
-		} else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push(b[j++]!, 'missing');
-		else push(a[i++]!, 'extra');
+	for (let i = 0; i < split.length; i++) {
+		for (let j = i + 1; j < split.length; j++) {
+			const a = split[i]!;
+			const b = split[j]!;
+			const diff = a.length === b.length ? a.flatMap((t, k) => (t === b[k] ? [] : [k])) : [];
+			if (diff.length === 1 && isFlag(a[diff[0]!]!) && isFlag(b[diff[0]!]!)) join(a[diff[0]!]!, b[diff[0]!]!);
+			// A flag listed alone names the other form of a command's only flag: `--append` beside `tee -a`.
+			for (const [one, other] of [
+				[a, b],
+				[b, a]
+			]) {
+				const flags = other!.filter(isFlag);
+				if (one!.length === 1 && isFlag(one![0]!) && flags.length === 1 && other!.length > 1) join(one![0]!, flags[0]!);
+			}
+		}
 	}
-	return parts;
+	const said = promptWords(card.prompt);
+	const out = new Map<string, Form>();
+	const put = (text: string, i: number) => {
+		if (!out.has(text)) out.set(text, { text, origin: origins[i]!, code: raw[i]!.includes('`') });
+	};
+	origins.forEach((_, i) => {
+		let variants = [split[i]!];
+		for (const [k, token] of split[i]!.entries()) {
+			const alt = synonyms.get(token);
+			if (alt) variants = variants.flatMap((v) => [...alt].map((f) => v.map((t, n) => (n === k ? f : t))));
+		}
+		for (const v of variants) {
+			put(v.join(' '), i);
+			const firstFlag = v.findIndex(isFlag);
+			if (firstFlag > 0 && v.slice(0, firstFlag).every((t) => said.has(t.toLowerCase()))) put(v.slice(firstFlag).join(' '), i);
+		}
+	});
+	return [...out.values()];
+}
+
+/** An answer code is made of: a flag, a digit, or the prompt asks for a command. */
+function isCodeLike(form: string, prompt: string): boolean {
+	return /\d/.test(form) || /(^|\s)--?[A-Za-z]/.test(plain(form)) || /\bcommand\b/i.test(prompt);
+}
+
+/** Whether a typo may be forgiven: a word answer of some length, with no number, flag or command in it. */
+function typoAllowed(form: string, prompt: string): boolean {
+	return matchKey(form).replace(/[^a-z0-9]/gi, '').length >= TYPO_MIN_LENGTH && !isCodeLike(form, prompt);
+}
+
+/** Whether the learner typed another known term rather than a misspelling of this one. */
+function isOtherTerm(reading: string, form: string, near: ReadonlySet<string>): boolean {
+	if (near.size === 0) return false;
+	if (near.has(matchKey(reading))) return true;
+	const own = new Set(plain(form).split(' ').map(matchKey));
+	return plain(reading)
+		.split(' ')
+		.some((token) => !own.has(matchKey(token)) && near.has(matchKey(token)));
 }
 
 /** Grades a typed answer against the deck's answer and its accepted forms, by the rules above. */
-export function gradeTyped(card: Pick<Typed, 'answer' | 'accept' | 'prompt'>, typed: string): TypedVerdict {
-	const forms = [card.answer, ...(card.accept ?? [])].map(plain);
-	const tried = candidates(typed, card.prompt).filter((t) => looseKey(t) !== '');
-	if (tried.length === 0) return { result: 'wrong', expected: forms[0]! };
+export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
+	const answer = plain(card.answer);
+	const tried = readings(typed, card.prompt).filter((t) => matchKey(t) !== '');
+	if (tried.length === 0) return { result: 'wrong', expected: answer };
+	const forms = expandForms(card);
+	const keys = tried.map(matchKey);
 	for (const form of forms) {
-		if (tried.some((t) => looseKey(t) === looseKey(form))) return { result: 'right', expected: form };
-	}
-	for (const form of forms) {
-		if (!typoAllowed(form, card.prompt)) continue;
-		for (const t of tried) {
-			if (editDistance(looseKey(t), looseKey(form), 1) === 1) return { result: 'almost', expected: form, diff: charDiff(t, form) };
+		const key = matchKey(form.text);
+		if (keys.includes(key)) return { result: 'right', expected: form.origin };
+		// The plural of a noun answer: `replicas` for `replica`.
+		if (!form.code && !isCodeLike(form.text, card.prompt) && /[a-z]$/i.test(form.text)) {
+			if (plurals(key).some((p) => keys.includes(p))) return { result: 'right', expected: form.origin };
 		}
 	}
-	return { result: 'wrong', expected: forms[0]! };
+	const near = new Set(card.near ?? []);
+	for (const form of forms) {
+		if (!typoAllowed(form.text, card.prompt)) continue;
+		for (const t of tried) {
+			if (editDistance(matchKey(t), matchKey(form.text), 1) !== 1 || isOtherTerm(t, form.text, near)) continue;
+			return { result: 'almost', expected: form.origin, diff: charDiff(t, form.origin) };
+		}
+	}
+	return { result: 'wrong', expected: answer };
 }

@@ -28,10 +28,13 @@ export interface DeckOutline {
 	cards: { id: string; prompt: string }[];
 }
 
+/** A card as the app receives it: a typed card also carries the known terms one typo from its answer (vocabulary.ts). */
+export type ShippedCard = Card & { near?: string[] };
+
 /** `/decks/<id>.json`, with `version`, a hash of the deck's content. */
-export type DeckData = DeckFile & { version: string };
+export type DeckData = Omit<DeckFile, 'cards'> & { cards: ShippedCard[]; version: string };
 
 /** A card together with the deck it belongs to and that deck's version. */
-export type DeckCard = Card & { deck: SectionId; deckVersion: string };
+export type DeckCard = ShippedCard & { deck: SectionId; deckVersion: string };
 
 export type { Card, CardKind, DeckFile } from './schema';
