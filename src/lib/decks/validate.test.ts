@@ -145,6 +145,67 @@ describe('the other card kinds', () => {
 		]);
 	});
 
+	it('a typed card lists its other accepted forms, or says why it has none', () => {
+		const strict = (...cards: unknown[]) => checkDecks([{ file: 'decks/http.yaml', data: deck(cards) }], { requireTypedForms: true }).errors;
+		expect(
+			strict(
+				card('typed', { id: 'http-t1', answer: '443', accept: ['tcp/443'] }),
+				card('typed', { id: 'http-t2', prompt: 'Which port does HTTP use?', answer: '80', exact: true, exactReason: 'a port number has one form' })
+			)
+		).toEqual([]);
+		expect(
+			strict(
+				card('typed', { id: 'http-t3', prompt: 'Which port for SSH?', answer: '22' }),
+				card('typed', { id: 'http-t4', prompt: 'Which port for DNS?', answer: '53', exact: true }),
+				card('typed', { id: 'http-t5', prompt: 'Which port for SMTP?', answer: '25', accept: ['smtp'], exact: true, exactReason: 'one form' }),
+				card('typed', { id: 'http-t6', prompt: 'Which port for IMAP?', answer: '143', accept: ['imap'], exactReason: 'one form' })
+			)
+		).toEqual([
+			'decks/http.yaml: card http-t3: field "accept": is missing (list the other forms a knowledgeable person would type, or set "exact: true" with an "exactReason")',
+			'decks/http.yaml: card http-t4: field "exactReason": is missing (say why the answer has no other form)',
+			'decks/http.yaml: card http-t5: field "exact": a card with accepted forms is not exact (drop one of "exact" and "accept")',
+			'decks/http.yaml: card http-t6: field "exactReason": only goes with "exact: true"'
+		]);
+	});
+
+	it('a retired id is never used again', () => {
+		const { errors } = sut([
+			{
+				file: 'decks/http.yaml',
+				data: deck([flashcard({ id: 'http-old' })], {
+					retired: [
+						{ id: 'http-old', reason: 'now asks about PATCH' },
+						{ id: 'rest-x', reason: 'wrong deck' }
+					]
+				})
+			}
+		]);
+		expect(errors).toEqual([
+			'decks/http.yaml: field "retired.1.id": must start with "http-"',
+			'decks/http.yaml: card http-old: field "id": retired (now asks about PATCH); a card with a new meaning needs a new id'
+		]);
+	});
+
+	it('flags cards in two decks that give the same answer to a similar question', () => {
+		const rest = { id: 'rest', group: 'apis', prerequisites: ['http'] };
+		const { errors } = sut([
+			{ file: 'decks/http.yaml', data: deck([card('choice', { id: 'http-bucket', prompt: 'Which rate-limiting algorithm allows short bursts up to a cap?', answer: 'Token bucket', distractors: ['Fixed window', 'Leaky bucket'] })]) },
+			{
+				file: 'decks/rest.yaml',
+				data: deck(
+					[
+						card('typed', { id: 'rest-bucket', prompt: 'Which rate-limiting algorithm lets a client burst, then refills at a fixed rate?', answer: 'token bucket', accept: ['token-bucket'] }),
+						card('typed', { id: 'rest-other', prompt: 'Which structure orders tasks by priority?', answer: 'heap', accept: ['binary heap'] })
+					],
+					rest
+				)
+			}
+		]);
+		expect(errors).toEqual([
+			'decks/rest.yaml: card rest-bucket: field "prompt": asks the same fact as card http-bucket in decks/http.yaml (the same answer to a similar question): merge the two, or make one ask something else'
+		]);
+	});
+
 	it('ordering has 3 to 6 distinct steps', () => {
 		expect(
 			check(
@@ -230,6 +291,18 @@ describe('the collection', () => {
 		expect(errors).toContain('decks: must have at least 1600 cards in all (has 1)');
 		expect(errors).toContain('decks: at least 35% of cards must be auto-graded kinds (choice, multi, typed, order); 0% are');
 		expect(errors).toHaveLength(30 + 6);
+	});
+
+	it('refuses decks where picking the longest option pays: the right option strictly the longest in over 40% of a deck, 30% overall', () => {
+		const choice = (i: number, answer: string, distractors: string[]) => ({ ...flashcard({ id: `http-c${i}`, kind: 'choice', prompt: `Question ${i}?` }), answer, distractors }) as never;
+		const gameable = { ...deck([]), cards: [choice(1, 'a long right answer', ['short', 'brief']), choice(2, 'a long right answer', ['short', 'brief']), choice(3, 'ok', ['longer wrong', 'wrong too'])] } as never;
+		const errors = checkCollection([gameable]);
+		expect(errors).toContain(
+			'decks/http.yaml: field "cards": the right option is strictly the longest in 2 of 3 choice cards (67%; at most 40%): make the distractors as long and detailed as the answer'
+		);
+		expect(errors).toContain('decks: the right option is strictly the longest in 2 of 3 choice cards (67%; at most 30%)');
+		const fair = { ...deck([]), cards: [choice(1, 'a long right answer', ['a long wrong answer!', 'brief']), choice(2, 'mid', ['short', 'longest wrong']), choice(3, 'ok', ['longer wrong', 'wrong too'])] } as never;
+		expect(checkCollection([fair]).filter((e) => e.includes('longest'))).toEqual([]);
 	});
 });
 

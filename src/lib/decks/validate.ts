@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { CardSchema, CARD_KINDS, DeckFileSchema, type Card, type DeckFile } from './schema.ts';
+import { checkFairness } from './fairness.ts';
 import { SECTION_IDS } from './sections.ts';
-import { nearDuplicatePrompts, type PromptRef } from './similarity.ts';
+import { nearDuplicatePrompts, sameFactPairs, type CardRef, type PromptRef } from './similarity.ts';
 
 /** One deck file as read from disk, before validation. */
 export interface RawDeckFile {
@@ -61,6 +62,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 	const seenCards = new Map<string, string>();
 	const seenDecks = new Map<string, string>();
 	const prompts: PromptRef[] = [];
+	const refs: CardRef[] = [];
 
 	for (const { file, data, syntaxErrors } of files) {
 		if (syntaxErrors && syntaxErrors.length > 0) {
@@ -139,6 +141,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 				else topics.set(card.topic, (topics.get(card.topic) ?? 0) + 1);
 			}
 			prompts.push({ file, id: card.id, prompt: card.prompt });
+			refs.push({ file, deck: deck.id, card });
 			cards.push(card);
 		});
 		if (!deck.topics && options.requireTopics) fileErrors.push(`${file}: field "topics": is missing (list what the section must teach)`);
@@ -147,8 +150,14 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 		errors.push(...fileErrors);
 		if (fileErrors.length === 0) decks.push({ ...deck, cards });
 	}
+	const reported = new Set<string>();
 	for (const { a, b, score } of nearDuplicatePrompts(prompts)) {
+		reported.add(`${a.id} ${b.id}`);
 		errors.push(`${b.file}: card ${b.id}: field "prompt": nearly the same as card ${a.id} in ${a.file} (${Math.round(score * 100)}% of words shared)`);
+	}
+	for (const { a, b } of sameFactPairs(refs)) {
+		if (reported.has(`${a.card.id} ${b.card.id}`)) continue;
+		errors.push(`${b.file}: card ${b.card.id}: field "prompt": asks the same fact as card ${a.card.id} in ${a.file} (the same answer to a similar question): merge the two, or make one ask something else`);
 	}
 	return { decks, errors };
 }
@@ -196,5 +205,6 @@ export function checkCollection(decks: readonly DeckFile[], fileOf: (id: string)
 	if (all.length > 0 && auto / all.length < COLLECTION.minAutoGradedShare) {
 		errors.push(`decks: at least ${COLLECTION.minAutoGradedShare * 100}% of cards must be auto-graded kinds (${CARD_KINDS.filter((k) => k !== 'flashcard').join(', ')}); ${Math.round((100 * auto) / all.length)}% are`);
 	}
+	errors.push(...checkFairness(decks, fileOf));
 	return errors;
 }
