@@ -9,17 +9,21 @@ export const plain = (s: string) => s.replaceAll('`', '').trim().replace(/\s+/g,
 /** A command-line flag: `-d`, `--append`. */
 export const isFlag = (token: string) => /^--?[A-Za-z]/.test(token);
 
-const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
+const UNITS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER = new RegExp(
+	`(?<![\\w.-])(?:(${UNITS.slice(1, 10).join('|')}|a) hundred|(${TENS.slice(2).join('|')})(?:[- ](${UNITS.slice(1, 10).join('|')}))?|(${UNITS.join('|')}))(?![\\w.-])`,
+	'gi'
+);
 
-/** Small numbers written as words become digits (`three` is `3`), outside flags and code. */
+/** Numbers written as words become digits (`three` is `3`, `forty-three` is `43`), outside flags and code. */
 export function digits(s: string): string {
-	return s
-		.split(' ')
-		.map((token) => (isFlag(token) || /[._/]/.test(token) ? token : token.replace(/[A-Za-z]+/g, (w) => {
-			const n = NUMBER_WORDS.indexOf(w.toLowerCase());
-			return n < 0 ? w : String(n);
-		})))
-		.join(' ');
+	return s.replace(NUMBER, (_, hundreds?: string, tens?: string, tensUnit?: string, unit?: string) => {
+		const n = (w: string | undefined, list: string[]) => (w === undefined ? 0 : list.indexOf(w.toLowerCase()));
+		if (hundreds !== undefined) return String(100 * (hundreds.toLowerCase() === 'a' ? 1 : n(hundreds, UNITS)));
+		if (tens !== undefined) return String(10 * n(tens, TENS) + n(tensUnit, UNITS));
+		return String(n(unit, UNITS));
+	});
 }
 
 /**
@@ -29,14 +33,22 @@ export function digits(s: string): string {
  * characters code is made of (`.`, `/`, `:` inside a token) stay.
  */
 export function looseKey(s: string): string {
-	return plain(s)
+	const key = plain(s)
 		.split(' ')
 		.map((token) => (isFlag(token) ? token : token.toLowerCase()))
 		.join(' ')
-		.replace(/(?<=\w)-(?=\w)/g, '') // fan-out → fanout, but not -d
-		.replace(/[,;!?'"“”‘’()[\]{}]/g, ' ')
-		.replace(/(?<!\w)[.:](?!\w)|[.:]$/g, ' ') // sentence punctuation, not 1.1 or a:b
+		.replace(/(?<=\w) - (?=\w)/g, '-') // n - 1 is n-1
+		// Joiners between words go: fan-out, fan_out and fan out are fanout, Ctrl+R is ctrlr, UTF-8 is utf8;
+		// not in arithmetic (n-1, 2i+1) or a flag (-d).
+		.replace(/(?<=[a-z])[-_+](?=[a-z])|(?<=[a-z]{2})-(?=\d)|(?<=\d)-(?=[a-z])/g, '')
+		.replace(/(?<=[a-z])\/(?=\d)/g, '') // HTTP/2 → http2
+		.replace(/\s*(?:%|\bper ?cent)$/, '') // 99.9% is 99.9 percent is 99.9
+		.replace(/:\/\/$/, '') // wss:// is wss
+		.replace(/(?<=[A-Za-z0-9])[!?]+(?=\s|$)|[,;'"“”‘’()[\]{}]/g, ' ') // not $? or a lone ?
+		.replace(/(?<!\w|^)[.:](?!\w)|(?<=\w)[.:]$/g, ' ') // sentence punctuation, not 1.1, a:b or the shell's leading `.`
 		.replace(/\s+/g, '');
+	// An answer made only of symbols (`?`, `&&`) is compared as it is.
+	return key === '' ? plain(s).replace(/\s+/g, '') : key;
 }
 
 /** The key an answer is matched by: `looseKey` after number words become digits. */
@@ -63,6 +75,22 @@ const CATEGORY_WORDS = (
 	'cache,lock,constraint,join,test,metric,collection,document,role,permission,grant,flow,token,cookie,query,mechanism,primitive'
 ).split(',');
 
+/**
+ * Words that name a kind of thing, not a thing: after or before a name they
+ * change nothing (`the grpcurl CLI`, `CHECK constraint`, `hexagonal
+ * architecture`), whatever the prompt says. Not after a number, where a word
+ * is a unit: only the words the prompt implies go there.
+ */
+export const GENERIC_WORDS = [
+	...new Set([
+		...CATEGORY_WORDS.filter((w) => !['bit', 'byte', 'second', 'minute', 'hour', 'day', 'character', 'replica', 'node', 'test', 'table', 'key', 'index', 'join', 'lock', 'cache'].includes(w)),
+		...'media type,mime type,cli,compiler,utility,program,binary,directory,folder,dir,suffix,prefix,param,claim,extension,api,architecture,stage,connector,exchange,feature,system,engine,store,scheme,sdk,spec,specification,standard,rule,loop'.split(',')
+	])
+].sort((a, b) => b.length - a.length);
+
+/** A vendor named before its product (`Apache Kafka`, `Amazon EBS`), or a runner before a command (`npx eslint`, `sudo nginx -t`). */
+export const VENDORS = new Set(['amazon', 'aws', 'google', 'gcp', 'azure', 'microsoft', 'apache', 'oracle', 'ibm', 'hashicorp', 'cncf', 'npx', 'bunx', 'pnpx', 'sudo']);
+
 /** Other words that imply a category: a port may be typed as `5432/tcp`, a method as a verb. */
 const IMPLIED_BY: Record<string, string[]> = { tcp: ['port', 'tcp'], udp: ['port', 'udp'], verb: ['method', 'verb'], code: ['status', 'code'], 'status code': ['status'] };
 
@@ -72,6 +100,19 @@ export const promptWords = (prompt: string) => new Set(prompt.toLowerCase().repl
 const mentions = (words: ReadonlySet<string>, word: string) => {
 	const parts = word.split(' ');
 	return parts.every((p) => words.has(p) || plurals(p).some((x) => words.has(x)));
+};
+
+/** Units as they are written short: `43 min`, `72 B`, `30 s`. */
+const ABBREVIATIONS: Record<string, string[]> = {
+	minute: ['min', 'mins'],
+	second: ['s', 'sec', 'secs'],
+	millisecond: ['ms'],
+	hour: ['h', 'hr', 'hrs'],
+	byte: ['b'],
+	kilobyte: ['kb', 'kib'],
+	megabyte: ['mb', 'mib'],
+	parameter: ['param', 'params'],
+	directory: ['dir']
 };
 
 /** The category words a prompt implies, each with its plurals: longest first. */
@@ -87,7 +128,7 @@ export function categoryWords(prompt: string): string[] {
 		const singular = w.replace(/ies$/, 'y').replace(/(ch|sh|x|s)es$/, '$1').replace(/s$/, '');
 		if (singular.length > 1) found.add(singular);
 	}
-	return [...found].flatMap((w) => [w, ...plurals(w)]).sort((a, b) => b.length - a.length);
+	return [...found].flatMap((w) => [w, ...plurals(w), ...(ABBREVIATIONS[w] ?? [])]).sort((a, b) => b.length - a.length);
 }
 
 /** Words that reverse or qualify a meaning: never dropped from what was typed. */

@@ -164,11 +164,18 @@ describe('typed answers: numbers in words', () => {
 		expect(result(card('How many bytes long is an IPv4 address?', 'four'), '4')).toBe('right');
 		expect(result(card('After how many failed attempts?', '20'), 'twenty')).toBe('right');
 	});
-	it('a different number in words is still wrong, and numbers past twenty are digits', () => {
+	it('tens and hundreds too: forty-three, thirty seconds, two hundred', () => {
+		expect(result(card('How many minutes of downtime a month does 99.9% allow?', '43'), 'forty-three')).toBe('right');
+		expect(result(card('How many minutes of downtime a month does 99.9% allow?', '43'), 'forty three minutes')).toBe('right');
+		expect(result(card('How many seconds does a TOTP code last?', '30'), 'thirty seconds')).toBe('right');
+		expect(result(card('How many connections by default?', '200'), 'two hundred')).toBe('right');
+	});
+
+	it('a different number in words is still wrong', () => {
 		const c = card('How many replicas does a Raft cluster need to survive one failure?', '3');
 		expect(result(c, 'two')).toBe('wrong');
 		expect(result(c, 'thirty')).toBe('wrong');
-		expect(result(card('How many minutes of downtime a month does 99.9% allow?', '43'), 'forty-three')).toBe('wrong');
+		expect(result(card('How many minutes of downtime a month does 99.9% allow?', '43'), 'thirty-four')).toBe('wrong');
 	});
 });
 
@@ -210,7 +217,11 @@ describe('typed answers: plurals', () => {
 
 describe('the pieces', () => {
 	it('looseKey keeps flags, dots in versions and colons in code', () => {
-		expect(looseKey('HTTP/1.1')).toBe('http/1.1');
+		expect(looseKey('HTTP/1.1')).toBe('http1.1');
+		expect(looseKey('HTTP 1.1')).toBe('http1.1');
+		expect(looseKey('n - 1')).toBe('n-1');
+		expect(looseKey('$?')).toBe('$?');
+		expect(looseKey('$!')).not.toBe(looseKey('$?'));
 		expect(looseKey('-D')).toBe('-D');
 		expect(looseKey('localhost:5432')).toBe('localhost:5432');
 		expect(looseKey('Fan-Out, please!')).toBe('fanoutplease');

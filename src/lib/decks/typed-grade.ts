@@ -13,7 +13,8 @@
 // itself another known term: `ltrace` is not a typo of `strace`.
 import type { Card } from './schema';
 import { charDiff, editDistance, type DiffPart } from './text-diff';
-import { categoryWords, isFlag, matchKey, NEGATIONS, plain, plurals, promptWords } from './typed-forms';
+import { isFlag, matchKey, plain, plurals, promptWords } from './typed-forms';
+import { readings } from './typed-readings';
 
 export { charDiff, editDistance, type DiffPart } from './text-diff';
 export { looseKey } from './typed-forms';
@@ -38,50 +39,6 @@ export interface TypedVerdict {
 
 /** From this many letters and digits in the answer, one typo is forgiven as "almost". */
 export const TYPO_MIN_LENGTH = 6;
-
-/** At most this many readings of what was typed are tried. */
-const MAX_READINGS = 48;
-
-/**
- * Every reading of what was typed that may be compared: as typed; without a
- * leading article; without a category word the prompt implies, before or
- * after; without leading words the prompt says (its command before a flag);
- * a qualified name's shorter tails.
- */
-export function readings(typed: string, prompt: string): string[] {
-	const categories = categoryWords(prompt);
-	const said = promptWords(prompt);
-	const out = new Set([plain(typed)]);
-	const queue = [plain(typed)];
-	const add = (s: string) => {
-		const t = s.trim();
-		if (t !== '' && !out.has(t) && out.size < MAX_READINGS) {
-			out.add(t);
-			queue.push(t);
-		}
-	};
-	while (queue.length > 0) {
-		const s = queue.shift()!;
-		const lower = s.toLowerCase();
-		add(s.replace(/^(the|a|an) /i, ''));
-		for (const word of categories) {
-			if (lower.startsWith(`${word} `)) add(s.slice(word.length + 1));
-			for (const sep of [' ', '/', '-']) if (lower.endsWith(`${sep}${word}`)) add(s.slice(0, s.length - word.length - 1));
-		}
-		const tokens = s.split(' ');
-		for (let k = 1; k <= Math.min(3, tokens.length - 1); k++) {
-			const lead = tokens.slice(0, k).map((t) => t.toLowerCase());
-			if (lead.some((t) => NEGATIONS.has(t) || isFlag(t) || !said.has(t))) break;
-			add(tokens.slice(k).join(' '));
-		}
-		const qualified = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/.exec(s);
-		if (qualified) {
-			const parts = s.split(/\.|::|#|->/);
-			for (let i = 1; i < parts.length; i++) add(parts.slice(i).join('.'));
-		}
-	}
-	return [...out];
-}
 
 interface Form {
 	/** What is compared. */
@@ -142,12 +99,12 @@ export function expandForms(card: Pick<Typed, 'answer' | 'accept' | 'prompt'>): 
 	return [...out.values()];
 }
 
-/** An answer code is made of: a flag, a digit, or the prompt asks for a command. */
+/** An answer code is made of: a flag, a digit, an operator or bracket, or the prompt asks for a command. */
 function isCodeLike(form: string, prompt: string): boolean {
-	return /\d/.test(form) || /(^|\s)--?[A-Za-z]/.test(plain(form)) || /\bcommand\b/i.test(prompt);
+	return /[\d()*=+$<>|&]|\w\.\w/.test(form) || /(^|\s)--?[A-Za-z]/.test(plain(form)) || /\bcommand\b/i.test(prompt);
 }
 
-/** Whether a typo may be forgiven: a word answer of some length, with no number, flag or command in it. */
+/** Whether a typo may be forgiven: a word answer of some length, with no number, flag, code or command in it. */
 function typoAllowed(form: string, prompt: string): boolean {
 	return matchKey(form).replace(/[^a-z0-9]/gi, '').length >= TYPO_MIN_LENGTH && !isCodeLike(form, prompt);
 }
@@ -165,12 +122,16 @@ function isOtherTerm(reading: string, form: string, near: ReadonlySet<string>): 
 /** Grades a typed answer against the deck's answer and its accepted forms, by the rules above. */
 export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 	const answer = plain(card.answer);
-	const tried = readings(typed, card.prompt).filter((t) => matchKey(t) !== '');
-	if (tried.length === 0) return { result: 'wrong', expected: answer };
+	const all = readings(typed, card.prompt)
+		.map((r) => ({ ...r, key: matchKey(r.text) }))
+		.filter((r) => r.key !== '');
+	if (all.length === 0) return { result: 'wrong', expected: answer };
+	// After a number a dropped word is a unit: only one the prompt implies may go.
+	const tried = (form: Form) => (/\d/.test(form.text) ? all.filter((r) => !r.generic) : all);
 	const forms = expandForms(card);
-	const keys = tried.map(matchKey);
 	for (const form of forms) {
 		const key = matchKey(form.text);
+		const keys = tried(form).map((r) => r.key);
 		if (keys.includes(key)) return { result: 'right', expected: form.origin };
 		// The plural of a noun answer: `replicas` for `replica`.
 		if (!form.code && !isCodeLike(form.text, card.prompt) && /[a-z]$/i.test(form.text)) {
@@ -180,9 +141,10 @@ export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 	const near = new Set(card.near ?? []);
 	for (const form of forms) {
 		if (!typoAllowed(form.text, card.prompt)) continue;
-		for (const t of tried) {
-			if (editDistance(matchKey(t), matchKey(form.text), 1) !== 1 || isOtherTerm(t, form.text, near)) continue;
-			return { result: 'almost', expected: form.origin, diff: charDiff(t, form.origin) };
+		// A typo on top of a dropped word is too much to take on trust: `Referrer-Policy` is not `Referer`.
+		for (const t of tried(form).filter((r) => !r.generic)) {
+			if (editDistance(t.key, matchKey(form.text), 1) !== 1 || isOtherTerm(t.text, form.text, near)) continue;
+			return { result: 'almost', expected: form.origin, diff: charDiff(t.text, form.origin) };
 		}
 	}
 	return { result: 'wrong', expected: answer };

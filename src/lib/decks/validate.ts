@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CardSchema, CARD_KINDS, DeckFileSchema, type Card, type DeckFile } from './schema.ts';
 import { checkFairness } from './fairness.ts';
 import { SECTION_IDS } from './sections.ts';
+import { matchKey } from './typed-forms.ts';
 import { nearDuplicatePrompts, sameFactPairs, type CardRef, type PromptRef } from './similarity.ts';
 
 /** One deck file as read from disk, before validation. */
@@ -113,8 +114,8 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (clash) fileErrors.push(`${file}: ${label}: field "id": duplicate id, also used in ${clash}`);
 			seenCards.set(card.id, file);
 
-			const distinct = (field: string, items: string[], what: string) => {
-				const all = items.map(normalise);
+			const distinct = (field: string, items: string[], what: string, key: (s: string) => string = normalise) => {
+				const all = items.map(key);
 				const dupe = all.find((opt, i) => all.indexOf(opt) !== i);
 				if (dupe !== undefined) fileErrors.push(`${file}: ${label}: field "${field}": ${what} must be distinct ("${dupe}" appears twice)`);
 			};
@@ -127,7 +128,8 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			}
 			if (card.kind === 'order') distinct('steps', card.steps, 'steps');
 			if (card.kind === 'typed') {
-				distinct('accept', [card.answer, ...(card.accept ?? [])], 'accepted answers');
+				// Compared as the grader compares them: `-r` and `-R` are two flags, `fan-out` and `fanout` one answer.
+				distinct('accept', [card.answer, ...(card.accept ?? [])], 'accepted answers', matchKey);
 				fileErrors.push(...typedFormErrors(card, options).map((e) => `${file}: ${label}: ${e}`));
 			}
 			if (retired.has(card.id)) fileErrors.push(`${file}: ${label}: field "id": retired (${retired.get(card.id)}); a card with a new meaning needs a new id`);

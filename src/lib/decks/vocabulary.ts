@@ -40,6 +40,8 @@ export function termsInText(text: string): string[] {
 		for (const t of tokens) {
 			const name = t.replace(/\(\)$/, '');
 			if (/^[A-Za-z_][\w.-]*[A-Za-z0-9_]$/.test(name)) terms.push(name);
+			// The words of a hyphenated name: `Referrer-Policy` makes `Referrer` a known spelling.
+			if (/^[A-Za-z][\w-]*-[\w-]*[A-Za-z]$/.test(name)) terms.push(...name.split('-').filter((w) => w.length >= 4));
 		}
 	}
 	const prose = text.replace(/`[^`]*`/g, ' ');
