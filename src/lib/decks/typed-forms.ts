@@ -44,7 +44,9 @@ export function looseKey(s: string): string {
 		.replace(/(?<=[a-z])\/(?=\d)/g, '') // HTTP/2 → http2
 		.replace(/\s*(?:%|\bper ?cent)$/, '') // 99.9% is 99.9 percent is 99.9
 		.replace(/:\/\/$/, '') // wss:// is wss
-		.replace(/(?<=[A-Za-z0-9])[!?]+(?=\s|$)|[,;'"“”‘’()[\]{}]/g, ' ') // not $? or a lone ?
+		.replace(/(?<=(?:^|\s)--[\w-]+)=/g, ' ') // --max-warnings=0 is --max-warnings 0
+		.replace(/[()[\]{}]/g, '') // [::1] is ::1, f() is f
+		.replace(/(?<=[A-Za-z0-9])[!?]+(?=\s|$)|[,;'"“”‘’]/g, ' ') // not $? or a lone ?
 		.replace(/(?<!\w|^)[.:](?!\w)|(?<=\w)[.:]$/g, ' ') // sentence punctuation, not 1.1, a:b or the shell's leading `.`
 		.replace(/\s+/g, '');
 	// An answer made only of symbols (`?`, `&&`) is compared as it is.
@@ -84,7 +86,7 @@ const CATEGORY_WORDS = (
 export const GENERIC_WORDS = [
 	...new Set([
 		...CATEGORY_WORDS.filter((w) => !['bit', 'byte', 'second', 'minute', 'hour', 'day', 'character', 'replica', 'node', 'test', 'table', 'key', 'index', 'join', 'lock', 'cache'].includes(w)),
-		...'media type,mime type,cli,compiler,utility,program,binary,directory,folder,dir,suffix,prefix,param,claim,extension,api,architecture,stage,connector,exchange,feature,system,engine,store,scheme,sdk,spec,specification,standard,rule,loop'.split(',')
+		...'media type,mime type,cli,compiler,utility,program,binary,directory,folder,dir,suffix,prefix,param,claim,extension,api,architecture,stage,connector,exchange,feature,system,engine,store,scheme,sdk,spec,specification,standard,rule,loop,eviction,remote,block,probe,goal,web server,migration,migrations,query language,traversal language,testing'.split(',')
 	])
 ].sort((a, b) => b.length - a.length);
 
@@ -92,7 +94,7 @@ export const GENERIC_WORDS = [
 export const VENDORS = new Set(['amazon', 'aws', 'google', 'gcp', 'azure', 'microsoft', 'apache', 'oracle', 'ibm', 'hashicorp', 'cncf', 'npx', 'bunx', 'pnpx', 'sudo']);
 
 /** Other words that imply a category: a port may be typed as `5432/tcp`, a method as a verb. */
-const IMPLIED_BY: Record<string, string[]> = { tcp: ['port', 'tcp'], udp: ['port', 'udp'], verb: ['method', 'verb'], code: ['status', 'code'], 'status code': ['status'] };
+const IMPLIED_BY: Record<string, string[]> = { tcp: ['port', 'tcp'], udp: ['port', 'udp'], verb: ['method', 'verb'], code: ['status', 'code'], 'status code': ['status'], testing: ['test', 'testing'] };
 
 /** The prompt's words, lower-cased, with code marks and punctuation gone. */
 export const promptWords = (prompt: string) => new Set(prompt.toLowerCase().replaceAll('`', ' ').split(/[^a-z0-9_./+#-]+/).map((w) => w.replace(/^[./-]+|[./?-]+$/g, '')).filter(Boolean));
@@ -125,7 +127,7 @@ export function categoryWords(prompt: string): string[] {
 	// "How many replicas…": the counted noun, whatever it is.
 	const many = /how many ((?:[a-z-]+ ){0,2}[a-z-]+)/i.exec(prompt.replaceAll('`', ''));
 	for (const w of many?.[1]?.toLowerCase().split(' ') ?? []) {
-		const singular = w.replace(/ies$/, 'y').replace(/(ch|sh|x|s)es$/, '$1').replace(/s$/, '');
+		const singular = /ies$/.test(w) ? w.replace(/ies$/, 'y') : /(ch|sh|x|ss)es$/.test(w) ? w.slice(0, -2) : w.replace(/s$/, '');
 		if (singular.length > 1) found.add(singular);
 	}
 	return [...found].flatMap((w) => [w, ...plurals(w), ...(ABBREVIATIONS[w] ?? [])]).sort((a, b) => b.length - a.length);

@@ -203,6 +203,38 @@ describe('typed answers: the category word before or after', () => {
 	});
 });
 
+describe('typed answers: a blank filled in with the code around it', () => {
+	it('the blank and its neighbours, or the whole span', () => {
+		const ex = card('Fill in the option so this key expires after an hour: `SET session:42 "..." ___ 3600`', 'EX');
+		expect(result(ex, 'EX 3600')).toBe('right');
+		expect(result(ex, 'SET session:42 "..." EX 3600')).toBe('right');
+		const secret = card('Fill in the expression that reads the secret `NPM_TOKEN`: `${{ ____ }}`', 'secrets.NPM_TOKEN');
+		expect(result(secret, '${{ secrets.NPM_TOKEN }}')).toBe('right');
+	});
+	it('not without the answer, nor with anything the span does not hold', () => {
+		const ex = card('Fill in the option so this key expires after an hour: `SET session:42 "..." ___ 3600`', 'EX');
+		expect(result(ex, '3600')).toBe('wrong');
+		expect(result(ex, 'PX 3600')).toBe('wrong');
+		expect(result(ex, 'EX 60')).toBe('wrong');
+	});
+});
+
+describe('typed answers: how code is written', () => {
+	it('a long flag with = or a space, a file by its path, a call with arguments, a decorator', () => {
+		expect(result(card('Which ESLint option, with the value `0`, fails on any warning?', '--max-warnings=0'), '--max-warnings 0')).toBe('right');
+		expect(result(card('Which file holds a Spring Boot app settings?', 'application.properties'), 'src/main/resources/application.properties')).toBe('right');
+		expect(result(card('Which ActiveRecord method preloads an association?', 'includes'), 'includes(:author)')).toBe('right');
+		expect(result(card('Which Locust decorator marks a user task?', 'task'), '@locust.task')).toBe('right');
+		expect(result(card('Which address is IPv6 loopback?', '::1'), '[::1]')).toBe('right');
+	});
+	it('but not a name one letter off, and not arithmetic with another sign', () => {
+		expect(result(card('Which pytest marker runs a test once per parameter set?', '`@pytest.mark.parametrize`'), '@pytest.mark.parameterize')).toBe('wrong');
+		expect(result(card('How many edges has a tree of n nodes?', 'n-1'), 'n+1')).toBe('wrong');
+		expect(result(card('Which file configures GitLab CI?', '.gitlab-ci.yml'), 'gitlab-ci.yml')).toBe('wrong');
+		expect(result(card('Which special parameter holds the last exit status?', '$?'), '$!')).toBe('wrong');
+	});
+});
+
 describe('typed answers: plurals', () => {
 	it('the plural of the expected noun', () => {
 		expect(result(card('What does a Kubernetes Deployment keep running copies of?', 'replica'), 'replicas')).toBe('right');

@@ -119,6 +119,22 @@ function isOtherTerm(reading: string, form: string, near: ReadonlySet<string>): 
 		.some((token) => !own.has(matchKey(token)) && near.has(matchKey(token)));
 }
 
+/** The code spans of a fill-in-the-blank prompt that hold the blank: `SET k v ___ 3600`. */
+const blankSpans = (prompt: string) => [...prompt.matchAll(/`([^`]*_{3,}[^`]*)`/g)].map((m) => m[1]!);
+
+/**
+ * Whether the learner typed the blank filled in with some of the code around
+ * it: `EX 3600` for `SET k v ___ 3600`, `${{ secrets.NPM_TOKEN }}` for `${{ ___ }}`.
+ */
+function fillsBlank(typed: string, form: string, prompt: string): boolean {
+	const typedKey = matchKey(typed);
+	const formKey = matchKey(form);
+	return blankSpans(prompt).some((span) => {
+		const filled = matchKey(span.replace(/_{3,}/, form));
+		return typedKey.includes(formKey) && filled.includes(typedKey);
+	});
+}
+
 /** Grades a typed answer against the deck's answer and its accepted forms, by the rules above. */
 export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 	const answer = plain(card.answer);
@@ -132,7 +148,7 @@ export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 	for (const form of forms) {
 		const key = matchKey(form.text);
 		const keys = tried(form).map((r) => r.key);
-		if (keys.includes(key)) return { result: 'right', expected: form.origin };
+		if (keys.includes(key) || fillsBlank(typed, form.text, card.prompt)) return { result: 'right', expected: form.origin };
 		// The plural of a noun answer: `replicas` for `replica`.
 		if (!form.code && !isCodeLike(form.text, card.prompt) && /[a-z]$/i.test(form.text)) {
 			if (plurals(key).some((p) => keys.includes(p))) return { result: 'right', expected: form.origin };

@@ -67,9 +67,13 @@ export function readings(typed: string, prompt: string): Reading[] {
 		// `scope=openid`, `:9090`: a value after the name the prompt gives it, a port after its colon.
 		const assigned = /^([\w.-]+)=(\S+)$/.exec(s);
 		if (assigned && said.has(assigned[1]!.toLowerCase())) add(assigned[2]!, generic);
+		// `max.poll.interval.ms=300000`: a setting named with a value given.
+		if (assigned) add(assigned[1]!, generic);
 		if (/^:\d+$/.test(s)) add(s.slice(1), generic);
 		// `/usr/sbin/nginx -t`, `./bin/rails routes`: a command by its path.
 		if (tokens.length > 1 && /^\.{0,2}\/?(?:[\w.-]+\/)+\w[\w.-]*$/.test(tokens[0]!)) add([tokens[0]!.split('/').pop(), ...tokens.slice(1)].join(' '), generic);
+		// `src/main/resources/application.properties`: a file by its name.
+		if (tokens.length === 1 && /^[\w.~-]*\/(?:[\w.-]+\/)*\w[\w.-]*$/.test(s)) add(s.split('/').pop()!, generic);
 		// `<VirtualHost>`: a tag by its name.
 		add(s.replace(/^<([A-Za-z][\w-]*)>$/, '$1'), generic);
 		// `@locust.task`, `includes(:author)`, `AddSingleton<A, B>()`, `jakarta.persistence.*`: a name as code writes it.

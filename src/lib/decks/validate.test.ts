@@ -194,7 +194,7 @@ describe('the other card kinds', () => {
 				file: 'decks/rest.yaml',
 				data: deck(
 					[
-						card('typed', { id: 'rest-bucket', prompt: 'Which rate-limiting algorithm lets a client burst, then refills at a fixed rate?', answer: 'token bucket', accept: ['token-bucket'] }),
+						card('typed', { id: 'rest-bucket', prompt: 'Which rate-limiting algorithm lets a client burst, then refills at a fixed rate?', answer: 'token bucket', accept: ['token bucket algorithm'] }),
 						card('typed', { id: 'rest-other', prompt: 'Which structure orders tasks by priority?', answer: 'heap', accept: ['binary heap'] })
 					],
 					rest
