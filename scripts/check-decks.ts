@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // `npm run decks:check`: validates every deck file and prints a summary.
 import { CARD_KINDS } from '../src/lib/decks/schema.ts';
-import { fairnessOf, share } from '../src/lib/decks/fairness.ts';
+import { fairnessOf, lengthStrategies, share } from '../src/lib/decks/fairness.ts';
 import { loadDecks } from '../src/lib/decks/read.server.ts';
 
 const { decks, errors, seedsChecked } = loadDecks();
@@ -21,9 +21,16 @@ const auto = all.filter((c) => c.kind !== 'flashcard').length;
 const pct = (n: number, of: number) => `${Math.round(100 * share(n, of))}%`;
 const fair = (cards: (typeof all)[number][]) => {
 	const f = fairnessOf(cards);
-	return [pct(f.longestRight, f.choice), pct(f.shortestRight, f.choice), pct(f.multiLonger, f.multi), pct(f.multiLongestWins, f.multi)];
+	const s = lengthStrategies(cards);
+	return [
+		pct(f.longestRight, f.choice),
+		pct(f.shortestRight, f.choice),
+		pct(Math.round(100 * s.middle), 100),
+		pct(f.multiLonger, f.multi),
+		pct(f.multiLongestWins, f.multi)
+	];
 };
-const header = ['deck', 'group', 'cards', ...CARD_KINDS, 'longest-right', 'shortest-right', 'multi-longer', 'multi-longest-wins'];
+const header = ['deck', 'group', 'cards', ...CARD_KINDS, 'longest-right', 'shortest-right', 'middle-pick', 'multi-longer', 'multi-longest-wins'];
 const rows = decks.map((d) => [d.id, d.group, count(d.cards), ...CARD_KINDS.map((k) => count(d.cards, k)), ...fair(d.cards)]);
 const total = ['total', '', count(all), ...CARD_KINDS.map((k) => count(all, k)), ...fair(all)];
 const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((r) => (r[i] ?? '').length)));
@@ -40,6 +47,11 @@ for (const d of decks) {
 }
 const kindsUsed = CARD_KINDS.filter((k) => all.some((c) => c.kind === k)).length;
 const f = fairnessOf(all);
+const s = lengthStrategies(all);
+console.log(
+	`A learner who looks only at lengths scores, on choice cards: always the longest ${pct(Math.round(1000 * s.longest), 1000)}, ` +
+		`always the shortest ${pct(Math.round(1000 * s.shortest), 1000)}, never an extreme ${pct(Math.round(1000 * s.middle), 1000)}; chance ${pct(Math.round(1000 * s.chance), 1000)}.`
+);
 const typed = all.filter((c) => c.kind === 'typed');
 console.log(
 	`Choice cards whose right option is strictly the longest: ${f.longestRight} of ${f.choice} (${pct(f.longestRight, f.choice)}); ` +

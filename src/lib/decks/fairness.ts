@@ -7,8 +7,21 @@ import type { Card, DeckFile } from './schema';
 type Choice = Extract<Card, { kind: 'choice' }>;
 type Multi = Extract<Card, { kind: 'multi' }>;
 
-/** Most choice cards may have the right option strictly the longest, overall and in any one deck. */
-export const FAIRNESS = { longestRightOverall: 0.3, longestRightPerDeck: 0.4, multiLongerOverall: 0.5, multiLongerPerDeck: 0.65 } as const;
+/**
+ * The limits. The right option strictly the longest in at most 30% of choice
+ * cards (40% in a deck); no strategy that looks only at lengths more than 10
+ * points above chance over all cards (20 in a deck, where a few cards swing
+ * it); the right options of multi-select cards longer on average in 30–60%
+ * of cards (at most 75% in a deck).
+ */
+export const FAIRNESS = {
+	longestRightOverall: 0.3,
+	longestRightPerDeck: 0.4,
+	strategyOverChanceOverall: 0.1,
+	strategyOverChancePerDeck: 0.2,
+	multiLongerOverall: [0.3, 0.6],
+	multiLongerPerDeck: 0.75
+} as const;
 
 /** Length as a reader sees it: code marks and surrounding spaces do not count. */
 const shown = (s: string) => s.replaceAll('`', '').trim().length;
@@ -36,6 +49,43 @@ export function multiRightLonger(card: Multi): boolean {
 export function multiLongestWins(card: Multi): boolean {
 	const shortestRight = Math.min(...card.correct.map(shown));
 	return card.incorrect.every((o) => shown(o) < shortestRight);
+}
+
+/** What a learner who looks only at lengths scores on choice cards, on average, by strategy; and what chance gives. */
+export interface LengthStrategies {
+	chance: number;
+	/** Always the longest option (a tie shared). */
+	longest: number;
+	/** Always the shortest option. */
+	shortest: number;
+	/** Never the longest or the shortest: one of the others at random. */
+	middle: number;
+}
+
+/** The expected score of each strategy, as a share of the cards. */
+export function lengthStrategies(cards: readonly Card[]): LengthStrategies {
+	const choice = cards.filter((c): c is Choice => c.kind === 'choice');
+	const sum = { chance: 0, longest: 0, shortest: 0, middle: 0 };
+	for (const card of choice) {
+		const lengths = [card.answer, ...card.distractors].map(shown);
+		const right = lengths[0]!;
+		const max = Math.max(...lengths);
+		const min = Math.min(...lengths);
+		sum.chance += 1 / lengths.length;
+		if (right === max) sum.longest += 1 / lengths.filter((n) => n === max).length;
+		if (right === min) sum.shortest += 1 / lengths.filter((n) => n === min).length;
+		const middle = lengths.filter((n) => n !== max && n !== min).length;
+		if (middle === 0) sum.middle += 1 / lengths.length;
+		else if (right !== max && right !== min) sum.middle += 1 / middle;
+	}
+	const n = Math.max(1, choice.length);
+	return { chance: sum.chance / n, longest: sum.longest / n, shortest: sum.shortest / n, middle: sum.middle / n };
+}
+
+/** The best of the length strategies and its name. */
+export function bestStrategy(s: LengthStrategies): { name: 'longest' | 'shortest' | 'middle'; score: number } {
+	const all = (['longest', 'shortest', 'middle'] as const).map((name) => ({ name, score: s[name] }));
+	return all.reduce((a, b) => (b.score > a.score ? b : a));
 }
 
 export interface Fairness {
@@ -75,6 +125,13 @@ export function checkFairness(decks: readonly DeckFile[], fileOf: (id: string) =
 				`${fileOf(d.id)}: field "cards": the right option is strictly the longest in ${f.longestRight} of ${f.choice} choice cards (${pct(longest)}; at most ${pct(FAIRNESS.longestRightPerDeck)}): make the distractors as long and detailed as the answer`
 			);
 		}
+		const strategies = lengthStrategies(d.cards);
+		const best = bestStrategy(strategies);
+		if (best.score - strategies.chance > FAIRNESS.strategyOverChancePerDeck) {
+			errors.push(
+				`${fileOf(d.id)}: field "cards": picking the ${best.name} option scores ${pct(best.score)} on its choice cards, chance ${pct(strategies.chance)} (at most ${Math.round(100 * FAIRNESS.strategyOverChancePerDeck)} points above): vary which option is longest`
+			);
+		}
 		const longer = share(f.multiLonger, f.multi);
 		if (longer > FAIRNESS.multiLongerPerDeck) {
 			errors.push(
@@ -86,8 +143,15 @@ export function checkFairness(decks: readonly DeckFile[], fileOf: (id: string) =
 	if (share(all.longestRight, all.choice) > FAIRNESS.longestRightOverall) {
 		errors.push(`decks: the right option is strictly the longest in ${all.longestRight} of ${all.choice} choice cards (${pct(share(all.longestRight, all.choice))}; at most ${pct(FAIRNESS.longestRightOverall)})`);
 	}
-	if (share(all.multiLonger, all.multi) > FAIRNESS.multiLongerOverall) {
-		errors.push(`decks: the right options are longer on average in ${all.multiLonger} of ${all.multi} multi-select cards (${pct(share(all.multiLonger, all.multi))}; at most ${pct(FAIRNESS.multiLongerOverall)})`);
+	const longer = share(all.multiLonger, all.multi);
+	const [low, high] = FAIRNESS.multiLongerOverall;
+	if (all.multi > 0 && (longer > high || longer < low)) {
+		errors.push(`decks: the right options are longer on average in ${all.multiLonger} of ${all.multi} multi-select cards (${pct(longer)}; between ${pct(low)} and ${pct(high)}, or picking by length pays)`);
+	}
+	const strategies = lengthStrategies(decks.flatMap((d) => d.cards));
+	const best = bestStrategy(strategies);
+	if (best.score - strategies.chance > FAIRNESS.strategyOverChanceOverall) {
+		errors.push(`decks: picking the ${best.name} option scores ${pct(best.score)} on choice cards, chance ${pct(strategies.chance)} (at most ${Math.round(100 * FAIRNESS.strategyOverChanceOverall)} points above)`);
 	}
 	return errors;
 }

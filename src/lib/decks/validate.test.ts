@@ -301,8 +301,30 @@ describe('the collection', () => {
 			'decks/http.yaml: field "cards": the right option is strictly the longest in 2 of 3 choice cards (67%; at most 40%): make the distractors as long and detailed as the answer'
 		);
 		expect(errors).toContain('decks: the right option is strictly the longest in 2 of 3 choice cards (67%; at most 30%)');
-		const fair = { ...deck([]), cards: [choice(1, 'a long right answer', ['a long wrong answer!', 'brief']), choice(2, 'mid', ['short', 'longest wrong']), choice(3, 'ok', ['longer wrong', 'wrong too'])] } as never;
+		const fair = { ...deck([]), cards: [choice(1, 'a long right answer', ['a wrong answer', 'brief', 'wrong two']),
+				choice(2, 'mid', ['short', 'longest wrong', 'wrong x']),
+				choice(3, 'right one', ['longer wrong', 'wrong', 'wrong 12']),
+				choice(4, 'right two', ['longer wrong 2', 'wrong', 'wrong 1'])] } as never;
 		expect(checkCollection([fair]).filter((e) => e.includes('longest'))).toEqual([]);
+	});
+
+	it('refuses decks where avoiding the longest and the shortest option pays', () => {
+		const choice = (i: number, answer: string, distractors: string[]) => ({ ...flashcard({ id: `http-c${i}`, kind: 'choice', prompt: `Question ${i}?` }), answer, distractors }) as never;
+		const middle = { ...deck([]), cards: [1, 2, 3, 4].map((i) => choice(i, 'medium one', ['short', 'the longest one of all', 'medium two'])) } as never;
+		expect(checkCollection([middle])).toContain(
+			'decks/http.yaml: field "cards": picking the middle option scores 50% on its choice cards, chance 25% (at most 20 points above): vary which option is longest'
+		);
+		expect(checkCollection([middle])).toContain('decks: picking the middle option scores 50% on choice cards, chance 25% (at most 10 points above)');
+		const varied = {
+			...deck([]),
+			cards: [
+				choice(1, 'the longest one of all', ['short', 'medium one', 'medium two']),
+				choice(2, 'short', ['the longest one of all', 'medium one', 'medium two']),
+				choice(3, 'medium one', ['short', 'the longest one of all', 'medium two 2']),
+				choice(4, 'medium two', ['short', 'the longest one of all', 'medium one 1'])
+			]
+		} as never;
+		expect(checkCollection([varied]).filter((e) => e.includes('picking'))).toEqual([]);
 	});
 });
 
