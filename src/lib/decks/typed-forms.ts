@@ -135,3 +135,17 @@ export function categoryWords(prompt: string): string[] {
 
 /** Words that reverse or qualify a meaning: never dropped from what was typed. */
 export const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'except', 'non', "don't", 'dont', 'neither', 'nor']);
+
+/** From this many letters and digits in the answer, one typo is forgiven as "almost". */
+export const TYPO_MIN_LENGTH = 6;
+
+/** An answer code is made of: a flag, a digit, an operator or bracket, or the prompt asks for a command. */
+export function isCodeLike(form: string, prompt: string): boolean {
+	return /[\d()*=+$<>|&]|\w\.\w/.test(form) || /(^|\s)--?[A-Za-z]/.test(plain(form)) || /\bcommand\b/i.test(prompt);
+}
+
+/** Whether a typo may be forgiven: a word answer of some length, with no number, flag, code or command in it. */
+export function typoAllowed(form: string, prompt: string): boolean {
+	return matchKey(form).replace(/[^a-z0-9]/gi, '').length >= TYPO_MIN_LENGTH && !isCodeLike(form, prompt);
+}
+

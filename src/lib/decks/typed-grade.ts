@@ -13,7 +13,7 @@
 // itself another known term: `ltrace` is not a typo of `strace`.
 import type { Card } from './schema';
 import { charDiff, editDistance, type DiffPart } from './text-diff';
-import { isFlag, matchKey, plain, plurals, promptWords } from './typed-forms';
+import { isCodeLike, isFlag, matchKey, plain, plurals, promptWords, typoAllowed } from './typed-forms';
 import { readings } from './typed-readings';
 
 export { charDiff, editDistance, type DiffPart } from './text-diff';
@@ -37,8 +37,7 @@ export interface TypedVerdict {
 	diff?: DiffPart[];
 }
 
-/** From this many letters and digits in the answer, one typo is forgiven as "almost". */
-export const TYPO_MIN_LENGTH = 6;
+export { TYPO_MIN_LENGTH } from './typed-forms';
 
 interface Form {
 	/** What is compared. */
@@ -97,16 +96,6 @@ export function expandForms(card: Pick<Typed, 'answer' | 'accept' | 'prompt'>): 
 		}
 	});
 	return [...out.values()];
-}
-
-/** An answer code is made of: a flag, a digit, an operator or bracket, or the prompt asks for a command. */
-function isCodeLike(form: string, prompt: string): boolean {
-	return /[\d()*=+$<>|&]|\w\.\w/.test(form) || /(^|\s)--?[A-Za-z]/.test(plain(form)) || /\bcommand\b/i.test(prompt);
-}
-
-/** Whether a typo may be forgiven: a word answer of some length, with no number, flag, code or command in it. */
-function typoAllowed(form: string, prompt: string): boolean {
-	return matchKey(form).replace(/[^a-z0-9]/gi, '').length >= TYPO_MIN_LENGTH && !isCodeLike(form, prompt);
 }
 
 /** Whether the learner typed another known term rather than a misspelling of this one. */

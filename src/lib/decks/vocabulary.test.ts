@@ -23,8 +23,15 @@ describe('the vocabulary of the decks', () => {
 
 	it("gives a typed card the known terms one typo from its answer or its answer's words, not the answer itself", () => {
 		const v = new Set(['strace', 'ltrace', 'dtrace', 'efs', 'eks', 'ebs', 'kafka', 'stracer2']);
-		expect(nearTerms({ answer: 'strace' }, v)).toEqual(['dtrace', 'ltrace']);
-		expect(nearTerms({ answer: 'Amazon EBS', accept: ['Elastic Block Store'] }, v)).toEqual(['efs', 'eks']);
+		expect(nearTerms({ prompt: 'Which tool traces system calls?', answer: 'strace' }, v)).toEqual(['dtrace', 'ltrace']);
+		expect(nearTerms({ prompt: 'Which AWS service gives block volumes?', answer: 'Amazon EBS', accept: ['Elastic Block Store'] }, v)).toEqual(['efs', 'eks']);
+	});
+
+	it('ships nothing where no typo is forgiven: a number, a flag, a command', () => {
+		const v = new Set(['strace', 'ltrace', '443', '4433', '-D']);
+		expect(nearTerms({ prompt: 'Which command traces system calls?', answer: 'strace' }, v)).toEqual([]);
+		expect(nearTerms({ prompt: 'Which port?', answer: '443' }, v)).toEqual([]);
+		expect(nearTerms({ prompt: 'Which flag?', answer: '-d' }, v)).toEqual([]);
 	});
 
 	it('reads the known-terms list: terms separated by spaces, comments dropped', () => {

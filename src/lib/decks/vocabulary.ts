@@ -6,7 +6,7 @@
 // Built with the decks, so a card ships only the few terms near its answer.
 import type { Card } from './schema.ts';
 import { editDistance } from './text-diff.ts';
-import { matchKey, plain } from './typed-forms.ts';
+import { matchKey, plain, typoAllowed } from './typed-forms.ts';
 
 /** An option or answer of at most this many words is a term in itself. */
 const TERM_WORDS = 4;
@@ -54,7 +54,7 @@ export function termsInText(text: string): string[] {
 export function buildVocabulary(cards: Iterable<Card>, extra: Iterable<string> = []): Set<string> {
 	const terms = new Set<string>();
 	const add = (t: string) => {
-		const key = matchKey(t);
+		const key = matchKey(t.replace(/^(the|a|an) /i, ''));
 		if (key.length >= 2) terms.add(key);
 	};
 	for (const card of cards) {
@@ -74,9 +74,10 @@ export function parseKnownTerms(text: string): string[] {
  * The known terms one typo away from any of a typed card's accepted forms or
  * from one of their words, not counting the forms and words themselves.
  */
-export function nearTerms(card: Pick<Extract<Card, { kind: 'typed' }>, 'answer' | 'accept'>, vocabulary: ReadonlySet<string>): string[] {
-	const forms = [card.answer, ...(card.accept ?? [])];
-	const targets = new Set(forms.flatMap((f) => [matchKey(f), ...plain(f).split(' ').map(matchKey)]).filter((k) => k.length >= 2));
+export function nearTerms(card: Pick<Extract<Card, { kind: 'typed' }>, 'answer' | 'accept' | 'prompt'>, vocabulary: ReadonlySet<string>): string[] {
+	// Only where a typo may be forgiven: numbers, flags, code and commands must match exactly anyway.
+	const forms = [card.answer, ...(card.accept ?? [])].filter((f) => typoAllowed(f, card.prompt));
+	const targets = new Set(forms.flatMap((f) => [matchKey(f), ...plain(f).split(' ').map(matchKey)]).filter((k) => k.length >= 3));
 	const near = new Set<string>();
 	for (const term of vocabulary) {
 		if (targets.has(term)) continue;
