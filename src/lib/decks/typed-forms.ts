@@ -86,7 +86,7 @@ const CATEGORY_WORDS = (
 export const GENERIC_WORDS = [
 	...new Set([
 		...CATEGORY_WORDS.filter((w) => !['bit', 'byte', 'second', 'minute', 'hour', 'day', 'character', 'replica', 'node', 'test', 'table', 'key', 'index', 'join', 'lock', 'cache'].includes(w)),
-		...'media type,mime type,cli,compiler,utility,program,binary,directory,folder,dir,suffix,prefix,param,claim,extension,api,architecture,stage,connector,exchange,feature,system,engine,store,scheme,sdk,spec,specification,standard,rule,loop,eviction,remote,block,probe,goal,web server,migration,migrations,query language,traversal language,testing'.split(',')
+		...'media type,mime type,cli,compiler,utility,program,binary,directory,folder,dir,suffix,prefix,param,claim,extension,api,architecture,stage,connector,exchange,feature,system,engine,store,scheme,sdk,spec,specification,standard,rule,loop,eviction,remote,block,probe,goal,web server,migration,migrations,query language,traversal language,testing,router,query router,process,daemon'.split(',')
 	])
 ].sort((a, b) => b.length - a.length);
 
