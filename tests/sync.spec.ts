@@ -140,6 +140,26 @@ test('phone and laptop answer the same card offline; back online, both keep both
 	}
 });
 
+test('settings saved on another device show in the open settings form when a sync brings them', async ({ browser, baseURL }, info) => {
+	const db = newDbName(info);
+	const phone = await newDevice(browser, baseURL);
+	const laptop = await newDevice(browser, baseURL);
+	try {
+		await setUpSync(phone.page, db);
+		await setUpSync(laptop.page, db);
+		await changeSettings(phone.page, { 'New cards per day': '9', 'Desired retention': '0.86' });
+		expect(await syncNow(phone.page)).toMatch(/^Synced: 1 sent/);
+		// The laptop's settings page is open, untouched: the pull changes what it shows.
+		await expect(laptop.page.getByLabel('New cards per day')).toHaveValue('20');
+		expect(await syncNow(laptop.page)).toMatch(/1 received/);
+		await expect(laptop.page.getByLabel('New cards per day')).toHaveValue('9');
+		await expect(laptop.page.getByLabel('Desired retention')).toHaveValue('0.86');
+	} finally {
+		await phone.context.close();
+		await laptop.context.close();
+	}
+});
+
 test('at the end of a session its answers go to the server by themselves', async ({ page }, info) => {
 	const db = newDbName(info);
 	await setUpSync(page, db);

@@ -40,6 +40,12 @@ async function run(): Promise<SyncOutcome | undefined> {
 		syncRuntime.last = outcome;
 		if (outcome.ok && outcome.received > 0) {
 			syncRuntime.changes++;
+			// Settings another device saved: every view of this tab, the settings form included, and the other tabs.
+			if (outcome.merged.some((m) => m.settingsTaken)) {
+				const [{ settings }, { announce }] = await Promise.all([import('$lib/data/settings.svelte'), import('$lib/db/channel')]);
+				await settings.refresh().catch(() => undefined);
+				announce({ type: 'settings' });
+			}
 			// Cards answered on another device: a session showing one moves on, here and in other tabs.
 			const cards = [...new Set(outcome.merged.flatMap((m) => m.cardsReplayed))];
 			window.dispatchEvent(new CustomEvent<string[]>(SYNCED_EVENT, { detail: cards }));

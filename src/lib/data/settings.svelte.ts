@@ -1,0 +1,78 @@
+// The learner's settings, in one place. Every view that shows or uses them
+// reads `settings.current`; every write goes through `settings.save`. A
+// change made anywhere else (an import, a reset, a sync pull, another tab, the
+// optimizer's Apply) reaches every open view through `refresh`, so no view
+// keeps a copy that goes stale and nothing writes one back over newer values.
+import { announce, onChange } from '$lib/db/channel';
+import { appDb } from '$lib/db/client';
+import { getSettings, saveSettings } from '$lib/db/queries';
+import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
+
+/** Two settings records say the same thing (the stamp of who wrote them aside). */
+export function sameSettings(a: AppSettings, b: AppSettings): boolean {
+	const plainOf = ({ updated: _u, device: _d, ...rest }: AppSettings) => JSON.stringify(rest, Object.keys(rest).sort());
+	return plainOf(a) === plainOf(b);
+}
+
+export class SettingsStore {
+	/** The stored settings, with the defaults for what was never set. */
+	current = $state.raw<AppSettings>(DEFAULT_SETTINGS);
+	/** Whether `current` has been read from the database yet. */
+	loaded = $state(false);
+	/** Counts the changes that came from elsewhere after the first load. */
+	changedElsewhere = $state(0);
+
+	#loading: Promise<AppSettings> | undefined;
+	#stopWatching: (() => void) | undefined;
+
+	constructor(private readonly read: () => Promise<AppSettings> = async () => getSettings(await appDb())) {}
+
+	/** Reads the stored settings once; later calls get the same answer. Starts listening to other tabs. */
+	load(): Promise<AppSettings> {
+		this.#watch();
+		this.#loading ??= this.read().then(
+			(s) => {
+				this.current = s;
+				this.loaded = true;
+				return s;
+			},
+			(e: unknown) => {
+				this.#loading = undefined;
+				throw e;
+			}
+		);
+		return this.#loading;
+	}
+
+	/** Reads the stored settings again, after something else may have written them. */
+	async refresh(): Promise<AppSettings> {
+		const s = await this.read();
+		if (this.loaded && !sameSettings(s, this.current)) this.changedElsewhere++;
+		this.current = s;
+		this.loaded = true;
+		this.#loading = Promise.resolve(s);
+		return s;
+	}
+
+	/** Saves the settings (stamped for merges), and tells this tab's views and the other tabs. */
+	async save(next: AppSettings): Promise<AppSettings> {
+		const db = await appDb();
+		await saveSettings(db, next);
+		this.current = next;
+		this.loaded = true;
+		this.#loading = Promise.resolve(next);
+		announce({ type: 'settings' });
+		return next;
+	}
+
+	/** Another tab changed the learner's data: its settings may have changed too. */
+	#watch(): void {
+		if (this.#stopWatching || typeof window === 'undefined') return;
+		this.#stopWatching = onChange((m) => {
+			if (m.type === 'settings') void this.refresh().catch(() => undefined);
+		});
+	}
+}
+
+/** The app's one settings store. */
+export const settings = new SettingsStore();
