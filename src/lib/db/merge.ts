@@ -6,7 +6,7 @@ import { issue } from './commit';
 import { isNewer, type Stamp } from './device';
 import type { RecallDatabase } from './open';
 import type { CardMarks, CardReport, PracticeRecord, RecallDB } from './schema';
-import { DEFAULT_SETTINGS, type AppSettings } from './settings';
+import { withDefaults, type AppSettings } from './settings';
 
 /**
  * The one merge path: backups (import.ts) and sync (pull) both bring in
@@ -84,11 +84,11 @@ export async function takeNewer(
 	);
 	const store = tx.objectStore('settings');
 	const mine = await store.get('user');
-	let settings = { value: { ...DEFAULT_SETTINGS, ...mine }, taken: false };
+	let settings = { value: withDefaults(mine), taken: false };
 	if (incoming.settings && (replaceSettings || !mine || isNewer(incoming.settings, mine))) {
 		const next = incoming.settings;
 		writes.push(() => store.put(next, 'user'));
-		settings = { value: { ...DEFAULT_SETTINGS, ...next }, taken: true };
+		settings = { value: withDefaults(next), taken: true };
 	}
 	return { writes, marks: m, reports: r, settings };
 }
@@ -166,7 +166,7 @@ export async function mergeBatch(
 	for (const r of added.fresh) touched.add(r.card_id);
 	pending.push(...issue(tx, added.writes));
 
-	const before = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get('user')) };
+	const before = withDefaults(await tx.objectStore('settings').get('user'));
 	const taken = await takeNewer(tx, batch);
 	pending.push(...issue(tx, taken.writes));
 

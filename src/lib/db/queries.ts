@@ -5,7 +5,7 @@ import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { CardMarks, PracticeRecord } from './schema';
 import { deviceId } from './device';
 import type { RecallDatabase } from './open';
-import { DEFAULT_SETTINGS, type AppSettings } from './settings';
+import { withDefaults, type AppSettings } from './settings';
 
 /** Every stored card state, by card id. */
 export async function getAllStates(db: RecallDatabase): Promise<Map<string, CardState>> {
@@ -26,7 +26,7 @@ export async function getCardReviews(db: RecallDatabase, card_id: string): Promi
 
 export async function getSettings(db: RecallDatabase): Promise<AppSettings> {
 	const stored = await db.get('settings', 'user');
-	return { ...DEFAULT_SETTINGS, ...stored };
+	return withDefaults(stored);
 }
 
 /** Saves the settings, stamped with the time and this device so merges keep the newer. */

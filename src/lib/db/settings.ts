@@ -26,5 +26,14 @@ export const DEFAULT_SETTINGS: AppSettings = {
 	theme: 'system'
 };
 
+/**
+ * The settings in force: what is stored, and the defaults for whatever was
+ * never set (a fresh device, or a record written by an older version). The
+ * one place the two are combined.
+ */
+export function withDefaults(stored?: Partial<AppSettings> | null): AppSettings {
+	return { ...DEFAULT_SETTINGS, ...stored };
+}
+
 /** No marks: what a card has until the learner buries, suspends or flags it. */
 export const NO_MARKS = { suspended: false, buried_until: null, flagged: false, leech: false } as const;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shippedCards, validDecks } from './build.server';
 import { gradeTyped } from './typed-grade';
 
-describe('decks as the app receives them', () => {
+// Reading and checking every deck and building the vocabulary takes a second or two on our machines.
+describe('decks as the app receives them', { timeout: 30_000 }, () => {
 	it("a typed card carries the known terms near its answer, so the app refuses another tool one letter away", () => {
 		const os = validDecks().find((d) => d.id === 'os');
 		const card = os && shippedCards(os).find((c) => c.id === 'os-strace-syscalls');

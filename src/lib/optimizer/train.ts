@@ -1,3 +1,4 @@
+import type { AppSettings } from '$lib/db/settings';
 import type { TrainReply, TrainRequest } from './train.worker';
 import type { WorkloadPoint } from './workload';
 
@@ -48,11 +49,11 @@ function ask<T>(
  * Starts training in a Worker. `result` settles with the new parameters and
  * both fits; `cancel` stops it at once (the worker is terminated).
  */
-export function train(onProgress: (p: TrainProgress) => void): { result: Promise<TrainResult>; cancel: () => void } {
-	return ask({ type: 'train' }, 'optimizer', (r) => (r.type === 'done' ? r : new Error('unexpected reply')), onProgress);
+export function train(settings: AppSettings, onProgress: (p: TrainProgress) => void): { result: Promise<TrainResult>; cancel: () => void } {
+	return ask({ type: 'train', settings }, 'optimizer', (r) => (r.type === 'done' ? r : new Error('unexpected reply')), onProgress);
 }
 
 /** Simulates the workload at each desired retention in a Worker (the collection's cards, a year of days). */
-export function estimateWorkload(unstudied: number): Promise<WorkloadPoint[]> {
-	return ask({ type: 'workload', unstudied }, 'workload', (r) => (r.type === 'workload' ? r.points : new Error('unexpected reply'))).result;
+export function estimateWorkload(unstudied: number, settings: AppSettings): Promise<WorkloadPoint[]> {
+	return ask({ type: 'workload', unstudied, settings }, 'workload', (r) => (r.type === 'workload' ? r.points : new Error('unexpected reply'))).result;
 }

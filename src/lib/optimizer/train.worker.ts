@@ -9,7 +9,7 @@ import init, { Fsrs } from 'fsrs-browser';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import { default_w } from 'ts-fsrs';
 import { openRecallDB } from '$lib/db/open';
-import { DEFAULT_SETTINGS } from '$lib/db/settings';
+import type { AppSettings } from '$lib/db/settings';
 import { isParameterSet } from '$lib/srs/bounds';
 import { Rating } from '$lib/srs/constants';
 import type { ReviewRecord } from '$lib/srs/types';
@@ -25,16 +25,17 @@ export type TrainReply =
 	| { type: 'workload'; points: WorkloadPoint[] }
 	| { type: 'failed'; message: string };
 
-export type TrainRequest = { type: 'train' } | { type: 'workload'; unstudied: number };
+/** Each request carries the settings in force (a snapshot from the page's settings store), so the worker never reads its own copy. */
+export type TrainRequest = { type: 'train'; settings: AppSettings } | { type: 'workload'; unstudied: number; settings: AppSettings };
 
 const post = (reply: TrainReply) => self.postMessage(reply);
 const PAGE = 5000;
 
 self.onmessage = async (e: MessageEvent<TrainRequest>) => {
-	if (e.data.type === 'workload') return workload(e.data.unstudied);
+	if (e.data.type === 'workload') return workload(e.data.unstudied, e.data.settings);
+	const { settings } = e.data;
 	try {
 		const db = await openRecallDB({ onBlocking: () => undefined });
-		const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
 		const total = await db.count('reviews');
 		// Only what the optimizer needs of each answer, to keep a million of them small.
 		const logs: ReviewRecord[] = [];
@@ -72,10 +73,9 @@ self.onmessage = async (e: MessageEvent<TrainRequest>) => {
 };
 
 /** Reviews a day over the next year at each desired retention, with the parameters in use. */
-async function workload(unstudied: number): Promise<void> {
+async function workload(unstudied: number, settings: AppSettings): Promise<void> {
 	try {
 		const db = await openRecallDB({ onBlocking: () => undefined });
-		const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
 		const states = await db.getAll('cards');
 		db.close();
 		const w = isParameterSet(settings.w) ? settings.w : null;

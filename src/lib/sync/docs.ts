@@ -2,7 +2,7 @@ import type { ReviewRecord } from '$lib/srs';
 import { marksSchema, practiceSchema, problem, reportSchema, reviewSchema, settingsSchema } from '$lib/db/backup/format';
 import type { MergeBatch } from '$lib/db/merge';
 import type { CardMarks, CardReport, PracticeRecord } from '$lib/db/schema';
-import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
+import { withDefaults, type AppSettings } from '$lib/db/settings';
 import type { CouchDoc } from './couch';
 
 /**
@@ -60,7 +60,7 @@ export function checkDoc(doc: unknown): Checked {
 	if (p) return { ok: false, id, why: p };
 	const key = keyOf[kind](data as Record<string, unknown>);
 	if (kind !== 'settings' && `${kind}:${String(key)}` !== id) return { ok: false, id, why: `its id does not match the ${kind} it holds` };
-	if (kind === 'settings') return { ok: true, kind, data: { ...DEFAULT_SETTINGS, ...(data as AppSettings) } };
+	if (kind === 'settings') return { ok: true, kind, data: withDefaults(data) };
 	return { ok: true, kind, data } as Checked;
 }
 

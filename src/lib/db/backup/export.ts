@@ -1,6 +1,6 @@
 import type { RecallDatabase } from '../open';
 import { deviceId } from '../device';
-import { DEFAULT_SETTINGS } from '../settings';
+import { withDefaults } from '../settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupWriter } from './format';
 
 /** How many records each read takes: memory stays at one page whatever the history's size. */
@@ -26,7 +26,7 @@ export async function exportBackup(
 	const out = new BackupWriter();
 	const device = await deviceId(db);
 	await out.line({ format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, appVersion, exportedAt: now, device });
-	await out.line({ settings: { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) } });
+	await out.line({ settings: withDefaults(await db.get('settings', 'user')) });
 	const total = (await db.count('reviews')) + (await db.count('practice'));
 	let done = 0;
 	const counts = { reviews: 0, practice: 0, cards: 0, marks: 0, reports: 0 };

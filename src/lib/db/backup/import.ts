@@ -7,7 +7,7 @@ import { commit } from '../commit';
 import { addAnswers, takeNewer } from '../merge';
 import { rescanForSync } from '../outbox';
 import type { CardMarks, CardReport, PracticeRecord } from '../schema';
-import { DEFAULT_SETTINGS, type AppSettings } from '../settings';
+import { DEFAULT_SETTINGS, withDefaults, type AppSettings } from '../settings';
 import {
 	cardSchema,
 	EARLIEST,
@@ -234,7 +234,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 					if (settingsSeen) fail('a second settings record');
 					const p = problem(settingsSchema, value, 'settings');
 					if (p) fail(p);
-					scan.settings = { ...DEFAULT_SETTINGS, ...(value as AppSettings) };
+					scan.settings = withDefaults(value as AppSettings);
 					settingsSeen = true;
 				} else fail(`"${kind}" is not a kind of record this app writes`);
 			}
@@ -280,7 +280,7 @@ function scanV1(records: BackupRecords, now: number): Scan {
 			yield { reviews: records.reviews.slice(i, i + 5000), practice: records.practice.slice(i, i + 5000) };
 		}
 	});
-	scan.settings = { ...DEFAULT_SETTINGS, ...records.settings };
+	scan.settings = withDefaults(records.settings);
 	const seen = (items: { [k: string]: unknown }[], key: string, name: string) => {
 		const ids = new Set<unknown>();
 		items.forEach((item, i) => {
@@ -419,7 +419,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	}
 
 	// Card states: exact where the backup's history is the card's whole history, else rebuilt from the answers.
-	const settings = { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'user')) };
+	const settings = withDefaults(await db.get('settings', 'user'));
 	const f = options.schedulerFor(settings);
 	const work = cardIds.filter((id) => (added.get(id) ?? 0) > 0 || ((localCount.get(id) ?? 0) === 0 && !scan.perCard.has(id)));
 	for (let i = 0; i < work.length; i += 200) {

@@ -4,7 +4,7 @@ import { crc32 } from '../crc32';
 import { BACKUP_FORMAT, cardSchema, marksSchema, message, practiceSchema, reviewSchema, settingsSchema, time, where } from './format';
 import type { BackupRecords } from './import';
 import type { ReviewRecord } from '$lib/srs';
-import { DEFAULT_SETTINGS } from '../settings';
+import { withDefaults } from '../settings';
 
 /**
  * Format 1: one JSON object, as exported before backups were streamed.
@@ -55,7 +55,7 @@ export function readV1(text: string): { ok: true; records: BackupRecords } | { o
 		records: {
 			formatVersion: 1,
 			exportedAt: b.exportedAt,
-			settings: { ...DEFAULT_SETTINGS, ...b.data.settings },
+			settings: withDefaults(b.data.settings),
 			// A review's `due` (the state before it, for the record) may be null from an old version's NaN: kept as it came.
 			reviews: b.data.reviews as unknown as ReviewRecord[],
 			practice: b.data.practice,
