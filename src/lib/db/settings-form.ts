@@ -1,4 +1,4 @@
-import { MAX_INTERVAL_DAYS, MAX_RETENTION, MAX_STEPS, MIN_INTERVAL_DAYS, MIN_RETENTION, validStep } from '$lib/srs/bounds';
+import { MAX_STEPS, SETTING_BOUNDS as B, validStep } from '$lib/srs/bounds';
 import type { AppSettings, Theme } from './settings';
 
 /** The settings form as the learner typed it. */
@@ -34,7 +34,7 @@ export function toForm(s: AppSettings): SettingsForm {
 	};
 }
 
-function integer(value: string, min: number, max: number, what: string): number | string {
+function integer(value: string, [min, max]: readonly [number, number], what: string): number | string {
 	const t = value.trim();
 	if (!/^\d+$/.test(t)) return `${what} must be a whole number from ${min} to ${max}.`;
 	const n = Number(t);
@@ -62,16 +62,17 @@ function steps(value: string, what: string): string[] | string {
 export function parseSettingsForm(form: SettingsForm): { settings: AppSettings } | { errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
 	const r = Number(form.retention.trim().replace(',', '.'));
-	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= MIN_RETENTION && r <= MAX_RETENTION)) {
-		errors.retention = 'Desired retention must be a number from 0.70 to 0.99.';
+	const [low, high] = B.retention;
+	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= low && r <= high)) {
+		errors.retention = `Desired retention must be a number from ${low.toFixed(2)} to ${high.toFixed(2)}.`;
 	}
 	const out = {
-		maxInterval: integer(form.maxInterval, MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS, 'Maximum interval'),
-		newPerDay: integer(form.newPerDay, 0, 9999, 'New cards per day'),
-		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999, 'Reviews per day'),
-		dayStartHour: integer(form.dayStartHour, 0, 23, 'The hour the day starts'),
-		leechThreshold: integer(form.leechThreshold, 0, 99, 'Leech threshold'),
-		learnAheadMinutes: integer(form.learnAheadMinutes, 0, 1440, 'Learn ahead limit'),
+		maxInterval: integer(form.maxInterval, B.maxInterval, 'Maximum interval'),
+		newPerDay: integer(form.newPerDay, B.newPerDay, 'New cards per day'),
+		reviewsPerDay: integer(form.reviewsPerDay, B.reviewsPerDay, 'Reviews per day'),
+		dayStartHour: integer(form.dayStartHour, B.dayStartHour, 'The hour the day starts'),
+		leechThreshold: integer(form.leechThreshold, B.leechThreshold, 'Leech threshold'),
+		learnAheadMinutes: integer(form.learnAheadMinutes, B.learnAheadMinutes, 'Learn ahead limit'),
 		learningSteps: steps(form.learningSteps, 'Learning steps'),
 		relearningSteps: steps(form.relearningSteps, 'Relearning steps')
 	};

@@ -18,6 +18,21 @@ export const MAX_RETENTION = 0.99;
 /** The form refuses more; the importer may too. */
 export const MAX_STEPS = 10;
 
+/**
+ * Every numeric setting's range, [min, max], in one place: the settings form's
+ * checks and messages, the backup and sync schema (db/backup/format.ts) and
+ * the scheduler's clamps all read these.
+ */
+export const SETTING_BOUNDS = {
+	retention: [MIN_RETENTION, MAX_RETENTION],
+	maxInterval: [MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS],
+	newPerDay: [0, 9999],
+	reviewsPerDay: [0, 99_999],
+	dayStartHour: [0, 23],
+	leechThreshold: [0, 99],
+	learnAheadMinutes: [0, 1440]
+} as const satisfies Record<string, readonly [number, number]>;
+
 const UNIT_MINUTES = { m: 1, h: 60, d: 1440 } as const;
 
 /** A step's length in minutes, or undefined when it is not written as a step at all. Says nothing about bounds. */

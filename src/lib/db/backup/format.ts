@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isValidStep } from '$lib/srs/bounds';
+import { isValidStep, MAX_STEPS, SETTING_BOUNDS as B } from '$lib/srs/bounds';
 import { Crc32 } from '../crc32';
 import { REPORT_TEXT_MAX } from '../reports';
 import { REPORT_REASONS } from '../schema';
@@ -58,23 +58,23 @@ export const time = v.pipe(
 /** A step from 1 minute to 1 year, as the settings form and the scheduler allow. */
 export const stepOk = isValidStep;
 const step = v.pipe(v.string('must be text'), v.check(stepOk, 'must be a step from 1m to 365d, such as 10m, 1h or 1d'));
-const steps = v.pipe(v.array(step, 'must be a list of steps'), v.maxLength(10, 'must have at most 10 steps'));
+const steps = v.pipe(v.array(step, 'must be a list of steps'), v.maxLength(MAX_STEPS, `must have at most ${MAX_STEPS} steps`));
 const stamp = { updated: v.optional(time), device: v.optional(v.pipe(v.string('must be text'), v.maxLength(128, 'must be at most 128 characters'))) };
 
 const parameters = v.pipe(v.array(real(-1e3, 1e3), 'must be a list of numbers'), v.length(21, 'must hold the 21 FSRS-6 parameters'));
 
 export const settingsSchema = v.strictObject({
-	retention: real(0.7, 0.99),
-	maxInterval: int(1, 36500),
+	retention: real(...B.retention),
+	maxInterval: int(...B.maxInterval),
 	fuzz: v.boolean('must be true or false'),
 	learningSteps: steps,
 	relearningSteps: steps,
-	newPerDay: int(0, 9999),
-	reviewsPerDay: int(0, 99999),
-	dayStartHour: int(0, 23),
-	leechThreshold: int(0, 99),
+	newPerDay: int(...B.newPerDay),
+	reviewsPerDay: int(...B.reviewsPerDay),
+	dayStartHour: int(...B.dayStartHour),
+	leechThreshold: int(...B.leechThreshold),
 	// Optional: backups made before the setting existed use the default.
-	learnAheadMinutes: v.optional(int(0, 1440)),
+	learnAheadMinutes: v.optional(int(...B.learnAheadMinutes)),
 	theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark'),
 	// Personal FSRS parameters (since the optimizer): 21 numbers, or null for FSRS's defaults.
 	w: v.optional(v.nullable(parameters)),
