@@ -1,5 +1,6 @@
 import { appDb } from '$lib/db/client';
-import { getAllMarks, getAllStates, getSettings, hiddenCards } from '$lib/db/queries';
+import { settings as store } from '$lib/data/settings.svelte';
+import { getAllMarks, getAllStates, hiddenCards } from '$lib/db/queries';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
@@ -34,7 +35,7 @@ export type Readiness = ReturnType<typeof readiness> & { index: DeckIndex; at: n
 /** Predicted recall per section on the date, from card states, marks and settings only (never the review log). */
 export async function loadReadiness(date: string, now: number): Promise<Readiness> {
 	const db = await appDb();
-	const [index, settings, states, marks] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db), getAllMarks(db)]);
+	const [index, settings, states, marks] = await Promise.all([loadIndex(), store.load(), getAllStates(db), getAllMarks(db)]);
 	const at = readinessMoment(date, settings.dayStartHour);
 	if (at === undefined) throw new Error(`${date} is not a date`);
 	const r = readiness(index.decks, states, now, {

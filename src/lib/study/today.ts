@@ -1,7 +1,8 @@
 import { appDb } from '$lib/db/client';
 // Direct imports, not the barrels: the home page must not pull in ts-fsrs.
 import { getExtraNew } from '$lib/db/journal';
-import { getAllMarks, getAllStates, getReviewsToday, getSettings, hiddenCards } from '$lib/db/queries';
+import { settings as store } from '$lib/data/settings.svelte';
+import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/db/queries';
 import type { CardMarks } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
 import { loadIndex } from '$lib/decks/client';
@@ -41,7 +42,7 @@ export type TodayData = Pick<Today, 'index' | 'settings' | 'states' | 'marks' | 
 /** Loads what is due now, for every deck or for one, from the database (so other tabs' answers count). */
 export async function loadToday(now: number, deck?: string): Promise<Today> {
 	const db = await appDb();
-	const [index, settings, states, marks] = await Promise.all([loadIndex(), getSettings(db), getAllStates(db), getAllMarks(db)]);
+	const [index, settings, states, marks] = await Promise.all([loadIndex(), store.load(), getAllStates(db), getAllMarks(db)]);
 	const [logs, extraNew] = await Promise.all([
 		getReviewsToday(db, now, settings.dayStartHour),
 		deck === undefined ? 0 : getExtraNew(db, deck, startOfDay(now, settings.dayStartHour))
