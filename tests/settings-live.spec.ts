@@ -1,5 +1,6 @@
 import { expect, only, test } from './fixtures';
-import { backupFile, backupLines, download, importFile } from './backup-file';
+import { backupFile, backupLines, deleteEverything, download, importFile } from './backup-file';
+import { changeSettings } from './helpers';
 
 // One settings store: whatever changes the stored settings shows at once in an open settings form,
 // and a form with unsaved edits is never overwritten.
@@ -52,4 +53,13 @@ test('another tab’s save shows in an open form; a form with unsaved edits keep
 	await expect(page.getByLabel('Desired retention')).toHaveValue('0.90');
 	await expect(page.getByTestId('settings-stale')).toHaveCount(0);
 	await other.close();
+});
+
+test('deleting all data shows the default settings in the open form at once', async ({ page }) => {
+	only('desktop', 'the settings page is the same at any size: once');
+	await changeSettings(page, { 'New cards per day': '4', 'Desired retention': '0.93' });
+	await expect(page.getByLabel('New cards per day')).toHaveValue('4');
+	await deleteEverything(page);
+	await expect(page.getByLabel('New cards per day')).toHaveValue('20');
+	await expect(page.getByLabel('Desired retention')).toHaveValue('0.90');
 });
