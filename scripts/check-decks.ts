@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // `npm run decks:check`: validates every deck file and prints a summary.
 import { CARD_KINDS } from '../src/lib/decks/schema.ts';
-import { fairnessOf, lengthStrategies, share } from '../src/lib/decks/fairness.ts';
+import { fairnessOf, lengthStrategies, pct as percent, share } from '../src/lib/decks/fairness.ts';
 import { loadDecks } from '../src/lib/decks/read.server.ts';
 
 const { decks, errors, seedsChecked } = loadDecks();
@@ -18,17 +18,11 @@ const auto = all.filter((c) => c.kind !== 'flashcard').length;
 // Whether always picking the longest option pays: choice cards whose right option is strictly the
 // longest (and, for balance, strictly the shortest); multi-select cards whose right options are longer
 // on average, and those where picking the longest options picks exactly the right ones.
-const pct = (n: number, of: number) => `${Math.round(100 * share(n, of))}%`;
+const pct = (n: number, of: number) => percent(share(n, of));
 const fair = (cards: (typeof all)[number][]) => {
 	const f = fairnessOf(cards);
 	const s = lengthStrategies(cards);
-	return [
-		pct(f.longestRight, f.choice),
-		pct(f.shortestRight, f.choice),
-		pct(Math.round(100 * s.middle), 100),
-		pct(f.multiLonger, f.multi),
-		pct(f.multiLongestWins, f.multi)
-	];
+	return [pct(f.longestRight, f.choice), pct(f.shortestRight, f.choice), percent(s.middle), pct(f.multiLonger, f.multi), pct(f.multiLongestWins, f.multi)];
 };
 const header = ['deck', 'group', 'cards', ...CARD_KINDS, 'longest-right', 'shortest-right', 'middle-pick', 'multi-longer', 'multi-longest-wins'];
 const rows = decks.map((d) => [d.id, d.group, count(d.cards), ...CARD_KINDS.map((k) => count(d.cards, k)), ...fair(d.cards)]);
@@ -49,8 +43,8 @@ const kindsUsed = CARD_KINDS.filter((k) => all.some((c) => c.kind === k)).length
 const f = fairnessOf(all);
 const s = lengthStrategies(all);
 console.log(
-	`A learner who looks only at lengths scores, on choice cards: always the longest ${pct(Math.round(1000 * s.longest), 1000)}, ` +
-		`always the shortest ${pct(Math.round(1000 * s.shortest), 1000)}, never an extreme ${pct(Math.round(1000 * s.middle), 1000)}; chance ${pct(Math.round(1000 * s.chance), 1000)}.`
+	`A learner who looks only at lengths scores, on choice cards: always the longest ${percent(s.longest)}, ` +
+		`always the shortest ${percent(s.shortest)}, never an extreme ${percent(s.middle)}; chance ${percent(s.chance)}.`
 );
 const typed = all.filter((c) => c.kind === 'typed');
 console.log(

@@ -96,13 +96,30 @@ async function newDevice(browser: import('@playwright/test').Browser, baseURL: s
 	return { context, page: await context.newPage() };
 }
 
-test('phone and laptop answer the same card offline; back online, both keep both answers and agree on its state', async ({ browser, baseURL }, info) => {
+type Device = Awaited<ReturnType<typeof newDevice>>;
+
+/** A phone and a laptop, both syncing with the same new database; closed when `use` ends, pass or fail. */
+async function twoSyncedDevices(
+	browser: import('@playwright/test').Browser,
+	baseURL: string | undefined,
+	info: { workerIndex: number },
+	use: (phone: Device, laptop: Device, db: string) => Promise<void>
+): Promise<void> {
 	const db = newDbName(info);
 	const phone = await newDevice(browser, baseURL);
 	const laptop = await newDevice(browser, baseURL);
 	try {
 		await setUpSync(phone.page, db);
 		await setUpSync(laptop.page, db);
+		await use(phone, laptop, db);
+	} finally {
+		await phone.context.close();
+		await laptop.context.close();
+	}
+}
+
+test('phone and laptop answer the same card offline; back online, both keep both answers and agree on its state', async ({ browser, baseURL }, info) => {
+	await twoSyncedDevices(browser, baseURL, info, async (phone, laptop, db) => {
 		await expect(phone.page.getByTestId('sync-status')).toContainText("CouchDB's session cookie");
 
 		// Both offline: the first new card is the same on both, and both answer it.
@@ -134,19 +151,11 @@ test('phone and laptop answer the same card offline; back online, both keep both
 		expect(await syncNow(phone.page)).toBe('Synced: 0 sent, 0 received.');
 		expect(await syncNow(laptop.page)).toBe('Synced: 0 sent, 0 received.');
 		await expect(laptop.page.getByTestId('sync-pending')).toHaveText('Nothing');
-	} finally {
-		await phone.context.close();
-		await laptop.context.close();
-	}
+	});
 });
 
 test('settings saved on another device show in the open settings form when a sync brings them', async ({ browser, baseURL }, info) => {
-	const db = newDbName(info);
-	const phone = await newDevice(browser, baseURL);
-	const laptop = await newDevice(browser, baseURL);
-	try {
-		await setUpSync(phone.page, db);
-		await setUpSync(laptop.page, db);
+	await twoSyncedDevices(browser, baseURL, info, async (phone, laptop) => {
 		await changeSettings(phone.page, { 'New cards per day': '9', 'Desired retention': '0.86' });
 		expect(await syncNow(phone.page)).toMatch(/^Synced: 1 sent/);
 		// The laptop's settings page is open, untouched: the pull changes what it shows.
@@ -154,10 +163,7 @@ test('settings saved on another device show in the open settings form when a syn
 		expect(await syncNow(laptop.page)).toMatch(/1 received/);
 		await expect(laptop.page.getByLabel('New cards per day')).toHaveValue('9');
 		await expect(laptop.page.getByLabel('Desired retention')).toHaveValue('0.86');
-	} finally {
-		await phone.context.close();
-		await laptop.context.close();
-	}
+	});
 });
 
 test('at the end of a session its answers go to the server by themselves', async ({ page }, info) => {

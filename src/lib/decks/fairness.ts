@@ -112,7 +112,8 @@ export function fairnessOf(cards: readonly Card[]): Fairness {
 }
 
 export const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
-const pct = (x: number) => `${Math.round(100 * x)}%`;
+/** A share as a whole percentage: `25%`. */
+export const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 /** The fairness rules over the whole collection: the right option strictly the longest too often, overall or in a deck. */
 export function checkFairness(decks: readonly DeckFile[], fileOf: (id: string) => string = (id) => `decks/${id}.yaml`): string[] {

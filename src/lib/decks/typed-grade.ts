@@ -17,7 +17,7 @@ import { isCodeLike, isFlag, matchKey, plain, plurals, promptWords, typoAllowed 
 import { readings } from './typed-readings';
 
 export { charDiff, editDistance, type DiffPart } from './text-diff';
-export { looseKey } from './typed-forms';
+export { looseKey, TYPO_MIN_LENGTH } from './typed-forms';
 
 type Typed = Extract<Card, { kind: 'typed' }>;
 
@@ -37,11 +37,11 @@ export interface TypedVerdict {
 	diff?: DiffPart[];
 }
 
-export { TYPO_MIN_LENGTH } from './typed-forms';
-
 interface Form {
 	/** What is compared. */
 	text: string;
+	/** Its match key. */
+	key: string;
 	/** The deck's form it comes from (shown to the learner). */
 	origin: string;
 	/** The deck wrote it as code (in backticks): a name, not a noun with a plural. */
@@ -81,7 +81,7 @@ export function expandForms(card: Pick<Typed, 'answer' | 'accept' | 'prompt'>): 
 	const said = promptWords(card.prompt);
 	const out = new Map<string, Form>();
 	const put = (text: string, i: number) => {
-		if (!out.has(text)) out.set(text, { text, origin: origins[i]!, code: raw[i]!.includes('`') });
+		if (!out.has(text)) out.set(text, { text, key: matchKey(text), origin: origins[i]!, code: raw[i]!.includes('`') });
 	};
 	origins.forEach((_, i) => {
 		let variants = [split[i]!];
@@ -115,13 +115,8 @@ const blankSpans = (prompt: string) => [...prompt.matchAll(/`([^`]*_{3,}[^`]*)`/
  * Whether the learner typed the blank filled in with some of the code around
  * it: `EX 3600` for `SET k v ___ 3600`, `${{ secrets.NPM_TOKEN }}` for `${{ ___ }}`.
  */
-function fillsBlank(typed: string, form: string, prompt: string): boolean {
-	const typedKey = matchKey(typed);
-	const formKey = matchKey(form);
-	return blankSpans(prompt).some((span) => {
-		const filled = matchKey(span.replace(/_{3,}/, form));
-		return typedKey.includes(formKey) && filled.includes(typedKey);
-	});
+function fillsBlank(typedKey: string, form: Form, spans: readonly string[]): boolean {
+	return typedKey.includes(form.key) && spans.some((span) => matchKey(span.replace(/_{3,}/, form.text)).includes(typedKey));
 }
 
 /** Grades a typed answer against the deck's answer and its accepted forms, by the rules above. */
@@ -134,13 +129,14 @@ export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 	// After a number a dropped word is a unit: only one the prompt implies may go.
 	const tried = (form: Form) => (/\d/.test(form.text) ? all.filter((r) => !r.generic) : all);
 	const forms = expandForms(card);
+	const typedKey = matchKey(typed);
+	const spans = blankSpans(card.prompt);
 	for (const form of forms) {
-		const key = matchKey(form.text);
 		const keys = tried(form).map((r) => r.key);
-		if (keys.includes(key) || fillsBlank(typed, form.text, card.prompt)) return { result: 'right', expected: form.origin };
+		if (keys.includes(form.key) || fillsBlank(typedKey, form, spans)) return { result: 'right', expected: form.origin };
 		// The plural of a noun answer: `replicas` for `replica`.
 		if (!form.code && !isCodeLike(form.text, card.prompt) && /[a-z]$/i.test(form.text)) {
-			if (plurals(key).some((p) => keys.includes(p))) return { result: 'right', expected: form.origin };
+			if (plurals(form.key).some((p) => keys.includes(p))) return { result: 'right', expected: form.origin };
 		}
 	}
 	const near = new Set(card.near ?? []);
@@ -148,7 +144,7 @@ export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 		if (!typoAllowed(form.text, card.prompt)) continue;
 		// A typo on top of a dropped word is too much to take on trust: `Referrer-Policy` is not `Referer`.
 		for (const t of tried(form).filter((r) => !r.generic)) {
-			if (editDistance(t.key, matchKey(form.text), 1) !== 1 || isOtherTerm(t.text, form.text, near)) continue;
+			if (editDistance(t.key, form.key, 1) !== 1 || isOtherTerm(t.text, form.text, near)) continue;
 			return { result: 'almost', expected: form.origin, diff: charDiff(t.text, form.origin) };
 		}
 	}
