@@ -53,8 +53,45 @@ export default ts.config(
 		}
 	},
 	{
+		// The front door: pages, components and the features above the data layer reach the learner's data
+		// through src/lib/data/ (use cases and record types), never through the storage in src/lib/db/
+		// underneath it; and they take what they use from a module, not from a barrel that drags in more
+		// (the srs barrel brings ts-fsrs, the decks barrel the deck checker). Tests may reach anywhere.
+		files: [
+			'src/routes/**',
+			'src/lib/components/**',
+			'src/lib/study/**',
+			'src/lib/stats/**',
+			'src/lib/cards/**',
+			'src/lib/pwa/**',
+			'src/lib/optimizer/**',
+			'src/lib/theme.ts'
+		],
+		ignores: ['**/*.test.ts', '**/test-helpers.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/db', '$lib/db/*'], message: 'Storage internals: import the use case or the type from $lib/data/ instead.' },
+						{
+							regex: '^\\$lib/(srs|decks)$',
+							allowTypeImports: true,
+							message: 'A heavy barrel: import the module you use ($lib/srs/format, $lib/decks/types, …).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Plain JavaScript (scripts, configs, the test server) is not in a TypeScript project: no type information to lint with.
 		files: ['**/*.js', '**/*.cjs'],
 		...ts.configs.disableTypeChecked
+	},
+	{
+		// CommonJS files (dependency-cruiser's configuration) load with require().
+		files: ['**/*.cjs'],
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
 	}
 );

@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
 import { openRecallDB } from '../src/lib/db/open';
-import { recordPractice, recordReview, setMarks } from '../src/lib/db/record';
-import { deleteReport, saveReport } from '../src/lib/db/reports';
-import { saveSettings } from '../src/lib/db/queries';
+import { recordPractice, recordReview, setMarks } from '../src/lib/data/answers';
+import { deleteReport, saveReport } from '../src/lib/data/reports';
+import { saveSettings } from '../src/lib/data/queries';
 import { DB_VERSION } from '../src/lib/db/schema';
 import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
 import { scheduler } from '../src/lib/srs';

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Crc32 } from '../src/lib/db/crc32';
+import { Crc32 } from '../src/lib/data/backup/crc32';
 
 /** Clicks a download button and returns the file's bytes. */
 export async function download(page: Page, button: string): Promise<Buffer> {

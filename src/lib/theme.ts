@@ -1,4 +1,4 @@
-import type { Theme } from '$lib/db/settings';
+import type { Theme } from '$lib/data/types';
 
 /** Applies a theme now and remembers it for static/theme.js, which applies it before the first paint. */
 export function applyTheme(theme: Theme): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CardMarks } from '$lib/db/schema';
+import type { CardMarks } from '$lib/data/types';
 import type { Card } from '$lib/decks/types';
 import { State } from '$lib/srs/constants';
 import { cardState } from '$lib/srs/test-helpers';

@@ -1,7 +1,7 @@
 // The card browser's search, filters and sort: pure, so they are tested
 // without a page. Direct imports only: no ts-fsrs here (the page computes
 // retrievability and hands it in).
-import type { CardMarks } from '$lib/db/schema';
+import type { CardMarks } from '$lib/data/types';
 import type { Card } from '$lib/decks/types';
 import { State } from '$lib/srs/constants';
 import { nextDayStart, startOfDay } from '$lib/srs/day';

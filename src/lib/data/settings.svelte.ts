@@ -3,9 +3,9 @@
 // change made anywhere else (an import, a reset, a sync pull, another tab, the
 // optimizer's Apply) reaches every open view through `refresh`, so no view
 // keeps a copy that goes stale and nothing writes one back over newer values.
-import { announce, onChange } from '$lib/db/channel';
-import { appDb } from '$lib/db/client';
-import { getSettings, saveSettings } from '$lib/db/queries';
+import { announce, onChange } from '$lib/data/changes';
+import { appDb } from '$lib/data/client';
+import { getSettings, saveSettings } from '$lib/data/queries';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
 
 /** Two settings records say the same thing (the stamp of who wrote them aside). */

@@ -5,10 +5,11 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating, scheduler, State, streak, type Grade, type ReviewRecord } from '$lib/srs';
 import { useTimeZone } from '$lib/srs/test-helpers';
-import { addToAggregates, answerDays, bucketOf, dayTotals, emptyCounts, readBuckets, readCardTotals, recompute, type Aggregates } from './aggregates';
-import { exportBackup, importBackupFile, resetAll } from './backup';
+import { addToAggregates, bucketOf, emptyCounts, recompute, type Aggregates } from './aggregates';
+import { answerDays, dayTotals, readBuckets, readCardTotals } from '$lib/data/totals';
+import { exportBackup, importBackupFile, resetAll } from '$lib/data/backup';
 import { openRecallDB, type RecallDatabase } from './open';
-import { NewCardLimitError, recordReview, undoReview, UndoConflictError, type SavedReview } from './record';
+import { NewCardLimitError, recordReview, undoReview, UndoConflictError, type SavedReview } from '$lib/data/answers';
 import type { AnswerBucket, CardTotals } from './schema';
 import { DEFAULT_SETTINGS } from './settings';
 

@@ -1,13 +1,11 @@
 // Running totals of the review log, so stats and streaks cost days and cards,
 // not answers. Every write that adds or removes a review record changes them
-// in the same transaction (record.ts, backup/import.ts, backup/reset.ts); the
-// migration to version 2 builds them from the log. Direct imports only: the
+// in the same transaction (data/answers.ts, data/merge.ts, data/backup/); the
+// migration to version 2 builds them from the log. Reading them: data/totals.ts. Direct imports only: the
 // home page and stats must not pull in ts-fsrs.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { Rating, State } from '$lib/srs/constants';
-import { nextDayStart, startOfDay } from '$lib/srs/day';
 import type { ReviewRecord } from '$lib/srs/types';
-import type { RecallDatabase } from './open';
 import type { AnswerBucket, AnswerCounts, CardTotals, RecallDB } from './schema';
 
 /** A bucket is a UTC quarter-hour: every time zone offset in use is a multiple of it. */
@@ -15,7 +13,7 @@ export const BUCKET_MS = 900_000;
 /** From this interval (days) a review counts as mature, as in Anki. */
 export const MATURE_DAYS = 21;
 
-const COUNTS = [
+export const COUNTS = [
 	'answers',
 	'again',
 	'hard',
@@ -196,74 +194,4 @@ export async function applyAnswers(tx: AggregateTx, logs: readonly ReviewRecord[
 /** Adds (sign 1) or removes (sign -1) one answer, inside the caller's transaction. */
 export function applyAnswer(tx: AggregateTx, log: ReviewRecord, sign: 1 | -1): Promise<void> {
 	return applyAnswers(tx, [log], sign);
-}
-
-/**
- * The buckets with answers from `from` (inclusive) to `to` (exclusive), epoch
- * ms, oldest first. A bound inside a quarter-hour takes in its whole bucket;
- * a local day's start never is inside one.
- */
-export async function readBuckets(db: RecallDatabase, from?: number, to?: number): Promise<AnswerBucket[]> {
-	const lower = from === undefined ? undefined : Math.floor(from / BUCKET_MS);
-	const upper = to === undefined ? undefined : Math.ceil(to / BUCKET_MS);
-	if (lower !== undefined && upper !== undefined) return lower < upper ? db.getAll('buckets', IDBKeyRange.bound(lower, upper, false, true)) : [];
-	if (lower !== undefined) return db.getAll('buckets', IDBKeyRange.lowerBound(lower));
-	if (upper !== undefined) return db.getAll('buckets', IDBKeyRange.upperBound(upper, true));
-	return db.getAll('buckets');
-}
-
-/** Every card's totals, by card id. */
-export async function readCardTotals(db: RecallDatabase): Promise<Map<string, CardTotals>> {
-	const all = await db.getAll('cardTotals');
-	return new Map(all.map((c) => [c.card_id, c]));
-}
-
-/**
- * Calls `each` with every bucket and the start of its learner's day. Day
- * starts are multiples of a quarter-hour in UTC, so a bucket lies in one day.
- */
-function byDay(buckets: Iterable<AnswerBucket>, dayStartHour: number, each: (b: AnswerBucket, day: number) => void): void {
-	// Buckets come oldest first: the day found for one bucket mostly serves the next ones too.
-	let day = NaN;
-	let end = NaN;
-	for (const b of buckets) {
-		const time = b.t * BUCKET_MS;
-		if (!(time >= day && time < end)) {
-			day = startOfDay(time, dayStartHour);
-			end = nextDayStart(time, dayStartHour);
-		}
-		each(b, day);
-	}
-}
-
-/** The starts of the learner's days with at least one answer, oldest first (for the streak). */
-export function answerDays(buckets: Iterable<AnswerBucket>, dayStartHour: number): number[] {
-	const days = new Set<number>();
-	byDay(buckets, dayStartHour, (b, day) => {
-		if (b.answers > 0) days.add(day);
-	});
-	return [...days].sort((a, b) => a - b);
-}
-
-export interface DayTotals extends AnswerCounts {
-	/** The start of the learner's day, epoch ms. */
-	day: number;
-}
-
-/** The answers of each learner's day that has any, by the day's start, oldest first. */
-export function dayTotals(buckets: Iterable<AnswerBucket>, dayStartHour: number): Map<number, DayTotals> {
-	const out = new Map<number, DayTotals>();
-	byDay(buckets, dayStartHour, (b, day) => {
-		let d = out.get(day);
-		if (!d) out.set(day, (d = { day, ...emptyCounts() }));
-		for (const k of COUNTS) d[k] += b[k];
-	});
-	return new Map([...out].sort((a, b) => a[0] - b[0]));
-}
-
-/** Adds up counts (of buckets or days). */
-export function sumCounts(items: Iterable<AnswerCounts>): AnswerCounts {
-	const sum = emptyCounts();
-	for (const c of items) for (const k of COUNTS) sum[k] += c[k];
-	return sum;
 }

@@ -1,15 +1,8 @@
 import { newId } from './ids';
-import type { RecallDatabase } from './open';
+import { getMeta, putMeta } from './meta';
+import type { RecallDatabase } from './schema';
 
-/**
- * When and where a piece of the learner's own data (settings, a card's
- * marks) was last changed. Merges (import, restore, sync) keep the newer
- * one: last writer wins, by time, with the device id as the tie-break.
- */
-export interface Stamp {
-	updated?: number;
-	device?: string;
-}
+export { isNewer, type Stamp } from './stamp';
 
 const ids = new WeakMap<RecallDatabase, Promise<string>>();
 
@@ -19,21 +12,13 @@ export function deviceId(db: RecallDatabase): Promise<string> {
 	if (!id) {
 		id = (async () => {
 			const tx = db.transaction('meta', 'readwrite');
-			const stored = (await tx.store.get('device')) as string | undefined;
+			const stored = await getMeta(tx.store, 'device');
 			const value = stored ?? newId();
-			if (!stored) await tx.store.put(value, 'device');
+			if (!stored) await putMeta(tx.store, 'device', value);
 			await tx.done;
 			return value;
 		})();
 		ids.set(db, id);
 	}
 	return id;
-}
-
-/** Whether `a` was written after `b` (a record without a stamp is the oldest). */
-export function isNewer(a: Stamp | undefined, b: Stamp | undefined): boolean {
-	const ta = a?.updated ?? 0;
-	const tb = b?.updated ?? 0;
-	if (ta !== tb) return ta > tb;
-	return (a?.device ?? '') > (b?.device ?? '');
 }

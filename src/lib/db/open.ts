@@ -1,8 +1,8 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
 import { migrate } from './migrations';
-import { DB_NAME, DB_VERSION, type RecallDB } from './schema';
+import { DB_NAME, DB_VERSION, type RecallDB, type RecallDatabase } from './schema';
 
-export type RecallDatabase = IDBPDatabase<RecallDB>;
+export type { RecallDatabase };
 
 export interface OpenOptions {
 	name?: string;

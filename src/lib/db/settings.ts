@@ -1,7 +1,7 @@
 import { DEFAULT_SCHEDULER } from '$lib/srs/constants';
 import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS, type DailyLimits } from '$lib/srs/queue';
 import type { SchedulerSettings } from '$lib/srs/types';
-import type { Stamp } from './device';
+import type { Stamp } from './stamp';
 
 export type Theme = 'system' | 'light' | 'dark';
 

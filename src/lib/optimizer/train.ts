@@ -1,4 +1,4 @@
-import type { AppSettings } from '$lib/db/settings';
+import type { AppSettings } from '$lib/data/types';
 import type { TrainReply, TrainRequest } from './train.worker';
 import type { WorkloadPoint } from './workload';
 

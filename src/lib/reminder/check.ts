@@ -74,7 +74,7 @@ async function readDueCount(db: IDBDatabase, now: number, dayStartHour: number, 
 async function record(db: IDBDatabase, now: number, decision: ReminderDecision): Promise<void> {
 	const tx = db.transaction('meta', 'readwrite');
 	const meta = tx.objectStore('meta');
-	const stored = (await request(meta.get(REMINDER_KEY))) as Record<string, unknown> | undefined;
+	const stored: unknown = await request(meta.get(REMINDER_KEY));
 	if (typeof stored !== 'object' || stored === null) return;
 	await request(meta.put({ ...stored, lastCheck: now, ...(decision.show ? { lastShownDay: decision.day } : {}) }, REMINDER_KEY));
 }
@@ -94,7 +94,7 @@ export async function remindIfDue({ registration, now = Date.now(), icon, badge 
 	try {
 		const tx = db.transaction(['meta', 'settings']);
 		const [stored, settings] = await Promise.all([
-			request(tx.objectStore('meta').get(REMINDER_KEY)) as Promise<unknown>,
+			request<unknown>(tx.objectStore('meta').get(REMINDER_KEY)),
 			request(tx.objectStore('settings').get('user')) as Promise<Record<string, unknown> | undefined>
 		]);
 		// Never turned on here: nothing to show and nothing to record.

@@ -4,18 +4,12 @@ import { State } from '../srs/constants';
 import type { CardState } from '../srs/types';
 import { nextDayStart, startOfDay } from '../srs/day';
 
-/** The reminder as stored on this device in `meta` under REMINDER_KEY (not synced, not in backups). */
-export interface ReminderSettings {
-	on: boolean;
-	/** Local time of day, "HH:MM". */
-	time: string;
-	/** The start (epoch ms) of the learner's day in which the last notification was shown. */
-	lastShownDay?: number;
-	/** When the service worker last woke up to check, epoch ms: shown in settings, since the browser picks the times. */
-	lastCheck?: number;
-}
+import type { MetaKey, ReminderSettings } from '../db/meta-keys';
 
-export const REMINDER_KEY = 'reminder';
+export type { ReminderSettings };
+
+/** Where the reminder is kept in `meta` (db/meta-keys.ts), on this device only. */
+export const REMINDER_KEY = 'reminder' satisfies MetaKey;
 export const REMINDER_TAG = 'daily-reminder';
 export const DEFAULT_REMINDER: ReminderSettings = { on: false, time: '09:00' };
 

@@ -2,10 +2,11 @@
 // only, in `meta` (not synced, not in backups; a reset or a replacing import
 // clears it, which turns the reminder off).
 import type { RecallDatabase } from '$lib/db/open';
-import { readReminder, REMINDER_KEY, type ReminderSettings } from './due';
+import { getMeta, putMeta, readMeta } from '$lib/db/meta';
+import { readReminder, type ReminderSettings } from './due';
 
 export async function getReminder(db: RecallDatabase): Promise<ReminderSettings> {
-	return readReminder(await db.get('meta', REMINDER_KEY));
+	return readReminder(await readMeta(db, 'reminder'));
 }
 
 /**
@@ -15,7 +16,7 @@ export async function getReminder(db: RecallDatabase): Promise<ReminderSettings>
  */
 export async function saveReminder(db: RecallDatabase, choice: Pick<ReminderSettings, 'on' | 'time'>): Promise<ReminderSettings> {
 	const tx = db.transaction('meta', 'readwrite');
-	const next = { ...readReminder(await tx.store.get(REMINDER_KEY)), on: choice.on, time: choice.time };
-	await Promise.all([tx.store.put(next, REMINDER_KEY), tx.done]);
+	const next = { ...readReminder(await getMeta(tx.store, 'reminder')), on: choice.on, time: choice.time };
+	await Promise.all([putMeta(tx.store, 'reminder', next), tx.done]);
 	return next;
 }

@@ -1,6 +1,6 @@
-import { sumCounts, type DayTotals } from '$lib/db/aggregates';
-import type { AnswerCounts } from '$lib/db/schema';
-import { MATURE_DAYS } from '$lib/db/aggregates';
+import { sumCounts, type DayTotals } from '$lib/data/totals';
+import type { AnswerCounts } from '$lib/data/types';
+import { MATURE_DAYS } from '$lib/data/totals';
 import { State } from '$lib/srs/constants';
 import type { CardState } from '$lib/srs/types';
 import { addDays, lastDays } from './days';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CardTotals } from '$lib/db/schema';
+import type { CardTotals } from '$lib/data/types';
 import { State } from '$lib/srs/constants';
 import { scheduler } from '$lib/srs/scheduler';
 import { cardState } from '$lib/srs/test-helpers';

@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
-import type { CardTotals } from '$lib/db/schema';
+import type { CardTotals } from '$lib/data/types';
 import { State } from '$lib/srs/constants';
 import { toFsrsCard } from '$lib/srs/convert';
 import { sectionMemory } from '$lib/srs/memory';

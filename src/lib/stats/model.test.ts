@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recompute } from '$lib/db/aggregates';
-import type { CardMarks, PracticeRecord } from '$lib/db/schema';
+import type { CardMarks, PracticeRecord } from '$lib/data/types';
 import type { DeckSummary } from '$lib/decks/types';
 import { State } from '$lib/srs/constants';
 import { scheduler } from '$lib/srs/scheduler';

@@ -1,8 +1,8 @@
 // Everything the stats page shows, from what it reads: running totals,
 // card states, card totals, marks and the deck index, never the review log.
 import type { FSRS } from 'ts-fsrs';
-import { dayTotals } from '$lib/db/aggregates';
-import type { AnswerBucket, CardMarks, CardTotals, PracticeRecord } from '$lib/db/schema';
+import { dayTotals } from '$lib/data/totals';
+import type { AnswerBucket, CardMarks, CardTotals, PracticeRecord } from '$lib/data/types';
 import type { DeckSummary } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
 import { recalledShare } from '$lib/srs/stats';

@@ -1,4 +1,4 @@
-import type { DayTotals } from '$lib/db/aggregates';
+import type { DayTotals } from '$lib/data/totals';
 import { startOfDay } from '$lib/srs/day';
 import { addDays } from './days';
 

@@ -1,4 +1,5 @@
-import { dayTotals, recompute } from '$lib/db/aggregates';
+import { recompute } from '$lib/db/aggregates';
+import { dayTotals } from '$lib/data/totals';
 import { Rating, State } from '$lib/srs/constants';
 import type { ReviewRecord } from '$lib/srs/types';
 

@@ -1,6 +1,6 @@
 // How long today's study will take, from the learner's own pace. Pure: the
 // page passes in today's counts and the running totals of recent days.
-import type { AnswerCounts } from '$lib/db/schema';
+import type { AnswerCounts } from '$lib/data/types';
 
 /** The pace assumed until the learner has answered anything: a short card read and answered. */
 export const DEFAULT_ANSWER_MS = 10_000;

@@ -1,6 +1,6 @@
-import { answerDays, BUCKET_MS, dayTotals, readBuckets, sumCounts } from '$lib/db/aggregates';
-import type { RecallDatabase } from '$lib/db/open';
-import type { AnswerBucket, AnswerCounts } from '$lib/db/schema';
+import { answerDays, BUCKET_MS, dayTotals, readBuckets, sumCounts } from '$lib/data/totals';
+import type { RecallDatabase } from '$lib/data/types';
+import type { AnswerBucket, AnswerCounts } from '$lib/data/types';
 import { startOfDay } from '$lib/srs/day';
 import { streak } from '$lib/srs/stats';
 

@@ -1,14 +1,12 @@
-import { appDb } from '$lib/db/client';
+import { appDb } from '$lib/data/client';
 import { settings as store } from '$lib/data/settings.svelte';
-import { getAllMarks, getAllStates, hiddenCards } from '$lib/db/queries';
+import { getAllMarks, getAllStates, getReadinessDate, hiddenCards, keepReadinessDate } from '$lib/data/queries';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
 import { addDays, parseDate, readiness, readinessMoment } from '$lib/srs/readiness';
 import { scheduler } from '$lib/srs/scheduler';
 
-/** The chosen date is kept on this device only, in the meta store (a backup import or a reset clears it). */
-const DATE_KEY = 'readiness-date';
 /** Days ahead the date starts at when none is kept. */
 export const DEFAULT_DAYS_AHEAD = 14;
 
@@ -22,12 +20,12 @@ export function validDate(value: string, now: number): boolean {
 
 /** The kept date if it is still ahead, else 14 days from now. */
 export async function chosenDate(now: number): Promise<string> {
-	const kept = await (await appDb()).get('meta', DATE_KEY);
+	const kept = await getReadinessDate(await appDb());
 	return typeof kept === 'string' && validDate(kept, now) ? kept : addDays(now, DEFAULT_DAYS_AHEAD);
 }
 
 export async function keepDate(value: string): Promise<void> {
-	await (await appDb()).put('meta', value, DATE_KEY);
+	await keepReadinessDate(await appDb(), value);
 }
 
 export type Readiness = ReturnType<typeof readiness> & { index: DeckIndex; at: number };

@@ -1,10 +1,10 @@
-import { appDb } from '$lib/db/client';
+import { appDb } from '$lib/data/client';
 // Direct imports, not the barrels: the home page must not pull in ts-fsrs.
-import { getExtraNew } from '$lib/db/journal';
+import { getExtraNew } from '$lib/data/journal';
 import { settings as store } from '$lib/data/settings.svelte';
-import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/db/queries';
-import type { CardMarks } from '$lib/db/schema';
-import type { AppSettings } from '$lib/db/settings';
+import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/data/queries';
+import type { CardMarks } from '$lib/data/types';
+import type { AppSettings } from '$lib/data/types';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';

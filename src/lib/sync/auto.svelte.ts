@@ -30,7 +30,7 @@ export function syncIfSetUp(reason: SyncReason): Promise<SyncOutcome | undefined
 }
 
 async function run(): Promise<SyncOutcome | undefined> {
-	const { appDb } = await import('$lib/db/client');
+	const { appDb } = await import('$lib/data/client');
 	const db = await appDb();
 	if ((await db.getKey('meta', 'sync')) === undefined) return undefined;
 	const [{ syncNow }, { scheduler }] = await Promise.all([import('./engine'), import('$lib/srs/scheduler')]);
@@ -42,14 +42,14 @@ async function run(): Promise<SyncOutcome | undefined> {
 			syncRuntime.changes++;
 			// Settings another device saved: every view of this tab, the settings form included, and the other tabs.
 			if (outcome.merged.some((m) => m.settingsTaken)) {
-				const [{ settings }, { announce }] = await Promise.all([import('$lib/data/settings.svelte'), import('$lib/db/channel')]);
+				const [{ settings }, { announce }] = await Promise.all([import('$lib/data/settings.svelte'), import('$lib/data/changes')]);
 				await settings.refresh().catch(() => undefined);
 				announce({ type: 'settings' });
 			}
 			// Cards answered on another device: a session showing one moves on, here and in other tabs.
 			const cards = [...new Set(outcome.merged.flatMap((m) => m.cardsReplayed))];
 			window.dispatchEvent(new CustomEvent<string[]>(SYNCED_EVENT, { detail: cards }));
-			const { announce } = await import('$lib/db/channel');
+			const { announce } = await import('$lib/data/changes');
 			if (cards.length <= 50) for (const card_id of cards) announce({ type: 'reviewed', card_id });
 			else announce({ type: 'settings' });
 		}

@@ -5,15 +5,9 @@
  * touches the learner's data.
  */
 
-export interface CouchConfig {
-	/** Such as https://couch.example.com, without a trailing slash. */
-	server: string;
-	db: string;
-	user: string;
-	password: string;
-}
+import type { AuthMode, CouchConfig } from '$lib/db/meta';
 
-export type AuthMode = 'cookie' | 'basic';
+export type { AuthMode, CouchConfig } from '$lib/db/meta';
 
 export class SyncError extends Error {
 	constructor(

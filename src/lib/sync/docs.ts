@@ -1,6 +1,6 @@
 import type { ReviewRecord } from '$lib/srs';
-import { marksSchema, practiceSchema, problem, reportSchema, reviewSchema, settingsSchema } from '$lib/db/backup/format';
-import type { MergeBatch } from '$lib/db/merge';
+import { marksSchema, practiceSchema, problem, reportSchema, reviewSchema, settingsSchema } from '$lib/data/backup/format';
+import type { MergeBatch } from '$lib/data/merge';
 import type { CardMarks, CardReport, PracticeRecord } from '$lib/db/schema';
 import { withDefaults, type AppSettings } from '$lib/db/settings';
 import type { CouchDoc } from './couch';

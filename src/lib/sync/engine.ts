@@ -1,13 +1,14 @@
 import type { FSRS } from 'ts-fsrs';
 import { isNewer, type Stamp } from '$lib/db/device';
-import { mergeBatch, type MergeResult } from '$lib/db/merge';
+import { mergeBatch, type MergeResult } from '$lib/data/merge';
 import type { RecallDatabase } from '$lib/db/open';
-import { docId } from '$lib/db/outbox';
+import { docId } from '$lib/data/outbox';
 import type { OutboxEntry } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
 import { CouchClient, SyncError, type ChangesPage, type CouchConfig, type CouchDoc } from './couch';
 import { addToBatch, checkDoc, emptyBatch, IMMUTABLE, kindOf, toDoc } from './docs';
-import { getSyncConfig, getSyncStatus, SCAN_KEY, SINCE_KEY, STATUS_KEY, type ScanPosition, type SyncStatus } from './state';
+import { getSyncConfig, getSyncStatus, type ScanPosition, type SyncStatus } from './state';
+import { getMeta, putMeta, readMeta, writeMeta } from '$lib/db/meta';
 
 /** Changes listed per request (ids only), documents merged per transaction, and documents sent per request. */
 export const CHANGES_PAGE = 2000;
@@ -96,8 +97,8 @@ async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcom
 /** Saves the outcome, unless sync was stopped (or pointed elsewhere) meanwhile. */
 async function saveStatus(db: RecallDatabase, config: CouchConfig, status: SyncStatus): Promise<void> {
 	const tx = db.transaction('meta', 'readwrite');
-	const current = (await tx.store.get('sync')) as CouchConfig | undefined;
-	if (current && current.server === config.server && current.db === config.db) await tx.store.put(status, STATUS_KEY);
+	const current = await getMeta(tx.store, 'sync');
+	if (current && current.server === config.server && current.db === config.db) await putMeta(tx.store, 'sync-status', status);
 	await tx.done;
 }
 
@@ -113,7 +114,7 @@ async function pull(
 	skipped: { id: string; why: string }[],
 	merged: MergeResult[]
 ): Promise<number> {
-	let since = ((await db.get('meta', SINCE_KEY)) as string | number | undefined) ?? 0;
+	let since = (await readMeta(db, 'sync-since')) ?? 0;
 	let received = 0;
 	for (;;) {
 		const page = await client.changes(since, CHANGES_PAGE);
@@ -168,7 +169,7 @@ async function mergeChanges(
 		if (checked.ok) addToBatch(batch, checked);
 		else skipped.push({ id: checked.id, why: checked.why });
 	}
-	return mergeBatch(db, batch, options.schedulerFor, (tx) => [() => tx.objectStore('meta').put(seq, SINCE_KEY)]);
+	return mergeBatch(db, batch, options.schedulerFor, (tx) => [() => putMeta(tx.objectStore('meta'), 'sync-since', seq)]);
 }
 
 /** Answers here already, or undone here with the deletion still to be sent (not to be brought back). */
@@ -189,11 +190,11 @@ async function presentLocally(db: RecallDatabase, ids: readonly string[]): Promi
 async function pushScan(db: RecallDatabase, client: CouchClient, options: SyncOptions): Promise<number> {
 	let sent = 0;
 	for (;;) {
-		const scan = ((await db.get('meta', SCAN_KEY)) as ScanPosition | undefined) ?? { step: 0, done: true };
+		const scan = (await readMeta(db, 'sync-scan')) ?? { step: 0, done: true };
 		if (scan.done) break;
 		const { items, next } = await scanPage(db, scan);
 		sent += (await send(client, items)).size;
-		await db.put('meta', next, SCAN_KEY);
+		await writeMeta(db, 'sync-scan', next);
 		options.onProgress?.({ phase: 'push', done: sent });
 	}
 	return sent;
@@ -210,7 +211,7 @@ async function pushOutbox(db: RecallDatabase, client: CouchClient, config: Couch
 		// Removed only if unchanged since it was read: a change made meanwhile stays queued.
 		const tx = db.transaction(['outbox', 'meta'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
-		const on = (await tx.objectStore('meta').get('sync')) as CouchConfig | undefined;
+		const on = await getMeta(tx.objectStore('meta'), 'sync');
 		if (on && on.server === config.server && on.db === config.db) {
 			const current = await Promise.all(entries.map((e) => outbox.get(e.key)));
 			await Promise.all(entries.filter((e, i) => done.has(e.key) && current[i]?.at === e.at && current[i]?.op === e.op).map((e) => outbox.delete(e.key)));

@@ -1,6 +1,5 @@
 import type { RecallDatabase } from '$lib/db/open';
-import { SCAN_KEY } from '$lib/db/outbox';
-import type { ScanPosition } from './state';
+import { getMeta } from '$lib/db/meta';
 
 /**
  * What is waiting to be sent: the outbox, plus, while the first upload
@@ -8,7 +7,7 @@ import type { ScanPosition } from './state';
  */
 export async function pendingChanges(db: RecallDatabase): Promise<number> {
 	const tx = db.transaction(['outbox', 'meta', 'settings', 'marks', 'reports', 'practice', 'reviews']);
-	const scan = (await tx.objectStore('meta').get(SCAN_KEY)) as ScanPosition | undefined;
+	const scan = await getMeta(tx.objectStore('meta'), 'sync-scan');
 	let n = await tx.objectStore('outbox').count();
 	if (!scan || scan.done) return n;
 	const after = scan.after;

@@ -1,49 +1,15 @@
 import type { RecallDatabase } from '$lib/db/open';
-import { SCAN_KEY, SYNC_CONFIG_KEY } from '$lib/db/outbox';
+import { getMeta, putMeta, readMeta, type CouchConfig, type SyncStatus } from '$lib/db/meta';
 
-export { SCAN_KEY };
-import type { AuthMode, CouchConfig } from './couch';
-
-/**
- * What sync keeps on the device, in `meta`:
- *   sync          the server, database, user and password (this device only; "Stop syncing" deletes it)
- *   sync-since    the last _changes sequence merged, written in the same transaction as the merge
- *   sync-scan     how far the first upload of what was here before sync got (resumable)
- *   sync-status   the last sync's outcome, for the settings page
- */
-export const SINCE_KEY = 'sync-since';
-export const STATUS_KEY = 'sync-status';
-
-/** Position of the first upload: which kind of record, and the last key sent. */
-export interface ScanPosition {
-	step: number;
-	/** For answers, ordered by time: the last time and id sent. */
-	after?: { time: number; id: string } | string;
-	/** Answers after this time (when the upload began) are in the outbox instead. */
-	until?: number;
-	done?: boolean;
-}
-
-export interface SyncStatus {
-	/** When the last sync finished without an error, epoch ms. */
-	lastSync?: number;
-	lastError?: string;
-	lastErrorAt?: number;
-	auth?: AuthMode;
-	/** Documents on the server that failed our checks: skipped, named here (the last 20). */
-	skipped: { id: string; why: string }[];
-	skippedCount: number;
-	/** What the last sync moved. */
-	sent?: number;
-	received?: number;
-}
+// What sync keeps on the device is in `meta` (db/meta-keys.ts): sync, sync-since, sync-scan, sync-status.
+export type { ScanPosition, SyncStatus } from '$lib/db/meta';
 
 export async function getSyncConfig(db: RecallDatabase): Promise<CouchConfig | undefined> {
-	return (await db.get('meta', SYNC_CONFIG_KEY)) as CouchConfig | undefined;
+	return readMeta(db, 'sync');
 }
 
 export async function getSyncStatus(db: RecallDatabase): Promise<SyncStatus> {
-	return ((await db.get('meta', STATUS_KEY)) as SyncStatus | undefined) ?? { skipped: [], skippedCount: 0 };
+	return (await readMeta(db, 'sync-status')) ?? { skipped: [], skippedCount: 0 };
 }
 
 /**
@@ -54,16 +20,11 @@ export async function getSyncStatus(db: RecallDatabase): Promise<SyncStatus> {
 export async function startSync(db: RecallDatabase, config: CouchConfig, now = Date.now()): Promise<void> {
 	const tx = db.transaction(['meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const meta = tx.objectStore('meta');
-	const old = (await meta.get(SYNC_CONFIG_KEY)) as CouchConfig | undefined;
+	const old = await getMeta(meta, 'sync');
 	const same = old && old.server === config.server && old.db === config.db;
-	const writes: Promise<unknown>[] = [meta.put(config, SYNC_CONFIG_KEY)];
+	const writes: Promise<unknown>[] = [putMeta(meta, 'sync', config)];
 	if (!same) {
-		writes.push(
-			meta.delete(SINCE_KEY),
-			meta.put({ step: 0, until: now } satisfies ScanPosition, SCAN_KEY),
-			meta.delete(STATUS_KEY),
-			tx.objectStore('outbox').clear()
-		);
+		writes.push(meta.delete('sync-since'), putMeta(meta, 'sync-scan', { step: 0, until: now }), meta.delete('sync-status'), tx.objectStore('outbox').clear());
 	}
 	await Promise.all([...writes, tx.done]);
 }
@@ -76,10 +37,10 @@ export async function stopSync(db: RecallDatabase): Promise<void> {
 	const tx = db.transaction(['meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const meta = tx.objectStore('meta');
 	await Promise.all([
-		meta.delete(SYNC_CONFIG_KEY),
-		meta.delete(SINCE_KEY),
-		meta.delete(SCAN_KEY),
-		meta.delete(STATUS_KEY),
+		meta.delete('sync'),
+		meta.delete('sync-since'),
+		meta.delete('sync-scan'),
+		meta.delete('sync-status'),
 		tx.objectStore('outbox').clear(),
 		tx.done
 	]);

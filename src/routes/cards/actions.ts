@@ -2,9 +2,9 @@
 // last-writer-wins stamped records (setMarks, and restoreMarks to undo, as the
 // review screen does); a forget is a record in the review log (recordForget).
 import type { FSRS } from 'ts-fsrs';
-import type { RecallDatabase } from '$lib/db/open';
-import { recordForget, restoreMarks, setMarks, undoForget } from '$lib/db/record';
-import type { CardMarks } from '$lib/db/schema';
+import type { RecallDatabase } from '$lib/data/types';
+import { recordForget, restoreMarks, setMarks, undoForget } from '$lib/data/answers';
+import type { CardMarks } from '$lib/data/types';
 import { nextDayStart } from '$lib/srs/day';
 
 export type CardAction = 'suspend' | 'unsuspend' | 'flag' | 'unflag' | 'bury' | 'unbury' | 'forget';

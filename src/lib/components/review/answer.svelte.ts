@@ -1,7 +1,9 @@
 import { checkChoice, checkMulti, checkOrder } from '$lib/decks/check-answer';
 import { gradeTyped, type TypedVerdict } from '$lib/decks/typed-grade';
 import type { DeckCard } from '$lib/decks';
-import { autoGrade, Rating, type Grade } from '$lib/srs';
+import { Rating } from '$lib/srs/constants';
+import { autoGrade } from '$lib/srs/grade';
+import type { Grade } from '$lib/srs/types';
 
 export type Phase = 'loading' | 'question' | 'answer' | 'waiting' | 'done' | 'error';
 

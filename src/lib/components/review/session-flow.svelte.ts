@@ -1,20 +1,15 @@
-import { announce } from '$lib/db/channel';
-import { appDb } from '$lib/db/client';
-import { NewCardLimitError, recordPractice, recordReview, saveJournal, type AppSettings, type CardMarks, type SavedReview, type SessionJournal } from '$lib/db';
+import { announce } from '$lib/data/changes';
+import { appDb } from '$lib/data/client';
+import { NewCardLimitError, recordPractice, recordReview } from '$lib/data/answers';
+import { saveJournal } from '$lib/data/journal';
+import type { AppSettings, CardMarks, SavedReview, SessionJournal } from '$lib/data/types';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, loadIndex, warmDecks } from '$lib/decks/client';
-import {
-	DEFAULT_DAY_START_HOUR,
-	nextDayStart,
-	pickNext,
-	previewIntervals,
-	scheduler,
-	startMix,
-	startOfDay,
-	upcoming,
-	type CardState,
-	type Grade
-} from '$lib/srs';
+import { nextDayStart, startOfDay } from '$lib/srs/day';
+import { previewIntervals } from '$lib/srs/grade';
+import { DEFAULT_DAY_START_HOUR, pickNext, startMix, upcoming } from '$lib/srs/queue';
+import { scheduler } from '$lib/srs/scheduler';
+import type { CardState, Grade } from '$lib/srs/types';
 import { SessionStreak } from './session-streak';
 import { computeToday, loadToday, type Today } from '$lib/study/today';
 import { shuffled } from './answer.svelte';
@@ -234,7 +229,7 @@ export class SessionFlow extends SessionLog {
 			await this.journal();
 		}
 		// With a session's worth of answers, ask the browser to keep them.
-		if (this.answered > 0) void import('$lib/db/persist').then((p) => p.askToPersist());
+		if (this.answered > 0) void import('$lib/data/persist').then((p) => p.askToPersist());
 		void import('$lib/pwa/badge').then((b) => b.refreshBadge());
 		// After each session, this device's answers go to the other devices (if sync is set up).
 		if (this.answered > 0) void import('$lib/sync/auto.svelte').then((s) => s.syncIfSetUp('session')).catch(() => undefined);

@@ -1,5 +1,7 @@
-import type { SessionJournal, UndoStep } from '$lib/db';
-import { Rating, State, type CardState, type Grade, type Mix } from '$lib/srs';
+import type { SessionJournal, UndoStep } from '$lib/data/types';
+import { Rating, State } from '$lib/srs/constants';
+import type { Mix } from '$lib/srs/queue';
+import type { CardState, Grade } from '$lib/srs/types';
 import { CardAnswer } from './answer.svelte';
 
 /** Undo reaches back this many steps. */

@@ -1,4 +1,4 @@
-import { appDb } from '$lib/db/client';
+import { appDb } from '$lib/data/client';
 import { startOfDay } from '$lib/srs/day';
 import { readStreak } from '$lib/study/progress';
 

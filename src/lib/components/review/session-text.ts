@@ -1,5 +1,5 @@
-import { dropConnection } from '$lib/db/client';
-import { connection } from '$lib/db/status.svelte';
+import { dropConnection } from '$lib/data/client';
+import { connection } from '$lib/data/status.svelte';
 
 /** A prompt short enough to name a card in a message. */
 export function shortPrompt(prompt: string): string {

@@ -1,9 +1,12 @@
-import { announce, onChange, type ChangeMessage } from '$lib/db/channel';
-import { appDb } from '$lib/db/client';
-import { addExtraNew, loadJournal, restoreMarks, setMarks, undoPractice, undoReview, type CardMarks } from '$lib/db';
+import { announce, onChange, type ChangeMessage } from '$lib/data/changes';
+import { appDb } from '$lib/data/client';
+import { restoreMarks, setMarks, undoPractice, undoReview } from '$lib/data/answers';
+import { addExtraNew, loadJournal } from '$lib/data/journal';
+import type { CardMarks } from '$lib/data/types';
 import { loadCards } from '$lib/decks/client';
 import { loadToday } from '$lib/study/today';
-import { nextDayStart, startOfDay, type Grade } from '$lib/srs';
+import { nextDayStart, startOfDay } from '$lib/srs/day';
+import type { Grade } from '$lib/srs/types';
 import { SYNCED_EVENT } from '$lib/sync/auto.svelte';
 import { SessionFlow } from './session-flow.svelte';
 import type { CardKind } from './session-log.svelte';

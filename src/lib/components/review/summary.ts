@@ -1,5 +1,8 @@
-import type { AppSettings } from '$lib/db';
-import { nextDayStart, State, type CardState, type Queue } from '$lib/srs';
+import type { AppSettings } from '$lib/data/types';
+import { State } from '$lib/srs/constants';
+import { nextDayStart } from '$lib/srs/day';
+import type { Queue } from '$lib/srs/queue';
+import type { CardState } from '$lib/srs/types';
 
 /** What comes after the session, for the summary at its end (the counts are live on the session). */
 export interface SessionSummary {

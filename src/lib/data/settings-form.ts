@@ -1,5 +1,5 @@
 import { MAX_STEPS, SETTING_BOUNDS as B, validStep } from '$lib/srs/bounds';
-import type { AppSettings, Theme } from './settings';
+import type { AppSettings, Theme } from '$lib/db/settings';
 
 /** The settings form as the learner typed it. */
 export interface SettingsForm {

@@ -1,11 +1,12 @@
 import { docId, queueForSync } from './outbox';
-import { commit } from './commit';
+import { commit } from '$lib/db/commit';
 import { startOfDay } from '$lib/srs/day';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
-import type { CardMarks, PracticeRecord } from './schema';
-import { deviceId } from './device';
-import type { RecallDatabase } from './open';
-import { withDefaults, type AppSettings } from './settings';
+import type { CardMarks, PracticeRecord } from '$lib/db/schema';
+import { deviceId } from '$lib/db/device';
+import { readMeta, writeMeta } from '$lib/db/meta';
+import type { RecallDatabase } from '$lib/db/open';
+import { withDefaults, type AppSettings } from '$lib/db/settings';
 
 /** Every stored card state, by card id. */
 export async function getAllStates(db: RecallDatabase): Promise<Map<string, CardState>> {
@@ -64,4 +65,13 @@ export async function getRecentPractice(db: RecallDatabase, from: number): Promi
 /** Every practice answer, oldest first. */
 export async function getAllPractice(db: RecallDatabase): Promise<PracticeRecord[]> {
 	return db.getAllFromIndex('practice', 'by-time');
+}
+
+/** The date the readiness page predicts for, kept on this device only (a backup import or a reset clears it). */
+export function getReadinessDate(db: RecallDatabase): Promise<string | undefined> {
+	return readMeta(db, 'readiness-date');
+}
+
+export function keepReadinessDate(db: RecallDatabase, date: string): Promise<void> {
+	return writeMeta(db, 'readiness-date', date);
 }

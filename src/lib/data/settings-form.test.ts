@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesSchedule, parseSettingsForm, toForm } from './settings-form';
-import { DEFAULT_SETTINGS } from './settings';
+import { DEFAULT_SETTINGS } from '$lib/db/settings';
 
 const form = toForm(DEFAULT_SETTINGS);
 

@@ -1,4 +1,4 @@
-import type { RecallDatabase } from '../open';
+import type { RecallDatabase } from '$lib/db/open';
 
 /** Deletes everything the learner owns, in one transaction (this device keeps its id). */
 export async function resetAll(db: RecallDatabase): Promise<void> {

@@ -3,12 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { Rating, State } from 'ts-fsrs';
 import { replay, scheduler } from '$lib/srs';
-import { openRecallDB, type RecallDatabase } from './open';
+import { openRecallDB, type RecallDatabase } from '$lib/db/open';
 import { getAllStates, getCardReviews, getReviewsToday, getSettings, saveSettings } from './queries';
 import fc from 'fast-check';
-import { recordReview, setMarks, undoReview } from './record';
-import { DB_NAME, DB_VERSION } from './schema';
-import { DEFAULT_SETTINGS } from './settings';
+import { recordReview, setMarks, undoReview } from './answers';
+import { DB_NAME, DB_VERSION } from '$lib/db/schema';
+import { DEFAULT_SETTINGS } from '$lib/db/settings';
 
 const f = scheduler({ ...DEFAULT_SETTINGS, fuzz: false });
 const NOW = Date.UTC(2026, 10, 21, 12);

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scheduler } from '$lib/srs';
 import { exportBackup, importBackupFile } from './backup';
-import { openRecallDB, type RecallDatabase } from './open';
+import { openRecallDB, type RecallDatabase } from '$lib/db/open';
 import { deleteReport, listReports, reportsJson, reportsMarkdown, saveReport } from './reports';
 
 const NOW = Date.UTC(2026, 10, 21, 12);

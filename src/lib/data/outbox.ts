@@ -1,12 +1,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { RecallDatabase } from './open';
-import type { OutboxEntry, RecallDB } from './schema';
-
-/** Where sync's settings live in `meta`; while it is there, changes are queued for the server. */
-export const SYNC_CONFIG_KEY = 'sync';
-
-/** How far the upload of everything on the device has got; { step: 0 } starts it over. */
-export const SCAN_KEY = 'sync-scan';
+import type { RecallDatabase } from '$lib/db/open';
+import { putMeta } from '$lib/db/meta';
+import type { OutboxEntry, RecallDB } from '$lib/db/schema';
 
 /**
  * After an import: everything is uploaded again (the server keeps one copy
@@ -15,7 +10,7 @@ export const SCAN_KEY = 'sync-scan';
  */
 export async function rescanForSync(db: RecallDatabase): Promise<void> {
 	const tx = db.transaction('meta', 'readwrite');
-	if ((await tx.store.getKey(SYNC_CONFIG_KEY)) !== undefined) await tx.store.put({ step: 0, until: Date.now() }, SCAN_KEY);
+	if ((await tx.store.getKey('sync')) !== undefined) await putMeta(tx.store, 'sync-scan', { step: 0, until: Date.now() });
 	await tx.done;
 }
 
@@ -42,7 +37,8 @@ export async function queueForSync(
 	now = Date.now()
 ): Promise<(() => Promise<unknown>)[]> {
 	if (changes.length === 0) return [];
-	const on = (await tx.objectStore('meta').getKey(SYNC_CONFIG_KEY)) !== undefined;
+	// While sync's settings are in `meta`, changes are queued for the server.
+	const on = (await tx.objectStore('meta').getKey('sync')) !== undefined;
 	if (!on) return [];
 	const outbox = tx.objectStore('outbox');
 	return changes.map((c) => () => outbox.put({ key: c.key, op: c.op, at: now }));

@@ -1,9 +1,9 @@
-import { deviceId } from './device';
-import { newId } from './ids';
-import type { RecallDatabase } from './open';
-import type { CardReport, ReportReason } from './schema';
+import { deviceId } from '$lib/db/device';
+import { newId } from '$lib/db/ids';
+import type { RecallDatabase } from '$lib/db/open';
+import type { CardReport, ReportReason } from '$lib/db/schema';
 import { docId, queueForSync } from './outbox';
-import { commit } from './commit';
+import { commit } from '$lib/db/commit';
 
 export const REASON_LABELS: Record<ReportReason, string> = {
 	wrong: 'Wrong',

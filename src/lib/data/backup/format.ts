@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { isValidStep, MAX_STEPS, SETTING_BOUNDS as B } from '$lib/srs/bounds';
-import { Crc32 } from '../crc32';
+import { Crc32 } from './crc32';
 import { REPORT_TEXT_MAX } from '../reports';
-import { REPORT_REASONS } from '../schema';
+import { REPORT_REASONS } from '$lib/db/schema';
 
 /**
  * Backup format 2: gzip (the browser's own CompressionStream) around one

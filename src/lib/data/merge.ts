@@ -1,12 +1,12 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { FSRS } from 'ts-fsrs';
 import { replay, type ReviewRecord } from '$lib/srs';
-import { aggregateWrites, type Write } from './aggregates';
-import { issue } from './commit';
-import { isNewer, type Stamp } from './device';
-import type { RecallDatabase } from './open';
-import type { CardMarks, CardReport, PracticeRecord, RecallDB } from './schema';
-import { withDefaults, type AppSettings } from './settings';
+import { aggregateWrites, type Write } from '$lib/db/aggregates';
+import { issue } from '$lib/db/commit';
+import { isNewer, type Stamp } from '$lib/db/device';
+import type { RecallDatabase } from '$lib/db/open';
+import type { CardMarks, CardReport, PracticeRecord, RecallDB } from '$lib/db/schema';
+import { withDefaults, type AppSettings } from '$lib/db/settings';
 
 /**
  * The one merge path: backups (import.ts) and sync (pull) both bring in

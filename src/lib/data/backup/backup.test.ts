@@ -3,12 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating, scheduler, type Grade } from '$lib/srs';
-import { BackupWriter, canonicalJson, exportBackup, gzipLines, importBackupFile, resetAll, type ImportMode } from './backup';
+import { BackupWriter, canonicalJson, exportBackup, gzipLines, importBackupFile, resetAll, type ImportMode } from './index';
 import { crc32 } from './crc32';
-import { openRecallDB, type RecallDatabase } from './open';
-import { recordPractice, recordReview, setMarks } from './record';
-import { getSettings, saveSettings } from './queries';
-import { DEFAULT_SETTINGS, type AppSettings } from './settings';
+import { openRecallDB, type RecallDatabase } from '$lib/db/open';
+import { recordPractice, recordReview, setMarks } from '../answers';
+import { getSettings, saveSettings } from '../queries';
+import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const DAY = 86_400_000;

@@ -1,10 +1,22 @@
 import * as v from 'valibot';
 import { canonicalJson } from './canonical';
-import { crc32 } from '../crc32';
+import { crc32 } from './crc32';
 import { BACKUP_FORMAT, cardSchema, marksSchema, message, practiceSchema, reviewSchema, settingsSchema, time, where } from './format';
-import type { BackupRecords } from './import';
-import type { ReviewRecord } from '$lib/srs';
-import { withDefaults } from '../settings';
+import type { CardState, ReviewRecord } from '$lib/srs';
+import type { CardMarks, PracticeRecord } from '$lib/db/records';
+import type { AppSettings } from '$lib/db/settings';
+import { withDefaults } from '$lib/db/settings';
+
+/** A version 1 backup, read whole: its records, each card's state already checked. */
+export interface BackupRecords {
+	formatVersion: 1;
+	exportedAt: number;
+	settings: AppSettings;
+	reviews: ReviewRecord[];
+	practice: PracticeRecord[];
+	cards: ({ ok: true; state: CardState } | { ok: false; card_id: string | undefined; why: string })[];
+	marks: CardMarks[];
+}
 
 /**
  * Format 1: one JSON object, as exported before backups were streamed.

@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doneToday, Rating, replay, scheduler, State } from '$lib/srs';
-import { recompute } from './aggregates';
+import { recompute } from '$lib/db/aggregates';
 import { exportBackup, gzipLines, importBackupFile, resetAll, BackupWriter } from './backup';
 import { optimizerCsv } from './interchange';
-import { openRecallDB, type RecallDatabase } from './open';
+import { openRecallDB, type RecallDatabase } from '$lib/db/open';
 import { getCardReviews } from './queries';
-import { NothingToForgetError, recordForget, recordReview, undoForget, UndoConflictError } from './record';
-import { DEFAULT_SETTINGS } from './settings';
+import { NothingToForgetError, recordForget, recordReview, undoForget, UndoConflictError } from './answers';
+import { DEFAULT_SETTINGS } from '$lib/db/settings';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 const DAY = 86_400_000;
@@ -122,7 +122,7 @@ describe('forget', () => {
 		await learn();
 		const aggBefore = await aggregates();
 		await recordForget(db, f, 'http-a', NOW);
-		const { undoReview } = await import('./record');
+		const { undoReview } = await import('./answers');
 		const answer = await recordReview(db, f, { card_id: 'http-a', rating: Rating.Good, now: NOW + 1000, duration: 1000 });
 		await undoReview(db, answer);
 		expect(await aggregates()).toEqual(aggBefore);

@@ -1,16 +1,16 @@
 import type { FSRS, Grade } from 'ts-fsrs';
 import { forget, grade, Rating, State, type CardState, type ReviewRecord } from '$lib/srs';
-import { aggregateWrites } from './aggregates';
-import { deviceId } from './device';
-import { newId } from './ids';
-import type { RecallDatabase } from './open';
-import { journalKey, type SessionJournal } from './journal';
-import type { CardMarks, PracticeRecord } from './schema';
-import { NO_MARKS } from './settings';
+import { aggregateWrites } from '$lib/db/aggregates';
+import { deviceId } from '$lib/db/device';
+import { newId } from '$lib/db/ids';
+import type { RecallDatabase } from '$lib/db/open';
+import { journalKey, putMeta, type SavedReview, type SessionJournal } from '$lib/db/meta';
+import type { CardMarks, PracticeRecord } from '$lib/db/schema';
+import { NO_MARKS } from '$lib/db/settings';
 import { docId, queueForSync } from './outbox';
-import { commit } from './commit';
+import { commit } from '$lib/db/commit';
 
-export { commit } from './commit';
+export { commit } from '$lib/db/commit';
 
 export interface Answer {
 	card_id: string;
@@ -19,17 +19,7 @@ export interface Answer {
 	duration: number;
 }
 
-/** Everything one saved answer changed, so it can be undone exactly. */
-export interface SavedReview {
-	log: ReviewRecord;
-	/** The card's state before the answer (undefined: never answered). */
-	before: CardState | undefined;
-	state: CardState;
-	marksBefore: CardMarks | undefined;
-	marksAfter: CardMarks | undefined;
-	/** This answer made the card a leech, and it was suspended. */
-	leech: boolean;
-}
+export type { SavedReview } from '$lib/db/meta';
 
 /**
  * Saves one answer: reads the card's current state, computes the next one and
@@ -89,7 +79,7 @@ export async function recordReview(
 		() => cards.put(state),
 		...totals,
 		...(leech && marksAfter ? [() => marks.put(marksAfter)] : []),
-		...(journal ? [() => tx.objectStore('meta').put(journal, journalKey(journal.scope))] : [])
+		...(journal ? [() => putMeta(tx.objectStore('meta'), journalKey(journal.scope), journal)] : [])
 	]);
 	return saved;
 }

@@ -2,7 +2,7 @@
 // Runs an import off the page's thread: checking a million lines and writing
 // them never freezes the page, whose only work is to show the progress.
 import { scheduler } from '$lib/srs';
-import { openRecallDB } from '../open';
+import { openRecallDB } from '$lib/db/open';
 import { importBackupFile, type ImportMode } from './import';
 import type { ImportReply } from './import-in-worker';
 

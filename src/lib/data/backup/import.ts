@@ -1,13 +1,13 @@
 import type { FSRS } from 'ts-fsrs';
 import { Rating, replay, type CardState, type ReviewRecord } from '$lib/srs';
 import { num } from '$lib/number';
-import { Crc32 } from '../crc32';
-import type { RecallDatabase } from '../open';
-import { commit } from '../commit';
+import { Crc32 } from './crc32';
+import type { RecallDatabase } from '$lib/db/open';
+import { commit } from '$lib/db/commit';
 import { addAnswers, takeNewer } from '../merge';
 import { rescanForSync } from '../outbox';
-import type { CardMarks, CardReport, PracticeRecord } from '../schema';
-import { DEFAULT_SETTINGS, withDefaults, type AppSettings } from '../settings';
+import type { CardMarks, CardReport, PracticeRecord } from '$lib/db/schema';
+import { DEFAULT_SETTINGS, withDefaults, type AppSettings } from '$lib/db/settings';
 import {
 	cardSchema,
 	EARLIEST,
@@ -22,19 +22,9 @@ import {
 	reviewSchema,
 	settingsSchema
 } from './format';
-import { readV1 } from './legacy-v1';
+import { readV1, type BackupRecords } from './legacy-v1';
 
 /** A format-1 backup, read whole (it was one JSON object). */
-export interface BackupRecords {
-	formatVersion: 1;
-	exportedAt: number;
-	settings: AppSettings;
-	reviews: ReviewRecord[];
-	practice: PracticeRecord[];
-	cards: ({ ok: true; state: CardState } | { ok: false; card_id: string | undefined; why: string })[];
-	marks: CardMarks[];
-}
-
 export type ImportMode = 'merge' | 'replace';
 
 export interface ImportProgress {

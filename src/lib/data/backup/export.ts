@@ -1,6 +1,6 @@
-import type { RecallDatabase } from '../open';
-import { deviceId } from '../device';
-import { withDefaults } from '../settings';
+import type { RecallDatabase } from '$lib/db/open';
+import { deviceId } from '$lib/db/device';
+import { withDefaults } from '$lib/db/settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupWriter } from './format';
 
 /** How many records each read takes: memory stays at one page whatever the history's size. */

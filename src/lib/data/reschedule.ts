@@ -1,6 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { replay, type ReviewRecord } from '$lib/srs';
-import type { RecallDatabase } from './open';
+import type { RecallDatabase } from '$lib/db/open';
 
 /** How many cards have a review history (and so would be rescheduled). */
 export async function countCardsWithHistory(db: RecallDatabase): Promise<number> {
