@@ -3,7 +3,7 @@
 // change made anywhere else (an import, a reset, a sync pull, another tab, the
 // optimizer's Apply) reaches every open view through `refresh`, so no view
 // keeps a copy that goes stale and nothing writes one back over newer values.
-import { announce, onChange } from '$lib/data/changes';
+import { changes } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
 import { getSettings, saveSettings } from '$lib/data/queries';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
@@ -61,15 +61,16 @@ export class SettingsStore {
 		this.current = next;
 		this.loaded = true;
 		this.#loading = Promise.resolve(next);
-		announce({ type: 'settings' });
+		changes.publish('settings');
 		return next;
 	}
 
-	/** Another tab changed the learner's data: its settings may have changed too. */
+	/** Settings saved elsewhere (another tab, a sync), or an import or a reset here: read them again. */
 	#watch(): void {
 		if (this.#stopWatching || typeof window === 'undefined') return;
-		this.#stopWatching = onChange((m) => {
-			if (m.type === 'settings') void this.refresh().catch(() => undefined);
+		this.#stopWatching = changes.subscribe((c) => {
+			const own = c.from === 'here' && c.kind === 'settings';
+			if ((c.kind === 'settings' || c.kind === 'data') && !own) void this.refresh().catch(() => undefined);
 		});
 	}
 }

@@ -7,14 +7,9 @@ import type { SyncOutcome } from './engine';
 
 export type SyncReason = 'open' | 'session' | 'online' | 'button';
 
-/** Dispatched on `window` after a sync merged answers from elsewhere; `detail` is the ids of the cards they changed. */
-export const SYNCED_EVENT = 'recall:synced';
-
 class SyncRuntime {
 	running = $state(false);
 	last = $state.raw<SyncOutcome | undefined>();
-	/** Goes up each time a sync brought changes, so open pages can read their figures again. */
-	changes = $state(0);
 }
 
 export const syncRuntime = new SyncRuntime();
@@ -39,19 +34,15 @@ async function run(): Promise<SyncOutcome | undefined> {
 		const outcome = await syncNow(db, { schedulerFor: scheduler });
 		syncRuntime.last = outcome;
 		if (outcome.ok && outcome.received > 0) {
-			syncRuntime.changes++;
-			// Settings another device saved: every view of this tab, the settings form included, and the other tabs.
-			if (outcome.merged.some((m) => m.settingsTaken)) {
-				const [{ settings }, { announce }] = await Promise.all([import('$lib/data/settings.svelte'), import('$lib/data/changes')]);
-				await settings.refresh().catch(() => undefined);
-				announce({ type: 'settings' });
-			}
-			// Cards answered on another device: a session showing one moves on, here and in other tabs.
+			// What another device changed reaches every view of this tab and the other tabs: a session showing
+			// one of these cards moves on, the figures are read again, the settings form shows new settings.
+			const { changes } = await import('$lib/data/changes.svelte');
 			const cards = [...new Set(outcome.merged.flatMap((m) => m.cardsReplayed))];
-			window.dispatchEvent(new CustomEvent<string[]>(SYNCED_EVENT, { detail: cards }));
-			const { announce } = await import('$lib/data/changes');
-			if (cards.length <= 50) for (const card_id of cards) announce({ type: 'reviewed', card_id });
-			else announce({ type: 'settings' });
+			if (cards.length > 50) changes.publish('data', undefined, 'sync');
+			else {
+				changes.publish('reviewed', cards, 'sync');
+				if (outcome.merged.some((m) => m.settingsTaken)) changes.publish('settings', undefined, 'sync');
+			}
 		}
 		return outcome;
 	} finally {

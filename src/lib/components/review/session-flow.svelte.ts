@@ -1,4 +1,4 @@
-import { announce } from '$lib/data/changes';
+import { changes } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
 import { NewCardLimitError, recordPractice, recordReview } from '$lib/data/answers';
 import { saveJournal } from '$lib/data/journal';
@@ -285,7 +285,7 @@ export class SessionFlow extends SessionLog {
 			);
 			this.#pending = undefined;
 			this.push({ type: 'review', saved, kind, duration });
-			announce({ type: 'reviewed', card_id: card.id });
+			changes.publish('reviewed', [card.id]);
 			if (this.mix && kind !== 'learning') {
 				this.mix.shown++;
 				if (kind === 'new') this.mix.newShown++;

@@ -1,4 +1,4 @@
-import { announce, onChange, type ChangeMessage } from '$lib/data/changes';
+import { changes, type Change } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
 import { restoreMarks, setMarks, undoPractice, undoReview } from '$lib/data/answers';
 import { addExtraNew, loadJournal } from '$lib/data/journal';
@@ -7,7 +7,6 @@ import { loadCards } from '$lib/decks/client';
 import { loadToday } from '$lib/study/today';
 import { nextDayStart, startOfDay } from '$lib/srs/day';
 import type { Grade } from '$lib/srs/types';
-import { SYNCED_EVENT } from '$lib/sync/auto.svelte';
 import { SessionFlow } from './session-flow.svelte';
 import type { CardKind } from './session-log.svelte';
 import { shortPrompt } from './session-text';
@@ -31,18 +30,10 @@ export class ReviewSession extends SessionFlow {
 
 	/** Starts the session, carrying on today's journal for this scope if there is one. */
 	async load(): Promise<void> {
-		const stopTabs = onChange((m) => void this.#changedElsewhere(m));
-		// A sync in this tab that brought answers to the card on screen (given on another device) counts the same.
-		const synced = (e: Event) => {
-			const cards = (e as CustomEvent<string[]>).detail;
-			const onScreen = this.card && cards.includes(this.card.id) ? this.card.id : undefined;
-			void this.#changedElsewhere({ type: 'reviewed', card_id: onScreen });
-		};
-		window.addEventListener(SYNCED_EVENT, synced);
-		this.#stopListening = () => {
-			stopTabs();
-			window.removeEventListener(SYNCED_EVENT, synced);
-		};
+		// Another tab, or a sync that brought answers given on another device: this session's own writes aside.
+		this.#stopListening = changes.subscribe((c) => {
+			if (c.from !== 'here') void this.#changedElsewhere(c);
+		});
 		try {
 			const now = Date.now();
 			const today = await loadToday(now, this.deck);
@@ -105,11 +96,11 @@ export class ReviewSession extends SessionFlow {
 	 * still unanswered here, or if this tab is waiting, the queue is rebuilt;
 	 * an answer the learner is giving here is never swept away.
 	 */
-	async #changedElsewhere(m: ChangeMessage): Promise<void> {
+	async #changedElsewhere(c: Change): Promise<void> {
 		// What this session holds is out of date now: its next card comes from a fresh read.
 		this.stale = true;
 		if (this.mode !== 'review' || this.saving) return;
-		const onScreen = this.phase === 'question' && m.card_id !== undefined && this.card?.id === m.card_id;
+		const onScreen = this.phase === 'question' && this.card !== undefined && (c.cards?.includes(this.card.id) ?? false);
 		if (!onScreen && this.phase !== 'waiting') return;
 		this.saving = true;
 		try {
@@ -130,7 +121,7 @@ export class ReviewSession extends SessionFlow {
 			const db = await appDb();
 			if (step.type === 'review') {
 				await undoReview(db, step.saved);
-				announce({ type: 'undone', card_id: step.saved.log.card_id });
+				changes.publish('undone', [step.saved.log.card_id]);
 				this.counted(step.saved.log.card_id, step.saved.log.rating as Grade, step.duration, -1);
 				if (this.mix && step.kind !== 'learning') {
 					this.mix.shown--;
@@ -153,7 +144,7 @@ export class ReviewSession extends SessionFlow {
 				await this.#backInRound(card_id);
 			} else {
 				await restoreMarks(db, step.card_id, step.before);
-				announce({ type: 'marked', card_id: step.card_id });
+				changes.publish('marked', [step.card_id]);
 				if (step.before) this.marks.set(step.card_id, step.before);
 				else this.marks.delete(step.card_id);
 				if (this.card?.id === step.card_id) this.flagged = step.before?.flagged ?? false;
@@ -202,7 +193,7 @@ export class ReviewSession extends SessionFlow {
 		try {
 			const db = await appDb();
 			const { before, after } = await setMarks(db, card.id, patch);
-			announce({ type: 'marked', card_id: card.id });
+			changes.publish('marked', [card.id]);
 			this.marks.set(card.id, after);
 			this.push({ type: 'marks', card_id: card.id, before, label });
 			if (!leave) {
