@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changesSchedule, parseSettingsForm, toForm } from './settings-form';
+import * as v from 'valibot';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
+import { SETTING_BOUNDS } from '$lib/srs/bounds';
+import { settingsSchema } from './backup/format';
 
 const form = toForm(DEFAULT_SETTINGS);
 
@@ -65,5 +68,18 @@ describe('the settings form', () => {
 		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, retention: 0.85 })).toBe(true);
 		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, learningSteps: ['5m'] })).toBe(true);
 		expect(changesSchedule(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, newPerDay: 5, theme: 'dark' })).toBe(false);
+	});
+
+	it('allows exactly what a backup or a sync may bring: one schema, at every bound of every whole-number setting', () => {
+		for (const [key, [min, max]] of Object.entries(SETTING_BOUNDS)) {
+			if (key === 'retention') continue;
+			for (const value of [min - 1, min, max, max + 1]) {
+				if (value < 0) continue;
+				const byForm = 'settings' in parseSettingsForm({ ...form, [key]: String(value) });
+				const byBackup = v.safeParse(settingsSchema, { ...DEFAULT_SETTINGS, [key]: value }).success;
+				expect({ key, value, byForm }).toEqual({ key, value, byForm: byBackup });
+				expect(byForm).toBe(value >= min && value <= max);
+			}
+		}
 	});
 });

@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { MAX_STEPS, SETTING_BOUNDS as B, validStep } from '$lib/srs/bounds';
-import type { AppSettings, Theme } from '$lib/db/settings';
+import { DEFAULT_SETTINGS, type AppSettings, type Theme } from '$lib/db/settings';
+import { settingsSchema } from './backup/format';
 
 /** The settings form as the learner typed it. */
 export interface SettingsForm {
@@ -34,16 +36,32 @@ export function toForm(s: AppSettings): SettingsForm {
 	};
 }
 
-function integer(value: string, [min, max]: readonly [number, number], what: string): number | string {
+const LABELS = {
+	retention: 'Desired retention',
+	maxInterval: 'Maximum interval',
+	newPerDay: 'New cards per day',
+	reviewsPerDay: 'Reviews per day',
+	dayStartHour: 'The hour the day starts',
+	leechThreshold: 'Leech threshold',
+	learnAheadMinutes: 'Learn ahead limit',
+	learningSteps: 'Learning steps',
+	relearningSteps: 'Relearning steps'
+} as const;
+type Checked = keyof typeof LABELS;
+type Numeric = Exclude<Checked, 'learningSteps' | 'relearningSteps'>;
+const NUMERIC = Object.keys(B) as Numeric[];
+
+/** A whole number as typed, or undefined when it is not written as one (the range is the schema's to check). */
+function whole(value: string): number | undefined {
 	const t = value.trim();
-	if (!/^\d+$/.test(t)) return `${what} must be a whole number from ${min} to ${max}.`;
-	const n = Number(t);
-	return n < min || n > max ? `${what} must be from ${min} to ${max}.` : n;
+	return /^\d+$/.test(t) ? Number(t) : undefined;
 }
 
-/** "1m 10m" → ["1m", "10m"]; each step from 1 minute to 1 year, in minutes, hours or days. */
-function steps(value: string, what: string): string[] | string {
-	const parts = value.trim() === '' ? [] : value.trim().split(/[\s,]+/);
+/** "1m 10m" → ["1m", "10m"] (spaces or commas between). */
+const splitSteps = (value: string): string[] => (value.trim() === '' ? [] : value.trim().split(/[\s,]+/));
+
+/** What is wrong with a list of steps, in the form's words, naming the first bad step. */
+function stepsMessage(parts: readonly string[], what: string): string {
 	if (parts.length > MAX_STEPS) return `${what}: at most ${MAX_STEPS} steps.`;
 	for (const p of parts) {
 		switch (validStep(p)) {
@@ -55,46 +73,54 @@ function steps(value: string, what: string): string[] | string {
 				return `${what}: "${p}" is longer than a year; each step must be from 1m to 365d.`;
 		}
 	}
-	return parts;
+	return `${what}: each step must be from 1m to 365d.`;
 }
 
-/** Checks every field; gives the settings, or a message for each field that is wrong. */
+function rangeMessage(key: Numeric): string {
+	const [min, max] = B[key];
+	return key === 'retention'
+		? `${LABELS.retention} must be a number from ${min.toFixed(2)} to ${max.toFixed(2)}.`
+		: `${LABELS[key]} must be from ${min} to ${max}.`;
+}
+
+/**
+ * Checks every field; gives the settings, or a message for each field that is
+ * wrong. The text is read here (numbers, lists of steps); whether the values
+ * are allowed is the one settings schema's to say, the same one that checks
+ * backups and synced settings, built from SETTING_BOUNDS.
+ */
 export function parseSettingsForm(form: SettingsForm): { settings: AppSettings } | { errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
-	const r = Number(form.retention.trim().replace(',', '.'));
-	const [low, high] = B.retention;
-	if (!/^\d*[.,]?\d+$/.test(form.retention.trim()) || !(r >= low && r <= high)) {
-		errors.retention = `Desired retention must be a number from ${low.toFixed(2)} to ${high.toFixed(2)}.`;
+	const retentionText = form.retention.trim();
+	const retention = /^\d*[.,]?\d+$/.test(retentionText) ? Number(retentionText.replace(',', '.')) : undefined;
+	if (retention === undefined) errors.retention = rangeMessage('retention');
+	const numbers: Partial<Record<Numeric, number>> = { retention };
+	for (const key of NUMERIC) {
+		if (key === 'retention') continue;
+		const n = whole(form[key]);
+		if (n === undefined) {
+			const [min, max] = B[key];
+			errors[key] = `${LABELS[key]} must be a whole number from ${min} to ${max}.`;
+		} else numbers[key] = n;
 	}
-	const out = {
-		maxInterval: integer(form.maxInterval, B.maxInterval, 'Maximum interval'),
-		newPerDay: integer(form.newPerDay, B.newPerDay, 'New cards per day'),
-		reviewsPerDay: integer(form.reviewsPerDay, B.reviewsPerDay, 'Reviews per day'),
-		dayStartHour: integer(form.dayStartHour, B.dayStartHour, 'The hour the day starts'),
-		leechThreshold: integer(form.leechThreshold, B.leechThreshold, 'Leech threshold'),
-		learnAheadMinutes: integer(form.learnAheadMinutes, B.learnAheadMinutes, 'Learn ahead limit'),
-		learningSteps: steps(form.learningSteps, 'Learning steps'),
-		relearningSteps: steps(form.relearningSteps, 'Relearning steps')
+	const candidate = {
+		...numbers,
+		learningSteps: splitSteps(form.learningSteps),
+		relearningSteps: splitSteps(form.relearningSteps),
+		fuzz: form.fuzz,
+		theme: form.theme
 	};
-	for (const [key, value] of Object.entries(out)) {
-		if (typeof value === 'string') errors[key as keyof SettingsForm] = value;
-	}
-	if (Object.keys(errors).length > 0) return { errors };
-	return {
-		settings: {
-			retention: r,
-			maxInterval: out.maxInterval as number,
-			newPerDay: out.newPerDay as number,
-			reviewsPerDay: out.reviewsPerDay as number,
-			dayStartHour: out.dayStartHour as number,
-			leechThreshold: out.leechThreshold as number,
-			learnAheadMinutes: out.learnAheadMinutes as number,
-			learningSteps: out.learningSteps as string[],
-			relearningSteps: out.relearningSteps as string[],
-			fuzz: form.fuzz,
-			theme: form.theme
+	const checked = v.safeParse(settingsSchema, candidate);
+	if (!checked.success) {
+		for (const issue of checked.issues) {
+			const key = issue.path?.[0]?.key as Checked | undefined;
+			if (!key || !(key in LABELS) || errors[key]) continue;
+			errors[key] = key === 'learningSteps' || key === 'relearningSteps' ? stepsMessage(candidate[key], LABELS[key]) : rangeMessage(key);
 		}
-	};
+	}
+	if (Object.keys(errors).length > 0 || !checked.success) return { errors };
+	const o = checked.output;
+	return { settings: { ...o, learnAheadMinutes: o.learnAheadMinutes ?? DEFAULT_SETTINGS.learnAheadMinutes } };
 }
 
 /** Whether going from `a` to `b` changes how existing cards would have been scheduled. */
