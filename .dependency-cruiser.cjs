@@ -10,6 +10,13 @@ module.exports = {
 			comment: 'Modules that import each other, even for a type, cannot be understood or moved apart.',
 			from: {},
 			to: { circular: true }
+		},
+		{
+			name: 'no-runes-in-workers',
+			severity: 'error',
+			comment: 'Workers are bundled without the Svelte compiler: a .svelte.ts module anywhere under one fails at run time ($state is not defined).',
+			from: { path: '\\.worker\\.ts$' },
+			to: { path: '\\.svelte(\\.ts)?$', reachable: true }
 		}
 	],
 	options: {

@@ -59,9 +59,15 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	expect(await loss('trained')).toBeLessThan(await loss('current'));
 	await expectAccessible(page);
 
+	// Settings open in another tab show the applied parameters at once, without a reload.
+	const other = await page.context().newPage();
+	await other.goto('/settings');
+	await expect(other.getByTestId('parameters-in-use')).toContainText("FSRS's defaults");
 	await panel.getByRole('button', { name: 'Apply' }).click();
 	await expect(panel.getByRole('status')).toHaveText(/Your own parameters are in use/);
 	await expect(panel.getByTestId('parameters-in-use')).toContainText('your own parameters');
+	await expect(other.getByTestId('parameters-in-use')).toContainText('your own parameters');
+	await other.close();
 	// The browser's WebAssembly build agrees with the native optimizer on the same answers, parameter by parameter.
 	const shown = (await panel.getByTestId('parameters-in-use').locator('.w').innerText()).split(', ').map(Number);
 	const native = await nativeParameters(file, 4);
@@ -85,6 +91,11 @@ test('the optimizer trains on 5,000+ answers on the device: the fit improves, Ap
 	await expect(rows.filter({ hasText: '90% (yours)' })).toHaveCount(1);
 	const perDay = (await rows.locator('td:first-of-type').allInnerTexts()).map(Number);
 	for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1]!);
+	// A saved desired retention moves the mark at once.
+	await page.getByLabel('Desired retention').fill('0.85');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(rows.filter({ hasText: '85% (yours)' })).toHaveCount(1);
+	await expect(rows.filter({ hasText: '(yours)' })).toHaveCount(1);
 	await expectAccessible(page);
 
 	// Cancel stops a training at once, and nothing changes.

@@ -1,8 +1,5 @@
 import { describeWriteFailure, errorName } from './failure';
 import { openRecallDB, type RecallDatabase } from '$lib/db/open';
-
-/** A connection of its own, for a worker (the import, the optimizer) or a test. */
-export { openRecallDB };
 import { connection } from './status.svelte';
 
 let db: Promise<RecallDatabase> | undefined;

@@ -8,7 +8,7 @@
 import init, { Fsrs } from 'fsrs-browser';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import { default_w } from 'ts-fsrs';
-import { openRecallDB } from '$lib/data/client';
+import { openRecallDB } from '$lib/data/open';
 import type { AppSettings } from '$lib/data/types';
 import { isParameterSet } from '$lib/srs/bounds';
 import { Rating } from '$lib/srs/constants';
