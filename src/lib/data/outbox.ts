@@ -14,14 +14,8 @@ export async function rescanForSync(db: RecallDatabase): Promise<void> {
 	await tx.done;
 }
 
-/** Server document ids: one kind of record each, so a document says what it holds. */
-export const docId = {
-	review: (id: string) => `review:${id}`,
-	practice: (id: string) => `practice:${id}`,
-	marks: (card_id: string) => `marks:${card_id}`,
-	report: (id: string) => `report:${id}`,
-	settings: () => 'settings'
-} as const;
+/** The outbox's keys are the server's document ids ("review:<id>", "settings"), from the table of kinds. */
+export { docId } from './kinds';
 
 type WithOutbox = IDBPTransaction<RecallDB, ArrayLike<StoreNames<RecallDB>>, 'readwrite'>;
 

@@ -1,19 +1,18 @@
 import type { FSRS } from 'ts-fsrs';
 import { isNewer, type Stamp } from '$lib/db/device';
-import { mergeBatch, type MergeResult } from '$lib/data/merge';
+import { emptyBatch, mergeBatch, type MergeResult } from '$lib/data/merge';
+import { GROW_ONLY, isGrowOnly, KINDS, kindOf, storeKeyOf } from '$lib/data/kinds';
 import type { RecallDatabase } from '$lib/db/open';
-import { docId } from '$lib/data/outbox';
-import type { OutboxEntry } from '$lib/db/schema';
 import type { AppSettings } from '$lib/db/settings';
 import { CouchClient, SyncError, type ChangesPage, type CouchConfig, type CouchDoc } from './couch';
-import { addToBatch, checkDoc, emptyBatch, IMMUTABLE, kindOf, toDoc } from './docs';
-import { getSyncConfig, getSyncStatus, type ScanPosition, type SyncStatus } from './state';
+import { addToBatch, checkDoc, isImmutable, toDoc } from './docs';
+import { outgoing, PUSH_BATCH, scanPage, type Outgoing } from './outgoing';
+import { getSyncConfig, getSyncStatus, type SyncStatus } from './state';
 import { getMeta, putMeta, readMeta, writeMeta } from '$lib/db/meta';
 
-/** Changes listed per request (ids only), documents merged per transaction, and documents sent per request. */
+/** Changes listed per request (ids only), and documents merged per transaction (documents sent per request: outgoing.ts). */
 export const CHANGES_PAGE = 2000;
 export const PULL_BATCH = 500;
-export const PUSH_BATCH = 500;
 
 export interface SyncOptions {
 	schedulerFor: (s: AppSettings) => FSRS;
@@ -32,14 +31,6 @@ export type SyncOutcome =
 	| { ok: true; sent: number; received: number; skipped: { id: string; why: string }[]; merged: MergeResult[] }
 	| { ok: false; error: string }
 	| { ok: false; busy: true; error: string };
-
-/** One change to send: a document's current content, or its deletion. */
-interface Outgoing {
-	id: string;
-	data?: unknown;
-	/** The outbox entry it came from, removed once the server has it. */
-	entry?: OutboxEntry;
-}
 
 /**
  * One sync with the server: pull what other devices sent (merged a batch per
@@ -153,11 +144,10 @@ async function mergeChanges(
 		}
 		if (change.deleted) {
 			// An answer undone on the device that gave it. Marks, notes and settings are never deleted: they are stamped.
-			if (kind === 'review') batch.removedReviews.push(change.id.slice('review:'.length));
-			else if (kind === 'practice') batch.removedPractice.push(change.id.slice('practice:'.length));
+			if (isGrowOnly(kind)) batch.removed[KINDS[kind].store].push(storeKeyOf(kind, change.id));
 			continue;
 		}
-		if (IMMUTABLE.has(kind)) immutable.push(change.id);
+		if (isGrowOnly(kind)) immutable.push(change.id);
 		else fetch.push(change.id);
 	}
 	// An answer already here (this device's own, or pulled before) is never fetched again.
@@ -175,14 +165,13 @@ async function mergeChanges(
 /** Answers here already, or undone here with the deletion still to be sent (not to be brought back). */
 async function presentLocally(db: RecallDatabase, ids: readonly string[]): Promise<Set<string>> {
 	if (ids.length === 0) return new Set();
-	const tx = db.transaction(['reviews', 'practice', 'outbox']);
-	const reviews = tx.objectStore('reviews');
-	const practice = tx.objectStore('practice');
+	const tx = db.transaction([...GROW_ONLY.map((k) => KINDS[k].store), 'outbox']);
 	const outbox = tx.objectStore('outbox');
-	const [keys, queued] = await Promise.all([
-		Promise.all(ids.map((id) => (id.startsWith('review:') ? reviews.getKey(id.slice(7)) : practice.getKey(id.slice(9))))),
-		Promise.all(ids.map((id) => outbox.get(id)))
-	]);
+	const getKey = (id: string) => {
+		const kind = kindOf(id);
+		return kind && isGrowOnly(kind) ? tx.objectStore(KINDS[kind].store).getKey(storeKeyOf(kind, id)) : Promise.resolve(undefined);
+	};
+	const [keys, queued] = await Promise.all([Promise.all(ids.map(getKey)), Promise.all(ids.map((id) => outbox.get(id)))]);
 	return new Set(ids.filter((_id, i) => keys[i] !== undefined || queued[i]?.op === 'delete'));
 }
 
@@ -228,58 +217,6 @@ async function pushOutbox(db: RecallDatabase, client: CouchClient, config: Couch
 	return sent;
 }
 
-/** The documents for outbox entries: each record as it is now, or its deletion. */
-async function outgoing(db: RecallDatabase, entries: readonly OutboxEntry[]): Promise<Outgoing[]> {
-	const tx = db.transaction(['reviews', 'practice', 'marks', 'reports', 'settings']);
-	const read = (key: string): Promise<unknown> => {
-		const kind = kindOf(key);
-		const id = key.slice(key.indexOf(':') + 1);
-		if (kind === 'review') return tx.objectStore('reviews').get(id);
-		if (kind === 'practice') return tx.objectStore('practice').get(id);
-		if (kind === 'marks') return tx.objectStore('marks').get(id);
-		if (kind === 'report') return tx.objectStore('reports').get(id);
-		if (kind === 'settings') return tx.objectStore('settings').get('user');
-		return Promise.resolve(undefined);
-	};
-	const data = await Promise.all(entries.map((e) => (e.op === 'put' ? read(e.key) : Promise.resolve(undefined))));
-	return entries.map((entry, i) => ({ id: entry.key, data: data[i], entry }));
-}
-
-/** Kinds of record uploaded by the first upload, in order; answers in time order, so another device replays them as they happened. */
-const SCAN_STEPS = ['settings', 'marks', 'reports', 'practice', 'reviews'] as const;
-
-async function scanPage(db: RecallDatabase, scan: ScanPosition): Promise<{ items: Outgoing[]; next: ScanPosition }> {
-	const step = SCAN_STEPS[scan.step];
-	const following = (): ScanPosition => (scan.step + 1 < SCAN_STEPS.length ? { ...scan, step: scan.step + 1, after: undefined } : { ...scan, done: true });
-	if (step === undefined) return { items: [], next: { ...scan, done: true } };
-	if (step === 'settings') {
-		const s = await db.get('settings', 'user');
-		return { items: s ? [{ id: docId.settings(), data: s }] : [], next: following() };
-	}
-	if (step === 'marks' || step === 'reports') {
-		const after = typeof scan.after === 'string' ? IDBKeyRange.lowerBound(scan.after, true) : undefined;
-		const page = step === 'marks' ? await db.getAll('marks', after, PUSH_BATCH) : await db.getAll('reports', after, PUSH_BATCH);
-		const items = page.map((r) => ('deck' in r ? { id: docId.report(r.id), data: r } : { id: docId.marks(r.card_id), data: r }));
-		const last = page.at(-1);
-		return { items, next: page.length < PUSH_BATCH || !last ? following() : { ...scan, after: 'deck' in last ? last.id : last.card_id } };
-	}
-	// Answers by time, then id, up to when the upload began (later ones are in the outbox):
-	// a page starts at the last time sent, leaving out what was sent at that very ms.
-	const after = typeof scan.after === 'object' ? scan.after : undefined;
-	const until = scan.until ?? Number.MAX_SAFE_INTEGER;
-	const range = IDBKeyRange.bound(after?.time ?? -Infinity, until);
-	const page: { id: string; review: number }[] =
-		step === 'reviews'
-			? await db.getAllFromIndex('reviews', 'by-time', range, PUSH_BATCH + 50)
-			: await db.getAllFromIndex('practice', 'by-time', range, PUSH_BATCH + 50);
-	const rest = after ? page.filter((r) => r.review > after.time || r.id > after.id) : page;
-	const sorted = rest.sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : 1)).slice(0, PUSH_BATCH);
-	const last = sorted.at(-1);
-	const items = sorted.map((r) => ({ id: step === 'reviews' ? docId.review(r.id) : docId.practice(r.id), data: r }));
-	const more = page.length === PUSH_BATCH + 50 || rest.length > PUSH_BATCH;
-	return { items, next: last && more ? { ...scan, after: { time: last.review, id: last.id } } : following() };
-}
-
 /**
  * Sends documents; returns the ids the server now holds as sent. An answer
  * the server has already counts as sent (its content never changes). A
@@ -289,7 +226,7 @@ async function scanPage(db: RecallDatabase, scan: ScanPosition): Promise<{ items
 async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Set<string>> {
 	const done = new Set<string>();
 	const docs: CouchDoc[] = [];
-	const needRev = items.filter((x) => x.data === undefined || !IMMUTABLE.has(kindOf(x.id) ?? 'settings'));
+	const needRev = items.filter((x) => x.data === undefined || !isImmutable(x.id));
 	const rows = new Map(
 		(
 			await client.allDocs(
@@ -304,7 +241,7 @@ async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Se
 		if (item.data === undefined) {
 			if (live?.value) docs.push({ _id: item.id, _rev: live.value.rev, _deleted: true });
 			else done.add(item.id);
-		} else if (IMMUTABLE.has(kindOf(item.id) ?? 'settings')) {
+		} else if (isImmutable(item.id)) {
 			docs.push(toDoc(item.id, item.data));
 		} else {
 			const theirs = (live?.doc as { data?: Stamp } | undefined)?.data;
@@ -316,7 +253,7 @@ async function send(client: CouchClient, items: readonly Outgoing[]): Promise<Se
 	}
 	for (let i = 0; i < docs.length; i += PUSH_BATCH) {
 		for (const result of await client.bulkDocs(docs.slice(i, i + PUSH_BATCH))) {
-			const immutable = IMMUTABLE.has(kindOf(result.id) ?? 'settings');
+			const immutable = isImmutable(result.id);
 			// A conflict on an answer: the server has it already, with the same content.
 			if (result.ok || (immutable && result.error === 'conflict')) done.add(result.id);
 		}

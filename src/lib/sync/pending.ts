@@ -1,24 +1,31 @@
 import type { RecallDatabase } from '$lib/db/open';
 import { getMeta } from '$lib/db/meta';
+import { KINDS, SCAN_ORDER } from '$lib/data/kinds';
 
 /**
  * What is waiting to be sent: the outbox, plus, while the first upload
- * runs, the records it has not reached yet (counted from where it is).
+ * runs, the records it has not reached yet (counted from where it is, in
+ * the table's scan order, each kind as the scan reads it).
  */
 export async function pendingChanges(db: RecallDatabase): Promise<number> {
-	const tx = db.transaction(['outbox', 'meta', 'settings', 'marks', 'reports', 'practice', 'reviews']);
+	const tx = db.transaction(['outbox', 'meta', ...SCAN_ORDER.map((k) => KINDS[k].store)]);
 	const scan = await getMeta(tx.objectStore('meta'), 'sync-scan');
 	let n = await tx.objectStore('outbox').count();
 	if (!scan || scan.done) return n;
 	const after = scan.after;
-	if (scan.step <= 0) n += await tx.objectStore('settings').count();
-	if (scan.step <= 1) n += await tx.objectStore('marks').count(scan.step === 1 && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
-	if (scan.step <= 2)
-		n += await tx.objectStore('reports').count(scan.step === 2 && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
 	const until = scan.until ?? Number.MAX_SAFE_INTEGER;
-	const from = (step: number) =>
-		IDBKeyRange.bound(scan.step === step && typeof after === 'object' ? after.time : -Infinity, until, scan.step === step && typeof after === 'object', false);
-	if (scan.step <= 3) n += await tx.objectStore('practice').index('by-time').count(from(3));
-	n += await tx.objectStore('reviews').index('by-time').count(from(4));
+	for (const [step, kind] of SCAN_ORDER.entries()) {
+		if (step < scan.step) continue;
+		const here = step === scan.step;
+		const { store, scan: read } = KINDS[kind];
+		if (read.by === 'one') n += await tx.objectStore(store).count();
+		else if (read.by === 'key') n += await tx.objectStore(store).count(here && typeof after === 'string' ? IDBKeyRange.lowerBound(after, true) : undefined);
+		else {
+			const from = here && typeof after === 'object' ? after.time : -Infinity;
+			// The kinds read by time are the answers, with a by-time index.
+			const index = tx.objectStore(store as 'reviews' | 'practice').index('by-time');
+			n += await index.count(IDBKeyRange.bound(from, until, here && typeof after === 'object', false));
+		}
+	}
 	return n;
 }

@@ -1,6 +1,6 @@
 import type { RecallDatabase } from '$lib/db/open';
 import { deviceId } from '$lib/db/device';
-import { withDefaults } from '$lib/db/settings';
+import { fill, GROW_ONLY, isGrowOnly, isOne, keyOf, KIND_NAMES, KINDS, type GrowOnlyKind, type KeyedKind } from '../kinds';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupWriter } from './format';
 
 /** How many records each read takes: memory stays at one page whatever the history's size. */
@@ -15,7 +15,10 @@ export interface ExportedBackup {
 
 /**
  * Everything the learner owns as a format-2 backup: read a page at a time
- * and gzipped as it goes, so a million answers export on a phone.
+ * and gzipped as it goes, so a million answers export on a phone. A line
+ * per record of each kind in the table (kinds.ts), named by its kind: the
+ * one settings record first, then the answers (paged), the card states
+ * (a cache of the answers, not synced), and the marks and notes.
  */
 export async function exportBackup(
 	db: RecallDatabase,
@@ -26,20 +29,22 @@ export async function exportBackup(
 	const out = new BackupWriter();
 	const device = await deviceId(db);
 	await out.line({ format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, appVersion, exportedAt: now, device });
-	await out.line({ settings: withDefaults(await db.get('settings', 'user')) });
-	const total = (await db.count('reviews')) + (await db.count('practice'));
+	const others = KIND_NAMES.filter((k): k is Exclude<KeyedKind, GrowOnlyKind> => !isOne(k) && !isGrowOnly(k));
+	// The settings in force: the stored record with the defaults for whatever it lacks.
+	for (const kind of KIND_NAMES.filter(isOne)) await out.line({ [kind]: fill(kind, await db.get(KINDS[kind].store, keyOf(kind, undefined))) });
+	const total = (await Promise.all(GROW_ONLY.map((k) => db.count(KINDS[k].store)))).reduce((a, b) => a + b, 0);
 	let done = 0;
-	const counts = { reviews: 0, practice: 0, cards: 0, marks: 0, reports: 0 };
-	for (const [store, kind, key] of [
-		['reviews', 'review', 'reviews'],
-		['practice', 'practice', 'practice']
-	] as const) {
+	// The end line counts each store in the file's order.
+	const stores = [...GROW_ONLY.map((k) => KINDS[k].store), 'cards' as const, ...others.map((k) => KINDS[k].store)];
+	const counts = Object.fromEntries(stores.map((s) => [s, 0])) as Record<(typeof stores)[number], number>;
+	for (const kind of GROW_ONLY) {
+		const store = KINDS[kind].store;
 		let after: string | undefined;
 		for (;;) {
 			// By primary key, a page after the last: no cursor held across the (slow) compression.
 			const page = await db.getAll(store, after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
 			for (const r of page) await out.line({ [kind]: r });
-			counts[key] += page.length;
+			counts[store] += page.length;
 			done += page.length;
 			onProgress?.(done, total);
 			if (page.length < PAGE) break;
@@ -48,10 +53,11 @@ export async function exportBackup(
 	}
 	for (const c of await db.getAll('cards')) await out.line({ card: c });
 	counts.cards = await db.count('cards');
-	for (const m of await db.getAll('marks')) await out.line({ marks: m });
-	counts.marks = await db.count('marks');
-	for (const r of await db.getAll('reports')) await out.line({ report: r });
-	counts.reports = await db.count('reports');
+	for (const kind of others) {
+		const store = KINDS[kind].store;
+		for (const r of await db.getAll(store)) await out.line({ [kind]: r });
+		counts[store] = await db.count(store);
+	}
 	const blob = await out.finish(counts);
 	return { blob, reviews: counts.reviews, bytes: out.bytes };
 }

@@ -1,28 +1,18 @@
 import type { FSRS } from 'ts-fsrs';
+import type * as v from 'valibot';
 import { Rating, replay, type CardState, type ReviewRecord } from '$lib/srs';
 import { num } from '$lib/number';
 import { Crc32 } from './crc32';
 import type { RecallDatabase } from '$lib/db/open';
 import { commit } from '$lib/db/commit';
-import { addAnswers, takeNewer } from '../merge';
+import { addAnswers, ANSWER_STORES, takeNewer, type Answers, type Newest } from '../merge';
 import { rescanForSync } from '../outbox';
-import type { CardMarks, CardReport, PracticeRecord } from '$lib/db/schema';
+import { GROW_ONLY, isGrowOnly, isKind, isOne, keyOf, KIND_NAMES, KINDS, NEWEST, type KeyedKind, type StoreOf } from '../kinds';
 import { DEFAULT_SETTINGS, withDefaults, type AppSettings } from '$lib/db/settings';
-import {
-	cardSchema,
-	EARLIEST,
-	endSchema,
-	gzipLines,
-	headerSchema,
-	isGzip,
-	marksSchema,
-	practiceSchema,
-	problem,
-	reportSchema,
-	reviewSchema,
-	settingsSchema
-} from './format';
+import { cardSchema, EARLIEST, endSchema, gzipLines, headerSchema, isGzip, problem } from './format';
+import { kindProblem } from './kind-schemas';
 import { readV1, type BackupRecords } from './legacy-v1';
+import { resetAll } from './reset';
 
 /** A format-1 backup, read whole (it was one JSON object). */
 export type ImportMode = 'merge' | 'replace';
@@ -74,19 +64,24 @@ interface CardLog {
 	last: number;
 }
 
-/** Everything the first pass learned; answers themselves are not kept, they are read again to be written. */
-interface Scan {
+/** Records counted per store (as a backup's end line does): each keyed kind's, and the card states. */
+type Counts = Record<StoreOf<KeyedKind> | 'cards', number>;
+
+/**
+ * Everything the first pass learned: the marks, notes and settings (by
+ * store, as a merge takes them); answers themselves are not kept, they are
+ * read again to be written.
+ */
+interface Scan extends Newest {
 	formatVersion: 1 | 2;
 	settings: AppSettings;
-	counts: { reviews: number; practice: number; cards: number; marks: number; reports: number };
+	counts: Counts;
 	perCard: Map<string, CardLog>;
 	states: Map<string, CardState>;
 	badStates: Map<string, string>;
-	marks: CardMarks[];
-	reports: CardReport[];
 	oddTimes: number;
 	/** Reads the answers again, in batches, for writing. */
-	answers: () => AsyncIterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> | Iterable<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }>;
+	answers: () => AsyncIterable<Answers> | Iterable<Answers>;
 }
 
 const NEWLINE = new Uint8Array([10]);
@@ -100,16 +95,18 @@ const WRITE_BATCH = 1000;
 /** Gives the page a turn between batches, so it never freezes for long. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/** Every keyed kind's store, and the card states: what an end line counts. */
+const COUNTED = [...KIND_NAMES.filter((k): k is KeyedKind => !isOne(k)).map((k) => KINDS[k].store), 'cards' as const];
+
 function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
 	return {
 		formatVersion,
 		settings: DEFAULT_SETTINGS,
-		counts: { reviews: 0, practice: 0, cards: 0, marks: 0, reports: 0 },
+		counts: Object.fromEntries(COUNTED.map((s) => [s, 0])) as Counts,
 		perCard: new Map(),
 		states: new Map(),
 		badStates: new Map(),
-		marks: [],
-		reports: [],
+		...(Object.fromEntries(NEWEST.filter((k) => !isOne(k)).map((k) => [KINDS[k].store, []])) as unknown as Omit<Newest, 'settings'>),
 		oddTimes: 0,
 		answers
 	};
@@ -131,20 +128,17 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 	const crc = new Crc32();
 	const latest = now + 86_400_000;
 	const scan = newScan(2, () => answersV2(file));
-	const reviewIds = new Set<string>();
-	const practiceIds = new Set<string>();
-	const cardIds = new Set<string>();
-	const markIds = new Set<string>();
-	const reportIds = new Set<string>();
-	let settingsSeen = false;
-	let end: { reviews: number; practice: number; cards: number; marks: number; reports?: number; checksum: string } | undefined;
+	// Keys seen, per kind (and card states), to refuse a file that holds one twice.
+	const seen = new Map<string, Set<string>>();
+	let end: v.InferOutput<typeof endSchema> | undefined;
 	let line = 0;
 	const fail = (what: string) => {
 		throw new BadBackup(`line ${line}: ${what}.`);
 	};
-	const duplicate = (set: Set<string>, key: string, kind: string) => {
-		if (set.has(key)) fail(`${kind} "${key}" duplicates an earlier one`);
-		set.add(key);
+	const duplicate = (kind: string, key: string, noun: string) => {
+		const set = seen.get(kind) ?? new Set<string>();
+		if (set.has(key)) fail(`${noun} "${key}" duplicates an earlier one`);
+		seen.set(kind, set.add(key));
 	};
 	try {
 		for await (const batch of gzipLines(file, 500)) {
@@ -184,48 +178,32 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 					continue;
 				}
 				crc.update(bytes).update(NEWLINE);
-				if (kind === 'review') {
-					const p = problem(reviewSchema, value, 'review');
-					if (p) fail(p);
-					const r = value as ReviewRecord;
-					duplicate(reviewIds, r.id, 'review');
-					countAnswer(scan, r, latest);
-					scan.counts.reviews++;
-				} else if (kind === 'practice') {
-					const p = problem(practiceSchema, value, 'practice');
-					if (p) fail(p);
-					const r = value as PracticeRecord;
-					duplicate(practiceIds, r.id, 'practice answer');
-					if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
-					scan.counts.practice++;
-				} else if (kind === 'card') {
+				if (kind === 'card') {
 					// A card state is a cache of its answers: a broken one is rebuilt, not a reason to refuse the file.
 					const card_id = (value as { card_id?: unknown } | null)?.card_id;
-					if (typeof card_id === 'string') duplicate(cardIds, card_id, 'card state for');
+					if (typeof card_id === 'string') duplicate('card', card_id, 'card state for');
 					const p = problem(cardSchema, value, 'card');
 					if (p) scan.badStates.set(typeof card_id === 'string' ? card_id : `line ${line}`, p);
 					else scan.states.set((value as CardState).card_id, value as CardState);
 					scan.counts.cards++;
-				} else if (kind === 'marks') {
-					const p = problem(marksSchema, value, 'marks');
+				} else if (isKind(kind)) {
+					// A record of a synced kind: checked, and kept or counted as the table says.
+					if (isOne(kind) && seen.has(kind)) fail(`a second ${KINDS[kind].noun} record`);
+					const p = kindProblem(kind, value);
 					if (p) fail(p);
-					const m = value as CardMarks;
-					duplicate(markIds, m.card_id, 'marks for');
-					scan.marks.push(m);
-					scan.counts.marks++;
-				} else if (kind === 'report') {
-					const p = problem(reportSchema, value, 'report');
-					if (p) fail(p);
-					const r = value as CardReport;
-					duplicate(reportIds, r.id, 'report');
-					scan.reports.push(r);
-					scan.counts.reports++;
-				} else if (kind === 'settings') {
-					if (settingsSeen) fail('a second settings record');
-					const p = problem(settingsSchema, value, 'settings');
-					if (p) fail(p);
-					scan.settings = withDefaults(value as AppSettings);
-					settingsSeen = true;
+					if (isOne(kind)) {
+						seen.set(kind, new Set());
+						scan.settings = withDefaults(value as AppSettings);
+						continue;
+					}
+					duplicate(kind, keyOf(kind, value), KINDS[kind].noun);
+					scan.counts[KINDS[kind].store]++;
+					if (isGrowOnly(kind)) {
+						// Answers are read again to be written; the review log's are counted per card, for the card states.
+						const r = value as { review: number };
+						if (kind === 'review') countAnswer(scan, value as ReviewRecord, latest);
+						else if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
+					} else (scan[KINDS[kind].store] as unknown[]).push(value);
 				} else fail(`"${kind}" is not a kind of record this app writes`);
 			}
 			onProgress?.({ phase: 'checking', done: line });
@@ -237,8 +215,8 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 	}
 	if (line === 0) throw new BadBackup('The file is empty.');
 	if (!end) throw new BadBackup(`The file ends early, after line ${line}: it was cut short, and nothing was imported.`);
-	if (!settingsSeen) throw new BadBackup('settings: is missing.');
-	for (const k of ['reviews', 'practice', 'cards', 'marks', 'reports'] as const) {
+	for (const kind of KIND_NAMES.filter(isOne)) if (!seen.has(kind)) throw new BadBackup(`${kind}: is missing.`);
+	for (const k of COUNTED) {
 		if ((end[k] ?? 0) !== scan.counts[k]) throw new BadBackup(`end.${k}: says ${end[k]} but the file holds ${scan.counts[k]}; records were lost or added.`);
 	}
 	if (crc.hex() !== end.checksum) throw new BadBackup('end.checksum: the data does not match its checksum; the file was changed or damaged after export.');
@@ -246,21 +224,24 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 }
 
 /** Second pass over a format-2 file: only the answers, already checked, a batch at a time. */
-async function* answersV2(file: Blob): AsyncGenerator<{ reviews: ReviewRecord[]; practice: PracticeRecord[] }> {
+async function* answersV2(file: Blob): AsyncGenerator<Answers> {
 	const decoder = new TextDecoder();
 	for await (const batch of gzipLines(file, WRITE_BATCH)) {
-		const reviews: ReviewRecord[] = [];
-		const practice: PracticeRecord[] = [];
+		const out = emptyAnswers();
+		const lists = out as unknown as Record<string, unknown[]>;
 		for (const bytes of batch) {
-			// Records start {"review": or {"practice":, so the rest need not be parsed at all.
-			if (bytes[2] !== 0x72 && bytes[2] !== 0x70) continue;
-			const obj = JSON.parse(decoder.decode(bytes)) as { review?: ReviewRecord; practice?: PracticeRecord };
-			if (obj.review) reviews.push(obj.review);
-			else if (obj.practice) practice.push(obj.practice);
+			// Answers' lines start {"review": or {"practice": (their kind's first letter), so the rest need not be parsed at all.
+			if (!ANSWER_LETTERS.has(bytes[2] ?? 0)) continue;
+			const obj = JSON.parse(decoder.decode(bytes)) as Record<string, unknown>;
+			const kind = GROW_ONLY.find((k) => obj[k]);
+			if (kind) lists[KINDS[kind].store]?.push(obj[kind]);
 		}
-		yield { reviews, practice };
+		yield out;
 	}
 }
+
+const ANSWER_LETTERS = new Set(GROW_ONLY.map((k) => k.charCodeAt(0)));
+const emptyAnswers = () => Object.fromEntries(GROW_ONLY.map((k) => [KINDS[k].store, []])) as unknown as Answers;
 
 function scanV1(records: BackupRecords, now: number): Scan {
 	const latest = now + 86_400_000;
@@ -353,13 +334,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	};
 
 	// Replace everything: this device's own data goes first (its id and nothing else stays).
-	if (mode === 'replace') {
-		const stores = ['settings', 'cards', 'reviews', 'practice', 'marks', 'buckets', 'cardTotals', 'reports', 'outbox'] as const;
-		const tx = db.transaction([...stores, 'meta'], 'readwrite', { durability: 'strict' });
-		const meta = tx.objectStore('meta');
-		const keys = (await meta.getAllKeys()).filter((k) => k !== 'device');
-		await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...keys.map((k) => meta.delete(k)), tx.done]);
-	}
+	if (mode === 'replace') await resetAll(db, { durability: 'strict' });
 
 	// How many answers each card has here already, to know whose history a state describes.
 	const cardIds = [...new Set([...scan.perCard.keys(), ...scan.states.keys(), ...scan.badStates.keys()])];
@@ -373,38 +348,39 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	// Answers, a batch per transaction: added where their id is new. Into an empty store (a restore),
 	// every id is new: the file has no duplicates, so the look-ups are skipped.
 	const added = new Map<string, number>();
-	const total = scan.counts.reviews + scan.counts.practice;
-	const [emptyR, emptyP] = await Promise.all([db.count('reviews'), db.count('practice')]).then((n) => n.map((x) => x === 0));
+	const answerStores = GROW_ONLY.map((k) => KINDS[k].store);
+	const total = answerStores.reduce((n, s) => n + scan.counts[s], 0);
+	const empty = Object.fromEntries(await Promise.all(answerStores.map(async (s) => [s, (await db.count(s)) === 0]))) as Record<keyof Answers, boolean>;
 	let done = 0;
 	for await (const batch of scan.answers()) {
 		// Relaxed: a batch lost to a crash is still in the file; the last transaction below is strict.
 		// The running totals take the batch's new answers in the same transaction, so a lost batch loses both.
-		const tx = db.transaction(['reviews', 'practice', 'buckets', 'cardTotals'], 'readwrite', { durability: 'relaxed' });
-		const {
-			writes,
-			fresh,
-			freshPractice: freshP
-		} = await addAnswers(tx, batch.reviews, batch.practice, { reviews: emptyR === true, practice: emptyP === true });
-		summary.reviewsPresent += batch.reviews.length - fresh.length;
+		const tx = db.transaction(ANSWER_STORES, 'readwrite', { durability: 'relaxed' });
+		const { writes, fresh } = await addAnswers(tx, batch, empty);
+		summary.reviewsPresent += batch.reviews.length - fresh.reviews.length;
 		// All of the batch or none of it: commit() aborts the transaction if a write throws at once.
 		await commit(tx, writes);
-		for (const r of fresh) added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
-		summary.reviewsAdded += fresh.length;
-		summary.practiceAdded += freshP.length;
-		done += batch.reviews.length + batch.practice.length;
+		for (const r of fresh.reviews) added.set(r.card_id, (added.get(r.card_id) ?? 0) + 1);
+		summary.reviewsAdded += fresh.reviews.length;
+		summary.practiceAdded += fresh.practice.length;
+		done += answerStores.reduce((n, s) => n + batch[s].length, 0);
 		onProgress?.({ phase: 'writing', done, total });
 		await breathe();
 	}
 
 	// Marks, notes and settings: the newer wins (the same rule sync uses), or the backup's settings when replacing.
 	{
-		const tx = db.transaction(['marks', 'settings', 'reports'], 'readwrite', { durability: 'strict' });
+		const tx = db.transaction(
+			NEWEST.map((k) => KINDS[k].store),
+			'readwrite',
+			{ durability: 'strict' }
+		);
 		const taken = await takeNewer(tx, scan, mode === 'replace');
 		await commit(tx, taken.writes);
-		summary.marksTaken = taken.marks.taken;
-		summary.marksKept = taken.marks.kept;
-		summary.reportsTaken = taken.reports.taken;
-		summary.reportsKept = taken.reports.kept;
+		summary.marksTaken = taken.counts.marks.taken;
+		summary.marksKept = taken.counts.marks.kept;
+		summary.reportsTaken = taken.counts.reports.taken;
+		summary.reportsKept = taken.counts.reports.kept;
 		if (taken.settings.taken) summary.settings = 'backup';
 	}
 
