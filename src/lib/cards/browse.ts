@@ -4,7 +4,8 @@
 import type { CardMarks } from '$lib/data/types';
 import type { Card } from '$lib/decks/types';
 import { State } from '$lib/srs/constants';
-import { nextDayStart, startOfDay } from '$lib/srs/day';
+import { startOfDay } from '$lib/srs/day';
+import { isBuried, isDueToday, isStudied } from '$lib/srs/facts';
 import type { CardState } from '$lib/srs/types';
 
 export const STATES = ['new', 'learning', 'review', 'relearning'] as const;
@@ -137,7 +138,8 @@ export function stateName(s: CardState | undefined): StateFilter {
 	return ({ [State.New]: 'new', [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' } as const)[s.state];
 }
 
-export const isBuried = (m: CardMarks | undefined, now: number): boolean => !!m && m.buried_until !== null && m.buried_until > now;
+// Buried is one of the day's facts (facts.ts); offered here too, where the card pages look.
+export { isBuried };
 
 function hasMark(m: CardMarks | undefined, mark: MarkFilter, now: number): boolean {
 	if (mark === 'buried') return isBuried(m, now);
@@ -146,16 +148,17 @@ function hasMark(m: CardMarks | undefined, mark: MarkFilter, now: number): boole
 
 /**
  * Due today: studied (not new) and due before the learner's day ends,
- * overdue ones included. Overdue: due before the learner's day began.
+ * overdue ones included, whatever the review limit (facts.ts's isDueToday).
+ * Overdue: due before the learner's day began.
  */
 function isDue(s: CardState | undefined, due: DueFilter, now: number, dayStartHour: number): boolean {
-	if (!s || s.state === State.New) return false;
-	return due === 'today' ? s.due < nextDayStart(now, dayStartHour) : s.due < startOfDay(now, dayStartHour);
+	if (due === 'today') return isDueToday(s, now, dayStartHour);
+	return isStudied(s) && s.due < startOfDay(now, dayStartHour);
 }
 
 /** The sorted value of a row; undefined sorts last whatever the order. Smaller comes first. */
 function sortValue(r: BrowseRow, key: SortKey): number | undefined {
-	const studied = r.state && r.state.state !== State.New ? r.state : undefined;
+	const studied = isStudied(r.state) ? r.state : undefined;
 	switch (key) {
 		case 'roadmap':
 			return r.order;

@@ -1,5 +1,5 @@
 import type { FSRS, Grade } from 'ts-fsrs';
-import { forget, grade, Rating, State, type CardState, type ReviewRecord } from '$lib/srs';
+import { forget, grade, introducedSince, isStudied, State, type CardState, type ReviewRecord } from '$lib/srs';
 import { aggregateWrites } from '$lib/db/aggregates';
 import { deviceId } from '$lib/db/device';
 import { newId } from '$lib/db/ids';
@@ -48,9 +48,9 @@ export async function recordReview(
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
 	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
-	if (options.newLimit && (!before || before.state === State.New)) {
+	if (options.newLimit && !isStudied(before)) {
 		const today = await tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(options.newLimit.dayStart));
-		const introduced = new Set(today.filter((l) => l.state === State.New && l.rating !== Rating.Manual).map((l) => l.card_id));
+		const introduced = introducedSince(today, options.newLimit.dayStart);
 		if (!introduced.has(answer.card_id) && introduced.size >= options.newLimit.limit) {
 			tx.abort();
 			await tx.done.catch(() => undefined);
@@ -159,7 +159,7 @@ export async function recordForget(db: RecallDatabase, f: FSRS, card_id: string,
 	const tx = db.transaction(['cards', 'reviews', 'meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const before = await cards.get(card_id);
-	if (!before || before.state === State.New) {
+	if (!isStudied(before)) {
 		tx.abort();
 		await tx.done.catch(() => undefined);
 		throw new NothingToForgetError(card_id);

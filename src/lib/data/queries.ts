@@ -1,6 +1,7 @@
 import { docId, queueForSync } from './outbox';
 import { commit } from '$lib/db/commit';
 import { startOfDay } from '$lib/srs/day';
+import { isHidden } from '$lib/srs/facts';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { CardMarks, PracticeRecord } from '$lib/db/schema';
 import { deviceId } from '$lib/db/device';
@@ -47,7 +48,7 @@ export async function getAllMarks(db: RecallDatabase): Promise<Map<string, CardM
 /** Cards hidden from reviews now: suspended, or buried until a later day. */
 export function hiddenCards(marks: ReadonlyMap<string, CardMarks>, now: number): Set<string> {
 	const out = new Set<string>();
-	for (const m of marks.values()) if (m.suspended || (m.buried_until !== null && m.buried_until > now)) out.add(m.card_id);
+	for (const m of marks.values()) if (isHidden(m, now)) out.add(m.card_id);
 	return out;
 }
 

@@ -1,3 +1,15 @@
+import type { Today } from '$lib/study/today';
+
+/**
+ * The badge's number: everything left to study today (home's headline), the
+ * cards due today as the reminder counts them and today's new cards. A
+ * learning card due later today stays on it: the badge is set when the app
+ * runs, not when that card comes due.
+ */
+export function badgeCount(today: Pick<Today, 'facts'>): number {
+	return today.facts.studyToday;
+}
+
 /**
  * Shows the number of cards due on the installed app's icon, where the
  * Badging API exists (installed Chromium apps); elsewhere does nothing.
@@ -18,7 +30,7 @@ export async function refreshBadge(): Promise<void> {
 	try {
 		const { loadToday } = await import('$lib/study/today');
 		const today = await loadToday(Date.now());
-		await updateBadge(today.order.length);
+		await updateBadge(badgeCount(today));
 	} catch {
 		// The badge is a nicety: if the data cannot be read now (another tab upgrading, say), the page says so itself.
 	}

@@ -2,9 +2,9 @@
 // IndexedDB and show at most one notification a day. Raw IndexedDB, no idb
 // and no app modules: this is bundled into the service worker.
 import { DEFAULT_DAY_START_HOUR, DEFAULT_LIMITS } from '../srs/queue';
-import { Rating, State } from '../srs/constants';
 import type { ReviewRecord } from '../srs/types';
 import { nextDayStart, startOfDay } from '../srs/day';
+import { doneToday } from '../srs/facts';
 import { countDue, decideReminder, isReminderTime, readReminder, REMINDER_KEY, REMINDER_TAG, type DueCard, type DueMarks, type ReminderDecision } from './due';
 
 const DB_NAME = 'roadmap-recall';
@@ -63,11 +63,11 @@ async function readDueCount(db: IDBDatabase, now: number, dayStartHour: number, 
 				.objectStore('reviews')
 				.index('by-time')
 				.getAll(IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)))
-		) as Promise<Pick<ReviewRecord, 'state' | 'rating'>[]>
+		) as Promise<ReviewRecord[]>
 	]);
-	// Today's answers to review cards (a forget, rating 0, is none) use up the day's review limit.
-	const reviewedToday = today.filter((r) => r.state === State.Review && r.rating !== Rating.Manual).length;
-	return countDue(cards, new Map(marks.map((m) => [m.card_id, m])), now, dayStartHour, reviewsPerDay, reviewedToday);
+	// Today's answers to review cards use up the day's review limit, as the app counts them.
+	const { reviews } = doneToday(today, now, dayStartHour);
+	return countDue(cards, new Map(marks.map((m) => [m.card_id, m])), now, dayStartHour, reviewsPerDay, reviews);
 }
 
 /** Writes when the check ran, and the day a notification was shown, into the stored reminder (if it is still there). */

@@ -1,8 +1,8 @@
 // The daily reminder's rules, pure so the service worker and the tests share
 // them. Imports stay tiny (no ts-fsrs, no idb): the service worker bundles this.
-import { State } from '../srs/constants';
-import type { CardState } from '../srs/types';
-import { nextDayStart, startOfDay } from '../srs/day';
+import { startOfDay } from '../srs/day';
+import { isHidden, type HideMarks } from '../srs/facts';
+import { buildQueue, dueFacts, type QueueCard } from '../srs/queue';
 
 import type { MetaKey, ReminderSettings } from '../db/meta-keys';
 
@@ -69,26 +69,21 @@ export function decideReminder(now: number, reminder: ReminderSettings, dayStart
 }
 
 /** What the count needs of a stored card state and of its marks. */
-export interface DueCard {
-	card_id: string;
-	due: number;
-	state: CardState['state'];
-}
-export interface DueMarks {
-	suspended: boolean;
-	buried_until: number | null;
-}
+export type DueCard = QueueCard;
+export type DueMarks = HideMarks;
 
 /**
- * The cards a notification counts as due: studied cards (new ones are not
- * "due", whatever the new-card limit) whose due time falls before the
+ * The cards a notification counts as due: the day's due count as the app
+ * counts it (queue.ts's dueFacts, `dueToday`): studied cards (new ones are
+ * not "due", whatever the new-card limit) whose due time falls before the
  * learner's next day starts, neither suspended nor buried. Learning and
- * relearning cards all count; review cards count up to what is left of the
- * day's review limit, as the review session would take them.
+ * relearning cards all count, those due later today too; review cards count
+ * up to what is left of the day's review limit, as the review session would
+ * take them.
  *
  * `cards` may hold more than that (the service worker passes those below
  * the next day's start); `reviewedToday` is the answers to review cards
- * given since the day began.
+ * given since the day began (facts.ts's doneToday).
  */
 export function countDue(
 	cards: Iterable<DueCard>,
@@ -98,15 +93,21 @@ export function countDue(
 	reviewsPerDay: number,
 	reviewedToday = 0
 ): number {
-	const end = nextDayStart(now, dayStartHour);
-	let learning = 0;
-	let reviews = 0;
+	const states = new Map<string, DueCard>();
+	const hidden = new Set<string>();
 	for (const c of cards) {
-		if (c.state === State.New || c.due >= end) continue;
-		const m = marks.get(c.card_id);
-		if (m && (m.suspended || (m.buried_until !== null && m.buried_until > now))) continue;
-		if (c.state === State.Review) reviews++;
-		else learning++;
+		states.set(c.card_id, c);
+		if (isHidden(marks.get(c.card_id), now)) hidden.add(c.card_id);
 	}
-	return learning + Math.min(reviews, Math.max(0, reviewsPerDay - reviewedToday));
+	const queue = buildQueue({
+		catalog: [...states.keys()],
+		states,
+		now,
+		dayStartHour,
+		// New cards are not counted, so none needs to be picked.
+		limits: { newPerDay: 0, reviewsPerDay },
+		done: { newCards: 0, reviews: reviewedToday },
+		hidden
+	});
+	return dueFacts(queue).dueToday;
 }

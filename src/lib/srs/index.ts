@@ -8,12 +8,14 @@ export {
 	interleave,
 	startMix,
 	pickNext,
-	doneToday,
+	dueFacts,
 	nextLearningDue,
 	DEFAULT_LIMITS,
 	DEFAULT_DAY_START_HOUR
 } from './queue';
-export type { Queue, QueueInput, DailyLimits, DoneToday, Mix } from './queue';
+export type { Queue, QueueInput, QueueCard, DailyLimits, DueFacts, Mix } from './queue';
+export { isStudied, isHidden, isBuried, introducedSince, doneToday, dueKind, dueWindow, isDueToday, reviewRoom, newRoom } from './facts';
+export type { DoneToday, DueKind, DueWindow, DayLog, HideMarks } from './facts';
 export { startOfDay, nextDayStart } from './day';
 export { formatInterval, describeInterval } from './format';
 export { scheduler } from './scheduler';
@@ -33,8 +35,7 @@ export {
 } from './bounds';
 export { Rating, State, DEFAULT_SCHEDULER } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade, LogRating } from './types';
-export { streak, recalledShare, sectionCounts, MASTERED_STABILITY } from './stats';
-export type { SectionCounts } from './stats';
-export { estimatedRecall } from './recall';
+export { streak, recalledShare, MASTERED_STABILITY } from './stats';
+export { estimatedRecall, cardRecall } from './recall';
 export { sectionMemory, memoryBand, MEMORY_BANDS } from './memory';
 export type { SectionMemory, MemoryBand } from './memory';

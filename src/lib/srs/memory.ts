@@ -1,5 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { State } from './constants';
+import { isStudied } from './facts';
 import { estimatedRecall } from './recall';
 import { MASTERED_STABILITY } from './stats';
 import type { CardState } from './types';
@@ -7,7 +8,7 @@ import type { CardState } from './types';
 /** What the roadmap map shows of one section: how much is studied, and how well it is held. */
 export interface SectionMemory {
 	total: number;
-	/** Cards answered at least once. */
+	/** Cards studied (facts.ts's isStudied). */
 	introduced: number;
 	/** Review cards with a stability of at least MASTERED_STABILITY days. */
 	mastered: number;
@@ -21,8 +22,8 @@ export function sectionMemory(cardIds: readonly string[], states: ReadonlyMap<st
 	let mastered = 0;
 	for (const id of cardIds) {
 		const s = states.get(id);
-		// Same test as estimatedRecall, so "introduced" counts exactly the cards the recall averages.
-		if (!s || s.state === State.New || s.last_review === null) continue;
+		// The recall is averaged over these same cards.
+		if (!isStudied(s)) continue;
 		studied.push(s);
 		if (s.state === State.Review && s.stability >= MASTERED_STABILITY) mastered++;
 	}

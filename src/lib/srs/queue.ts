@@ -1,6 +1,6 @@
-import { Rating, State } from './constants';
-import { nextDayStart, startOfDay } from './day';
-import type { CardState, ReviewRecord } from './types';
+import { State } from './constants';
+import { doneToday, dueKind, dueWindow, newRoom, reviewRoom, type DoneToday } from './facts';
+import type { CardState } from './types';
 
 export interface DailyLimits {
 	newPerDay: number;
@@ -10,33 +10,16 @@ export interface DailyLimits {
 export const DEFAULT_LIMITS: DailyLimits = { newPerDay: 20, reviewsPerDay: 200 };
 export const DEFAULT_DAY_START_HOUR = 4;
 
-/** What was already done today, from the review log. */
-export interface DoneToday {
-	newCards: number;
-	reviews: number;
-}
+// Defined with the other facts of the day (facts.ts); still offered here, where the queue's callers look.
+export { doneToday, type DoneToday };
 
-/**
- * Counts today's answers on new cards and on review cards (learning steps do
- * not count). A forget (rating 0) is neither: it introduces no card and
- * reviews none (the card's next answer, to a new card, counts as new).
- */
-export function doneToday(logs: Iterable<ReviewRecord>, now: number, dayStartHour: number): DoneToday {
-	const from = startOfDay(now, dayStartHour);
-	const newCards = new Set<string>();
-	let reviews = 0;
-	for (const l of logs) {
-		if (l.review < from || l.rating === Rating.Manual) continue;
-		if (l.state === State.New) newCards.add(l.card_id);
-		else if (l.state === State.Review) reviews++;
-	}
-	return { newCards: newCards.size, reviews };
-}
+/** What the queue needs of a card's stored state. */
+export type QueueCard = Pick<CardState, 'card_id' | 'state' | 'due'>;
 
 export interface QueueInput {
 	/** Card ids in scope, in the order new cards are introduced (roadmap order). */
 	catalog: readonly string[];
-	states: ReadonlyMap<string, CardState>;
+	states: ReadonlyMap<string, QueueCard>;
 	now: number;
 	dayStartHour: number;
 	limits: DailyLimits;
@@ -68,52 +51,89 @@ export interface Queue {
 	unstudied: number;
 }
 
+/**
+ * The day's due counts in a scope, the one summary every place that says
+ * how many cards are due reads: home, the session bar, the app badge, the
+ * reminder and the section pages. New cards are never "due": they are what
+ * today's new-card limit brings.
+ */
+export interface DueFacts {
+	/** New cards a session shows today, within the new-card limit. */
+	fresh: number;
+	/** Learning and relearning cards due now or within the learn-ahead limit: a session shows them now. */
+	learningNow: number;
+	/** Learning cards due later today, past the learn-ahead limit. */
+	laterToday: number;
+	/** Review cards due today, within what is left of the day's review limit. */
+	review: number;
+	/** Due now: what a session shows at once besides new cards. */
+	dueNow: number;
+	/** Due today: due now and later today. What the reminder says is due. */
+	dueToday: number;
+	/** Everything left to study today: due today and today's new cards. Home's headline and the app badge. */
+	studyToday: number;
+	/** What a session in this scope shows now: due now and today's new cards. */
+	session: number;
+	/** Cards in scope never studied and not hidden, whatever the limit. */
+	unstudied: number;
+}
+
+export function dueFacts(q: Queue): DueFacts {
+	const learningNow = q.learning.length + q.ahead.length;
+	const dueNow = learningNow + q.review.length;
+	const dueToday = dueNow + q.laterToday;
+	return {
+		fresh: q.fresh.length,
+		learningNow,
+		laterToday: q.laterToday,
+		review: q.review.length,
+		dueNow,
+		dueToday,
+		studyToday: dueToday + q.fresh.length,
+		session: dueNow + q.fresh.length,
+		unstudied: q.unstudied
+	};
+}
+
 /** What a session in this scope will show, by the three counts Anki shows: new, learning, review. */
 export function queueCounts(q: Queue): { fresh: number; learning: number; review: number; total: number } {
-	const learning = q.learning.length + q.ahead.length;
-	return { fresh: q.fresh.length, learning, review: q.review.length, total: q.fresh.length + learning + q.review.length };
+	const f = dueFacts(q);
+	return { fresh: f.fresh, learning: f.learningNow, review: f.review, total: f.session };
 }
 
 /**
  * Today's queue. Learning cards are due at their exact time; review cards
- * are due for the whole local day they fall on.
+ * are due for the whole local day they fall on (see dueKind).
  */
 export function buildQueue(input: QueueInput): Queue {
-	const { catalog, states, now, dayStartHour, limits, done, hidden } = input;
-	const dayEnd = nextDayStart(now, dayStartHour);
-	const aheadUntil = now + Math.max(0, input.learnAheadMs ?? 0);
-	const learning: CardState[] = [];
-	const ahead: CardState[] = [];
+	const { catalog, states, limits, done, hidden } = input;
+	const window = dueWindow(input.now, input.dayStartHour, input.learnAheadMs);
+	const learning: QueueCard[] = [];
+	const ahead: QueueCard[] = [];
 	let laterToday = 0;
-	const review: CardState[] = [];
+	const review: QueueCard[] = [];
 	const fresh: string[] = [];
 	let unstudied = 0;
-	const newRoom = Math.max(0, limits.newPerDay + Math.max(0, input.extraNew ?? 0) - done.newCards);
+	const freshRoom = newRoom(limits.newPerDay, done, input.extraNew);
+	const lists = { learning, ahead, review };
 	for (const id of catalog) {
 		if (hidden?.has(id)) continue;
 		const s = states.get(id);
-		if (!s || s.state === State.New) {
+		const kind = dueKind(s, window);
+		if (kind === 'new') {
 			unstudied++;
-			if (fresh.length < newRoom) fresh.push(id);
-		} else if (s.state === State.Review) {
-			if (s.due < dayEnd) review.push(s);
-		} else if (s.due <= now) {
-			learning.push(s);
-		} else if (s.due <= aheadUntil) {
-			ahead.push(s);
-		} else if (s.due < dayEnd) {
-			laterToday++;
-		}
+			if (fresh.length < freshRoom) fresh.push(id);
+		} else if (kind === 'later') laterToday++;
+		else if (s && kind !== 'none') lists[kind].push(s);
 	}
-	const byDue = (a: CardState, b: CardState) => a.due - b.due || (a.card_id < b.card_id ? -1 : 1);
-	const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
+	const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due || (a.card_id < b.card_id ? -1 : 1);
 	return {
 		learning: learning.sort(byDue).map((s) => s.card_id),
 		ahead: ahead.sort(byDue).map((s) => s.card_id),
 		laterToday,
 		review: review
 			.sort(byDue)
-			.slice(0, reviewRoom)
+			.slice(0, reviewRoom(limits.reviewsPerDay, done))
 			.map((s) => s.card_id),
 		fresh,
 		unstudied
@@ -186,7 +206,7 @@ export function upcoming(q: Queue, n = 2): string[] {
 /** The soonest time a learning card in scope comes due after `now`, if any. */
 export function nextLearningDue(
 	catalog: readonly string[],
-	states: ReadonlyMap<string, CardState>,
+	states: ReadonlyMap<string, QueueCard>,
 	now: number,
 	hidden?: ReadonlySet<string>
 ): number | undefined {

@@ -1,6 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
-import { State } from './constants';
-import { toFsrsCard } from './convert';
+import { isStudied } from './facts';
+import { cardRecall } from './recall';
 import type { CardState } from './types';
 
 /**
@@ -68,8 +68,7 @@ export function readinessMoment(value: string, dayStartHour: number): number | u
 
 /** A card's predicted recall at `at`: FSRS retrievability for a studied card, 0 for one never studied. */
 export function cardRecallAt(f: FSRS, state: CardState | undefined, at: number): number {
-	if (!state || state.state === State.New || state.last_review === null) return 0;
-	return f.get_retrievability(toFsrsCard(state), new Date(Math.max(at, state.last_review)), false);
+	return cardRecall(f, state, at) ?? 0;
 }
 
 /** Every section's predicted recall at `at`, in the order given. */
@@ -79,7 +78,7 @@ export function sectionReadiness(sections: readonly SectionInput[], states: Read
 		let studied = 0;
 		for (const id of s.cardIds) {
 			const st = states.get(id);
-			if (st && st.state !== State.New && st.last_review !== null) studied++;
+			if (isStudied(st)) studied++;
 			sum += cardRecallAt(f, st, at);
 		}
 		return { id: s.id, total: s.cardIds.length, studied, recall: s.cardIds.length === 0 ? 0 : sum / s.cardIds.length };
@@ -139,7 +138,7 @@ export function targetCards(
 	for (const w of weakest) {
 		for (const id of byId.get(w.id)?.cardIds ?? []) {
 			const s = states.get(id);
-			if (!s || s.state === State.New || s.last_review === null || s.last_review >= answeredSince || hidden.has(id)) continue;
+			if (!isStudied(s) || s.last_review === null || s.last_review >= answeredSince || hidden.has(id)) continue;
 			out.push({ card_id: id, section: w.id, recall: cardRecallAt(f, s, at), order: out.length });
 		}
 	}

@@ -1,19 +1,31 @@
 import type { FSRS } from 'ts-fsrs';
-import { State } from './constants';
 import { toFsrsCard } from './convert';
+import { isStudied } from './facts';
 import type { CardState } from './types';
 
 /**
+ * Recall now: FSRS's retrievability of a studied card at `at`, the chance
+ * the learner remembers it then. Undefined for a card never studied (or one
+ * with no answer time to measure from). Every page that shows a card's or a
+ * section's recall, now or on a later date, computes it here.
+ */
+export function cardRecall(f: FSRS, s: CardState | undefined, at: number): number | undefined {
+	if (!isStudied(s) || s.last_review === null) return undefined;
+	return f.get_retrievability(toFsrsCard(s), new Date(Math.max(at, s.last_review)), false);
+}
+
+/**
  * The share of studied cards the learner is expected to recall at `now`:
- * FSRS's retrievability averaged over every card answered at least once.
- * Undefined when none has been studied.
+ * their recall now (cardRecall), averaged. Undefined when none has been
+ * studied.
  */
 export function estimatedRecall(f: FSRS, states: Iterable<CardState>, now: number): number | undefined {
 	let sum = 0;
 	let n = 0;
 	for (const s of states) {
-		if (s.state === State.New || s.last_review === null) continue;
-		sum += f.get_retrievability(toFsrsCard(s), new Date(Math.max(now, s.last_review)), false);
+		const r = cardRecall(f, s, now);
+		if (r === undefined) continue;
+		sum += r;
 		n++;
 	}
 	return n === 0 ? undefined : sum / n;

@@ -1,6 +1,6 @@
-import { Rating, State } from './constants';
-import { nextDayStart, startOfDay } from './day';
-import type { CardState, LogRating } from './types';
+import { Rating } from './constants';
+import { startOfDay } from './day';
+import type { LogRating } from './types';
 
 /** Stability (days) from which a card counts as mastered. */
 export const MASTERED_STABILITY = 21;
@@ -35,35 +35,4 @@ export function recalledShare(ratings: Iterable<LogRating>): number | undefined 
 		if (r !== Rating.Again) recalled++;
 	}
 	return answered === 0 ? undefined : recalled / answered;
-}
-
-export interface SectionCounts {
-	total: number;
-	new: number;
-	learning: number;
-	/** Review cards due today. */
-	due: number;
-	mastered: number;
-	suspended: number;
-}
-
-/** Where a section's cards stand today. */
-export function sectionCounts(
-	ids: readonly string[],
-	states: ReadonlyMap<string, CardState>,
-	now: number,
-	dayStartHour: number,
-	suspended: ReadonlySet<string> = new Set()
-): SectionCounts {
-	const dayEnd = nextDayStart(now, dayStartHour);
-	const c: SectionCounts = { total: ids.length, new: 0, learning: 0, due: 0, mastered: 0, suspended: 0 };
-	for (const id of ids) {
-		if (suspended.has(id)) c.suspended++;
-		const s = states.get(id);
-		if (!s || s.state === State.New) c.new++;
-		else if (s.state === State.Learning || s.state === State.Relearning) c.learning++;
-		else if (s.due < dayEnd) c.due++;
-		if (s && s.state === State.Review && s.stability >= MASTERED_STABILITY) c.mastered++;
-	}
-	return c;
 }

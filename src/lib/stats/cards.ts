@@ -2,6 +2,7 @@ import { sumCounts, type DayTotals } from '$lib/data/totals';
 import type { AnswerCounts } from '$lib/data/types';
 import { MATURE_DAYS } from '$lib/data/totals';
 import { State } from '$lib/srs/constants';
+import { isStudied } from '$lib/srs/facts';
 import type { CardState } from '$lib/srs/types';
 import { addDays, lastDays } from './days';
 import { startOfDay } from '$lib/srs/day';
@@ -27,7 +28,7 @@ export function cardsByState(cardIds: Iterable<string>, states: ReadonlyMap<stri
 	for (const id of cardIds) {
 		const s = states.get(id);
 		if (suspended.has(id)) c.suspended++;
-		else if (!s || s.state === State.New) c.new++;
+		else if (!isStudied(s)) c.new++;
 		else if (s.state === State.Learning) c.learning++;
 		else if (s.state === State.Relearning) c.relearning++;
 		else if (s.scheduled_days < MATURE_DAYS) c.young++;

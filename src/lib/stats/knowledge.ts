@@ -1,15 +1,13 @@
 import type { FSRS } from 'ts-fsrs';
 import type { CardTotals } from '$lib/data/types';
-import { State } from '$lib/srs/constants';
-import { toFsrsCard } from '$lib/srs/convert';
 import { sectionMemory } from '$lib/srs/memory';
+import { cardRecall } from '$lib/srs/recall';
 import type { CardState } from '$lib/srs/types';
 import type { Tally } from './retention';
 
 /** FSRS's retrievability of a studied card now; 0 for a card never answered. */
 export function retrievability(f: FSRS, s: CardState | undefined, now: number): number {
-	if (!s || s.state === State.New || s.last_review === null) return 0;
-	return f.get_retrievability(toFsrsCard(s), new Date(Math.max(now, s.last_review)), false);
+	return cardRecall(f, s, now) ?? 0;
 }
 
 /**

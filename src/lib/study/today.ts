@@ -8,7 +8,8 @@ import type { AppSettings } from '$lib/data/types';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
-import { buildQueue, doneToday, nextLearningDue, queueCounts, sessionOrder, type Queue } from '$lib/srs/queue';
+import { doneToday } from '$lib/srs/facts';
+import { buildQueue, dueFacts, nextLearningDue, queueCounts, sessionOrder, type DueFacts, type Queue } from '$lib/srs/queue';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 
 export interface Today {
@@ -27,6 +28,8 @@ export interface Today {
 	nextDue: number | undefined;
 	/** What a session in this scope shows now: new, learning (due now or within the learn-ahead limit), review. */
 	counts: ReturnType<typeof queueCounts>;
+	/** The day's due counts in this scope (due now, later today, new): what home, the badge and the reminder say. */
+	facts: DueFacts;
 	/** New cards introduced today, in every scope. */
 	newToday: number;
 	/** New cards allowed beyond the daily limit today in this section. */
@@ -98,9 +101,33 @@ export function computeToday(data: TodayData, now: number, deck?: string): Today
 		order: sessionOrder(queue),
 		nextDue: nextLearningDue(catalog, states, now, hidden),
 		counts: queueCounts(queue),
+		facts: dueFacts(queue),
 		newToday: done.newCards,
 		extraNew,
 		logs,
 		readAt: now
+	};
+}
+
+/** Home's figures: today's cards by kind (every learning card due today counts, not only those due this minute), due now and later today. */
+export function homeCounts(facts: DueFacts): {
+	fresh: number;
+	learning: number;
+	review: number;
+	/** Everything left to study today: the headline, and the app badge. */
+	total: number;
+	/** Shown at once in a session: learning cards due now or within the learn-ahead limit, and reviews. */
+	now: number;
+	later: number;
+	unstudied: number;
+} {
+	return {
+		fresh: facts.fresh,
+		learning: facts.learningNow + facts.laterToday,
+		review: facts.review,
+		total: facts.studyToday,
+		now: facts.dueNow,
+		later: facts.laterToday,
+		unstudied: facts.unstudied
 	};
 }
