@@ -3,7 +3,7 @@ import { commit } from '$lib/db/commit';
 import { startOfDay } from '$lib/srs/day';
 import { isHidden } from '$lib/srs/facts';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
-import type { CardMarks, PracticeRecord } from '$lib/db/schema';
+import type { CardMarks, CardTotals, PracticeRecord } from '$lib/db/schema';
 import { deviceId } from '$lib/db/device';
 import { readMeta, writeMeta } from '$lib/db/meta';
 import type { RecallDatabase } from '$lib/db/open';
@@ -75,4 +75,15 @@ export function getReadinessDate(db: RecallDatabase): Promise<string | undefined
 
 export function keepReadinessDate(db: RecallDatabase, date: string): Promise<void> {
 	return writeMeta(db, 'readiness-date', date);
+}
+
+/** One card's state, marks and answer totals, read together (after a change to that card). */
+export async function getCardData(db: RecallDatabase, card_id: string): Promise<{ state?: CardState; marks?: CardMarks; totals?: CardTotals }> {
+	const tx = db.transaction(['cards', 'marks', 'cardTotals']);
+	const [state, marks, totals] = await Promise.all([
+		tx.objectStore('cards').get(card_id),
+		tx.objectStore('marks').get(card_id),
+		tx.objectStore('cardTotals').get(card_id)
+	]);
+	return { state, marks, totals };
 }
