@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedReview, UndoStep } from '$lib/data/types';
 import { Rating, State } from '$lib/srs/constants';
-import type { CardState } from '$lib/srs/types';
+import type { CardState, Grade } from '$lib/srs/types';
 import { apply, cardsAnswered, emptyLedger, finished, fromJournal, progressed, revert, toJournal, UNDO_LIMIT, type Ledger } from './ledger';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 
-function state(id: string, s: State): CardState {
+function state(id: string, s: CardState['state']): CardState {
 	return {
 		card_id: id,
 		due: NOW + 86_400_000,
@@ -22,7 +22,7 @@ function state(id: string, s: State): CardState {
 	};
 }
 
-function review(id: string, rating: Rating, kind: 'new' | 'learning' | 'review', duration = 4000): UndoStep {
+function review(id: string, rating: Grade, kind: 'new' | 'learning' | 'review', duration = 4000): UndoStep {
 	const saved = {
 		log: { id: `log-${id}-${rating}`, card_id: id, rating, state: State.New, due: NOW, review: NOW, duration },
 		before: undefined,

@@ -1,6 +1,7 @@
 import type { SessionJournal, UndoStep } from '$lib/data/types';
 import { Rating } from '$lib/srs/constants';
 import type { Mix } from '$lib/srs/queue';
+import type { Grade } from '$lib/srs/types';
 
 /** Undo reaches back this many steps. */
 export const UNDO_LIMIT = 100;
@@ -64,8 +65,8 @@ export function toJournal(l: Ledger, scope: string, day: number, queue: readonly
 }
 
 /** The answer a step records, if it is one: a review or a practice answer. */
-function answerOf(step: UndoStep): { card_id: string; rating: number; duration: number } | undefined {
-	if (step.type === 'review') return { card_id: step.saved.log.card_id, rating: step.saved.log.rating, duration: step.duration };
+function answerOf(step: UndoStep): { card_id: string; rating: Grade; duration: number } | undefined {
+	if (step.type === 'review') return { card_id: step.saved.log.card_id, rating: step.saved.log.rating as Grade, duration: step.duration };
 	if (step.type === 'practice') return { card_id: step.record.card_id, rating: step.record.rating, duration: step.record.duration };
 	return undefined;
 }
