@@ -1,22 +1,21 @@
 import { changes, type Change } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
-import { NewCardLimitError, setMarks } from '$lib/data/answers';
+import { NewCardLimitError } from '$lib/data/answers';
 import { addExtraNew, loadJournal, saveJournal } from '$lib/data/journal';
-import type { CardMarks, SavedReview, UndoStep } from '$lib/data/types';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, warmDecks } from '$lib/decks/client';
-import { nextDayStart, startOfDay } from '$lib/srs/day';
+import { startOfDay } from '$lib/srs/day';
 import { previewIntervals } from '$lib/srs/grade';
 import { DEFAULT_DAY_START_HOUR } from '$lib/srs/queue';
 import { scheduler } from '$lib/srs/scheduler';
 import type { Grade } from '$lib/srs/types';
 import { loadToday } from '$lib/study/today';
 import { CardAnswer } from './answer.svelte';
-import { apply, cardsAnswered, emptyLedger, finished, fromJournal, progressed, revert, toJournal, type Ledger } from './ledger';
-import { cardOf, saveAnswer, takeBack } from './record';
+import { bury, suspend, toggleFlag, undo } from './actions';
+import { apply, cardsAnswered, emptyLedger, finished, fromJournal, progressed, toJournal, type Ledger } from './ledger';
+import { saveAnswer } from './record';
 import { SessionStreak } from './session-streak';
-import { describeFailure, shortPrompt } from './session-text';
-import { kindOf } from './sources/source';
+import { describeFailure, leechNotice } from './session-text';
 import { sourceFor, type CardKind, type CardSource, type Counts, type Mode, type SourceOptions } from './sources';
 import { summarize, type SessionSummary } from './summary';
 
@@ -129,7 +128,7 @@ export class ReviewSession {
 			const journal = await loadJournal(await appDb(), this.source.scope, startOfDay(now, today.settings.dayStartHour));
 			this.ledger = this.source.resume(journal) && journal ? fromJournal(journal) : emptyLedger();
 			await this.#loadRound();
-			await this.#advance();
+			await this.advance();
 		} catch (e) {
 			this.loadError = e instanceof Error ? e.message : String(e);
 			this.#status = 'error';
@@ -155,8 +154,8 @@ export class ReviewSession {
 			this.#status = 'loading';
 			this.source.restart();
 			await this.#loadRound();
-			await this.#advance();
-			await this.#journal();
+			await this.advance();
+			await this.journal();
 		} finally {
 			this.saving = false;
 		}
@@ -169,12 +168,12 @@ export class ReviewSession {
 	}
 
 	/**
-	 * Shows what comes next: a card, a wait for a learning step due later
+	 * (For the card actions.) Shows what comes next: a card, a wait for a learning step due later
 	 * today, or the end. `ledger` is the ledger with the step just taken: it
 	 * reaches the screen with the next card, so the counts and the card move
 	 * together; `back` (an undo) lets the progress bar go back.
 	 */
-	async #advance(ledger = this.ledger, back = false): Promise<void> {
+	async advance(ledger: Ledger = this.ledger, back = false): Promise<void> {
 		clearTimeout(this.#timer);
 		let next;
 		try {
@@ -191,7 +190,7 @@ export class ReviewSession {
 		if (next.type === 'wait') {
 			this.nextDue = next.until;
 			this.#status = 'waiting';
-			this.#timer = setTimeout(() => void this.#advance(), Math.max(0, next.until - Date.now()) + 250);
+			this.#timer = setTimeout(() => void this.advance(), Math.max(0, next.until - Date.now()) + 250);
 		} else await this.#finish(next.nextLearning);
 	}
 
@@ -220,7 +219,7 @@ export class ReviewSession {
 		const wasEnded = this.ledger.ended;
 		this.ledger = finished(this.ledger);
 		this.#status = 'done';
-		if (!wasEnded) await this.#journal();
+		if (!wasEnded) await this.journal();
 		this.#onEnd?.({ answered: this.answered });
 	}
 
@@ -229,8 +228,8 @@ export class ReviewSession {
 		return toJournal(l, this.source.scope, startOfDay(Date.now(), this.source.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR), queue);
 	}
 
-	/** Writes the journal; it only serves undo and counts, so a failure is not worth interrupting the learner. */
-	async #journal(): Promise<void> {
+	/** (For the card actions.) Writes the journal; it only serves undo and counts, so a failure is not worth interrupting the learner. */
+	async journal(): Promise<void> {
 		try {
 			await saveJournal(await appDb(), this.#journalOf(this.ledger, this.source.round()));
 		} catch {
@@ -266,20 +265,18 @@ export class ReviewSession {
 				}
 			);
 			this.#pending = undefined;
-			if (step.type === 'review' && step.saved.leech) {
-				this.notice = `“${shortPrompt(card.prompt)}” has lapsed ${step.saved.state.lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
-			}
+			if (step.type === 'review' && step.saved.leech) this.notice = leechNotice(card.prompt, step.saved.state.lapses);
 			this.source.answered(card.id, step.type === 'review' ? step.saved : undefined);
-			await this.#advance(apply(this.ledger, step));
+			await this.advance(apply(this.ledger, step));
 			// A review's journal was written with it; a practice answer's is written now.
-			if (step.type === 'practice') await this.#journal();
+			if (step.type === 'practice') await this.journal();
 		} catch (e) {
 			if (e instanceof NewCardLimitError) {
 				// Another tab introduced the day's last new card meanwhile: say so and move on.
 				this.#pending = undefined;
 				this.notice = e.message;
 				this.source.drop(card.id);
-				await this.#advance().catch((err: unknown) => (this.saveError = describeFailure(err)));
+				await this.advance().catch((err: unknown) => (this.saveError = describeFailure(err)));
 			} else this.saveError = describeFailure(e);
 		} finally {
 			this.saving = false;
@@ -304,115 +301,17 @@ export class ReviewSession {
 		if (!onScreen && this.phase !== 'waiting') return;
 		this.saving = true;
 		try {
-			await this.#advance();
+			await this.advance();
 		} finally {
 			this.saving = false;
 		}
 	}
 
-	/** Takes back the last answer (or bury/suspend/flag/skip): the exact earlier state returns and the card is shown again. */
-	async undo(): Promise<void> {
-		const step = this.ledger.undo.at(-1);
-		if (this.saving || !step) return;
-		this.saving = true;
-		this.snack = undefined;
-		try {
-			await takeBack(await appDb(), step);
-			const ledger = revert(this.ledger);
-			const card_id = cardOf(step);
-			if (step.type === 'marks') this.source.marked(card_id, step.before);
-			if (step.type === 'marks' && this.card?.id === card_id) {
-				this.ledger = ledger;
-				this.flagged = step.before?.flagged ?? false;
-			} else
-				await this.#back(
-					ledger,
-					card_id,
-					step.type === 'review' ? step.kind : kindOf(this.source.states.get(card_id)),
-					step.type === 'review' ? step.saved : undefined
-				);
-			this.notice = 'Undone.';
-			await this.#journal();
-		} catch (e) {
-			this.notice = e instanceof Error ? e.message : String(e);
-		} finally {
-			this.saving = false;
-		}
-	}
-
-	/** Undo: the card comes back and shows again, and the session is not over any more. */
-	async #back(ledger: Ledger, card_id: string, kind: CardKind, saved: SavedReview | undefined): Promise<void> {
-		this.summary = undefined;
-		this.source.putBack(card_id, kind, saved);
-		await this.#advance({ ...ledger, ended: false }, true);
-	}
-
-	/** Takes the card on screen out of the session (bury, suspend, skip), or only marks it; `step` is what undo takes back. */
-	async #act(change: (card: DeckCard) => Promise<{ step: UndoStep; leave: boolean }>): Promise<void> {
-		const card = this.card;
-		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
-		this.saving = true;
-		this.notice = undefined;
-		try {
-			const { step, leave } = await change(card);
-			const ledger = apply(this.ledger, step);
-			if (leave) {
-				this.source.drop(card.id);
-				await this.#advance(ledger);
-			} else this.ledger = ledger;
-			if (step.type === 'marks' || step.type === 'skip') this.snack = step.label;
-			await this.#journal();
-		} catch (e) {
-			this.notice = e instanceof Error ? e.message : String(e);
-		} finally {
-			this.saving = false;
-		}
-	}
-
-	#mark(patch: Partial<Omit<CardMarks, 'card_id'>>, label: string, leave: boolean): Promise<void> {
-		return this.#act(async (card) => {
-			const { before, after } = await setMarks(await appDb(), card.id, patch);
-			changes.publish('marked', [card.id]);
-			this.source.marked(card.id, after);
-			if (!leave) this.flagged = after.flagged;
-			return { step: { type: 'marks', card_id: card.id, before, label }, leave };
-		});
-	}
-
-	/** Practice: takes the card out of this round only; no schedule or mark changes. */
-	#skip(): Promise<void> {
-		return this.#act((card) =>
-			Promise.resolve({
-				step: { type: 'skip', card_id: card.id, label: `Skipped “${shortPrompt(card.prompt)}” in this round. Its schedule is unchanged.` },
-				leave: true
-			})
-		);
-	}
-
-	/** Hides the card until the learner's next day; in practice, only skips it in this round. */
-	bury(): Promise<void> {
-		const s = this.source.settings;
-		const card = this.card;
-		if (!s || !card) return Promise.resolve();
-		if (this.source.practice) return this.#skip();
-		return this.#mark({ buried_until: nextDayStart(Date.now(), s.dayStartHour) }, `Buried “${shortPrompt(card.prompt)}” until tomorrow.`, true);
-	}
-
-	/** Hides the card from reviews until the learner resumes it. Practice never suspends: it leaves the schedule alone. */
-	suspend(): Promise<void> {
-		const card = this.card;
-		if (!card) return Promise.resolve();
-		if (this.source.practice) return this.#skip();
-		return this.#mark({ suspended: true }, `Suspended “${shortPrompt(card.prompt)}”. Resume it under Cards.`, true);
-	}
-
-	/** Flags or unflags the card, to find it later. */
-	toggleFlag(): Promise<void> {
-		const card = this.card;
-		if (!card) return Promise.resolve();
-		const p = shortPrompt(card.prompt);
-		return this.#mark({ flagged: !this.flagged }, this.flagged ? `Removed the flag from “${p}”.` : `Flagged “${p}”.`, false);
-	}
+	// What the learner does to a card besides answering, and undo: actions.ts.
+	undo = (): Promise<void> => undo(this);
+	bury = (): Promise<void> => bury(this);
+	suspend = (): Promise<void> => suspend(this);
+	toggleFlag = (): Promise<void> => toggleFlag(this);
 
 	/** Dismisses the snackbar. */
 	dismissSnack(): void {
