@@ -168,10 +168,11 @@ export class ReviewSession {
 	}
 
 	/**
-	 * (For the card actions.) Shows what comes next: a card, a wait for a learning step due later
+	 * Shows what comes next: a card, a wait for a learning step due later
 	 * today, or the end. `ledger` is the ledger with the step just taken: it
 	 * reaches the screen with the next card, so the counts and the card move
-	 * together; `back` (an undo) lets the progress bar go back.
+	 * together; `back` (an undo) lets the progress bar go back. Public for
+	 * the card actions (actions.ts).
 	 */
 	async advance(ledger: Ledger = this.ledger, back = false): Promise<void> {
 		clearTimeout(this.#timer);
@@ -228,7 +229,7 @@ export class ReviewSession {
 		return toJournal(l, this.source.scope, startOfDay(Date.now(), this.source.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR), queue);
 	}
 
-	/** (For the card actions.) Writes the journal; it only serves undo and counts, so a failure is not worth interrupting the learner. */
+	/** Writes the journal (public for actions.ts); it only serves undo and counts, so a failure is not worth interrupting the learner. */
 	async journal(): Promise<void> {
 		try {
 			await saveJournal(await appDb(), this.#journalOf(this.ledger, this.source.round()));
