@@ -7,6 +7,11 @@ export function shortPrompt(prompt: string): string {
 	return p.length > 60 ? `${p.slice(0, 57).trimEnd()}…` : p;
 }
 
+/** Says that an answer made the card a leech, and what became of it. */
+export function leechNotice(prompt: string, lapses: number): string {
+	return `“${shortPrompt(prompt)}” has lapsed ${lapses} times: it is a leech, and now suspended. Find it under Cards to rework and resume it.`;
+}
+
 /** Why a save failed, in words; the answer stays on screen to retry. */
 export function describeFailure(e: unknown): string {
 	const name = e instanceof DOMException || e instanceof Error ? e.name : '';

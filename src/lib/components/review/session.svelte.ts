@@ -1,32 +1,119 @@
 import { changes, type Change } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
-import { restoreMarks, setMarks, undoPractice, undoReview } from '$lib/data/answers';
-import { addExtraNew, loadJournal } from '$lib/data/journal';
-import type { CardMarks } from '$lib/data/types';
-import { loadCards } from '$lib/decks/client';
-import { loadToday } from '$lib/study/today';
-import { nextDayStart, startOfDay } from '$lib/srs/day';
+import { NewCardLimitError } from '$lib/data/answers';
+import { addExtraNew, loadJournal, saveJournal } from '$lib/data/journal';
+import type { DeckCard } from '$lib/decks';
+import { loadCards, warmDecks } from '$lib/decks/client';
+import { startOfDay } from '$lib/srs/day';
+import { previewIntervals } from '$lib/srs/grade';
+import { DEFAULT_DAY_START_HOUR } from '$lib/srs/queue';
+import { scheduler } from '$lib/srs/scheduler';
 import type { Grade } from '$lib/srs/types';
-import { SessionFlow } from './session-flow.svelte';
-import type { CardKind } from './session-log.svelte';
-import { shortPrompt } from './session-text';
+import { loadToday } from '$lib/study/today';
+import { CardAnswer } from './answer.svelte';
+import { bury, suspend, toggleFlag, undo } from './actions';
+import { apply, cardsAnswered, emptyLedger, finished, fromJournal, progressed, toJournal, type Ledger } from './ledger';
+import { saveAnswer } from './record';
+import { SessionStreak } from './session-streak';
+import { describeFailure, leechNotice } from './session-text';
+import { sourceFor, type CardKind, type CardSource, type Counts, type Mode, type SourceOptions } from './sources';
+import { summarize, type SessionSummary } from './summary';
 
-export type { Phase } from './answer.svelte';
-export type { Mode } from './session-flow.svelte';
+export type { Mode } from './sources';
 export type { SessionSummary } from './summary';
-export { UNDO_LIMIT } from './session-log.svelte';
+export { UNDO_LIMIT } from './ledger';
 export { shortPrompt } from './session-text';
 
+export type Phase = 'loading' | 'question' | 'answer' | 'waiting' | 'done' | 'error';
+
+export interface SessionOptions extends SourceOptions {
+	/** What the page does once the session reaches its end screen (the badge, sync, asking the browser to keep the data). */
+	onEnd?: (end: { answered: number }) => void;
+}
+
 /**
- * One study session: today's due cards (review), N random cards that
- * leave the schedule alone (practice), or a fixed list reviewed early
- * (target). SessionFlow orders the cards and
- * saves answers, SessionLog keeps the counts, the undo history and the
- * journal; this adds what the learner does besides answering: undo, bury,
- * suspend, flag, another round, and following other tabs.
+ * One study session. Its cards come from a source (today's due cards, a
+ * practice round or a fixed list: sources/), the answer on screen is
+ * `answer`, and the counts, undo history and journal come from one ledger.
+ * This shows cards, saves answers, and does what the learner does besides
+ * answering: undo, bury, suspend, flag, another round; it follows changes
+ * made in other tabs and by sync.
  */
-export class ReviewSession extends SessionFlow {
+export class ReviewSession {
+	/** The card on screen and the learner's answer to it. */
+	answer = $state.raw<CardAnswer | undefined>();
+	/** The counts, the undo history and the progress, as the journal keeps them. */
+	ledger = $state.raw<Ledger>(emptyLedger());
+	/** Cards still to show: new, learning (due now or within the learn-ahead limit) and review. */
+	counts = $state.raw<Counts>({ fresh: 0, learning: 0, review: 0 });
+	intervals = $state.raw<Record<Grade, number> | undefined>();
+	saving = $state(false);
+	saveError = $state<string | undefined>();
+	loadError = $state<string | undefined>();
+	/** A short message about the last action: leech, undo, a failure. */
+	notice = $state<string | undefined>();
+	/** What bury, suspend, flag or skip just did to which card; it offers its own Undo. */
+	snack = $state<string | undefined>();
+	/** The card on screen is flagged. */
+	flagged = $state(false);
+	/** When the next card comes due, while waiting for it. */
+	nextDue = $state<number | undefined>();
+	summary = $state.raw<SessionSummary | undefined>();
+	#status = $state<'loading' | 'card' | 'waiting' | 'done' | 'error'>('loading');
+
+	readonly mode: Mode;
+	readonly deck: string | undefined;
+	readonly practiceSize: number;
+	readonly source: CardSource;
+	#onEnd: SessionOptions['onEnd'];
+	#cards = new Map<string, DeckCard>();
+	/** How the card on screen counted when it was picked. */
+	#kind: CardKind = 'new';
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#streak = new SessionStreak();
 	#stopListening: (() => void) | undefined;
+	#lastRating: Grade | undefined;
+	/** An answer whose save failed: kept, with its original time, until a retry writes it. */
+	#pending: { card_id: string; rating: Grade; now: number; duration: number } | undefined;
+
+	constructor(options: SessionOptions = {}) {
+		this.mode = options.mode ?? 'review';
+		this.deck = options.deck;
+		this.practiceSize = options.practiceSize ?? 10;
+		this.source = sourceFor(options);
+		this.#onEnd = options.onEnd;
+	}
+
+	get phase(): Phase {
+		return this.#status === 'card' ? (this.answer?.revealed ? 'answer' : 'question') : this.#status;
+	}
+	get card(): DeckCard | undefined {
+		return this.answer?.card;
+	}
+	/** Answers given, answers not rated Again, time spent (ms), different cards answered. */
+	get answered(): number {
+		return this.ledger.answered;
+	}
+	get recalled(): number {
+		return this.ledger.recalled;
+	}
+	get timeMs(): number {
+		return this.ledger.timeMs;
+	}
+	get cardsAnswered(): number {
+		return cardsAnswered(this.ledger);
+	}
+	/** Share of the session done, 0–1. */
+	get progress(): number {
+		return this.ledger.progress;
+	}
+	get undoCount(): number {
+		return this.ledger.undo.length;
+	}
+	/** Cards left in the session. */
+	get remaining(): number {
+		return this.counts.fresh + this.counts.learning + this.counts.review;
+	}
 
 	/** Starts the session, carrying on today's journal for this scope if there is one. */
 	async load(): Promise<void> {
@@ -37,34 +124,21 @@ export class ReviewSession extends SessionFlow {
 		try {
 			const now = Date.now();
 			const today = await loadToday(now, this.deck);
-			this.settings = today.settings;
-			const journal = await loadJournal(await appDb(), this.scope, startOfDay(now, today.settings.dayStartHour));
-			if (journal) this.resume(journal);
-			if (this.mode === 'target') {
-				this.states = today.states;
-				this.marks = today.marks;
-			}
-			if (this.inRound) {
-				if (!journal || journal.ended || !journal.practiceQueue?.length) {
-					this.resetCounts();
-					await this.newRound();
-				} else this.queue = [...journal.practiceQueue];
-				this.cards = await loadCards(this.queue);
-				this.showNextInRound();
-			} else {
-				// A finished session reopened with cards due is a new session; with none, its summary again.
-				if (journal?.ended && today.counts.total > 0) this.resetCounts();
-				await this.advance(!journal || journal.ended);
-			}
+			this.source.start(today);
+			const journal = await loadJournal(await appDb(), this.source.scope, startOfDay(now, today.settings.dayStartHour));
+			this.ledger = this.source.resume(journal) && journal ? fromJournal(journal) : emptyLedger();
+			await this.#loadRound();
+			await this.advance();
 		} catch (e) {
 			this.loadError = e instanceof Error ? e.message : String(e);
-			this.phase = 'error';
+			this.#status = 'error';
 		}
 	}
 
 	/** Stops timers and listening when the page goes away. */
-	override destroy(): void {
-		super.destroy();
+	destroy(): void {
+		clearTimeout(this.#timer);
+		this.#streak.stop();
 		this.#stopListening?.();
 	}
 
@@ -73,22 +147,146 @@ export class ReviewSession extends SessionFlow {
 		if (this.saving) return;
 		this.saving = true;
 		try {
-			const db = await appDb();
-			if (extraNew > 0 && this.deck && this.settings) await addExtraNew(db, this.deck, startOfDay(Date.now(), this.settings.dayStartHour), extraNew);
-			this.resetCounts();
+			const settings = this.source.settings;
+			if (extraNew > 0 && this.deck && settings) await addExtraNew(await appDb(), this.deck, startOfDay(Date.now(), settings.dayStartHour), extraNew);
+			this.ledger = emptyLedger();
 			this.summary = undefined;
-			this.phase = 'loading';
-			if (this.inRound) {
-				await this.newRound();
-				this.cards = await loadCards(this.queue);
-				this.showNextInRound();
-			} else {
-				await this.advance(true);
-			}
+			this.#status = 'loading';
+			this.source.restart();
+			await this.#loadRound();
+			await this.advance();
 			await this.journal();
 		} finally {
 			this.saving = false;
 		}
+	}
+
+	/** A round's cards load at once: answering one never waits for the next. */
+	async #loadRound(): Promise<void> {
+		const round = this.source.round();
+		if (round) this.#cards = await loadCards(round);
+	}
+
+	/**
+	 * Shows what comes next: a card, a wait for a learning step due later
+	 * today, or the end. `ledger` is the ledger with the step just taken: it
+	 * reaches the screen with the next card, so the counts and the card move
+	 * together; `back` (an undo) lets the progress bar go back. Public for
+	 * the card actions (actions.ts).
+	 */
+	async advance(ledger: Ledger = this.ledger, back = false): Promise<void> {
+		clearTimeout(this.#timer);
+		let next;
+		try {
+			const n = await this.source.next(Date.now(), ledger.mix);
+			ledger = { ...ledger, mix: n.mix };
+			next = n.next;
+			if (next.type === 'card' && !this.#cards.has(next.id)) for (const [id, card] of await loadCards([next.id])) this.#cards.set(id, card);
+		} finally {
+			this.counts = this.source.counts();
+			this.ledger = progressed(ledger, this.remaining, back);
+		}
+		if (next.type === 'card') return this.#show(next.id, next.kind, next.upcoming);
+		this.answer = undefined;
+		if (next.type === 'wait') {
+			this.nextDue = next.until;
+			this.#status = 'waiting';
+			this.#timer = setTimeout(() => void this.advance(), Math.max(0, next.until - Date.now()) + 250);
+		} else await this.#finish(next.nextLearning);
+	}
+
+	#show(id: string, kind: CardKind, upcoming: string[] | undefined): void {
+		const card = this.#cards.get(id);
+		const settings = this.source.settings;
+		if (!card || !settings) return;
+		this.#kind = kind;
+		this.saveError = undefined;
+		this.flagged = this.source.marks.get(id)?.flagged ?? false;
+		this.intervals = this.source.practice ? undefined : previewIntervals(scheduler(settings), id, this.source.states.get(id), Date.now());
+		this.answer = new CardAnswer(card);
+		this.#status = 'card';
+		this.#streak.soon(settings.dayStartHour);
+		// While the learner reads this card, the decks of the cards that may follow load: the next grade waits for no fetch.
+		if (upcoming) warmDecks(upcoming);
+	}
+
+	async #finish(nextLearning: number | undefined): Promise<void> {
+		const now = Date.now();
+		const settings = this.source.settings;
+		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
+		const streak = await this.#streak.now(now, settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR, !this.source.practice && this.answered > 0);
+		this.summary = summarize({ now, settings, states: this.source.states, nextLearning, streak, ...this.source.endInput(Object.keys(this.ledger.cards)) });
+		this.counts = { fresh: 0, learning: 0, review: 0 };
+		const wasEnded = this.ledger.ended;
+		this.ledger = finished(this.ledger);
+		this.#status = 'done';
+		if (!wasEnded) await this.journal();
+		this.#onEnd?.({ answered: this.answered });
+	}
+
+	/** The journal for a ledger; `queue` is a round's cards not answered yet. */
+	#journalOf(l: Ledger, queue: string[] | undefined) {
+		return toJournal(l, this.source.scope, startOfDay(Date.now(), this.source.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR), queue);
+	}
+
+	/** Writes the journal (public for actions.ts); it only serves undo and counts, so a failure is not worth interrupting the learner. */
+	async journal(): Promise<void> {
+		try {
+			await saveJournal(await appDb(), this.#journalOf(this.ledger, this.source.round()));
+		} catch {
+			// The answers themselves are saved; only a later reload would lose the undo history.
+		}
+	}
+
+	/** Saves the answer; the card only leaves the screen once the write has committed. */
+	async rate(rating: Grade): Promise<void> {
+		const answer = this.answer;
+		const settings = this.source.settings;
+		if (this.phase !== 'answer' || !answer || this.saving || !settings) return;
+		const card = answer.card;
+		this.saving = true;
+		this.saveError = undefined;
+		this.notice = undefined;
+		this.snack = undefined;
+		this.#lastRating = rating;
+		const pending = this.#pending?.card_id === card.id && this.#pending.rating === rating ? this.#pending : undefined;
+		const duration = pending?.duration ?? answer.elapsed();
+		const now = pending?.now ?? Date.now();
+		this.#pending = { card_id: card.id, rating, now, duration };
+		try {
+			const step = await saveAnswer(
+				await appDb(),
+				{ card, rating, now, duration, correct: answer.correct, kind: this.#kind },
+				{
+					practice: this.source.practice,
+					settings,
+					extraNew: this.source.extraNew,
+					// The journal as it will be once this answer counts, written with the answer itself.
+					journal: (s) => this.#journalOf(apply(this.ledger, s), this.source.round(card.id))
+				}
+			);
+			this.#pending = undefined;
+			if (step.type === 'review' && step.saved.leech) this.notice = leechNotice(card.prompt, step.saved.state.lapses);
+			this.source.answered(card.id, step.type === 'review' ? step.saved : undefined);
+			await this.advance(apply(this.ledger, step));
+			// A review's journal was written with it; a practice answer's is written now.
+			if (step.type === 'practice') await this.journal();
+		} catch (e) {
+			if (e instanceof NewCardLimitError) {
+				// Another tab introduced the day's last new card meanwhile: say so and move on.
+				this.#pending = undefined;
+				this.notice = e.message;
+				this.source.drop(card.id);
+				await this.advance().catch((err: unknown) => (this.saveError = describeFailure(err)));
+			} else this.saveError = describeFailure(e);
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Tries the last failed save again. */
+	retry(): Promise<void> {
+		return this.#lastRating === undefined ? Promise.resolve() : this.rate(this.#lastRating);
 	}
 
 	/**
@@ -98,8 +296,8 @@ export class ReviewSession extends SessionFlow {
 	 */
 	async #changedElsewhere(c: Change): Promise<void> {
 		// What this session holds is out of date now: its next card comes from a fresh read.
-		this.stale = true;
-		if (this.mode !== 'review' || this.saving) return;
+		this.source.changed();
+		if (!this.source.live || this.saving) return;
 		const onScreen = this.phase === 'question' && this.card !== undefined && (c.cards?.includes(this.card.id) ?? false);
 		if (!onScreen && this.phase !== 'waiting') return;
 		this.saving = true;
@@ -110,151 +308,11 @@ export class ReviewSession extends SessionFlow {
 		}
 	}
 
-	/** Takes back the last answer (or bury/suspend/flag/skip): the exact earlier state returns and the card is shown again. */
-	async undo(): Promise<void> {
-		if (this.saving) return;
-		const step = this.undoSteps.at(-1);
-		if (!step) return;
-		this.saving = true;
-		this.snack = undefined;
-		try {
-			const db = await appDb();
-			if (step.type === 'review') {
-				await undoReview(db, step.saved);
-				changes.publish('undone', [step.saved.log.card_id]);
-				this.counted(step.saved.log.card_id, step.saved.log.rating as Grade, step.duration, -1);
-				if (this.mix && step.kind !== 'learning') {
-					this.mix.shown--;
-					if (step.kind === 'new') this.mix.newShown--;
-				}
-				if (this.mode === 'target') {
-					const { log, before, marksBefore } = step.saved;
-					if (before) this.states.set(log.card_id, before);
-					else this.states.delete(log.card_id);
-					if (marksBefore) this.marks.set(log.card_id, marksBefore);
-					else this.marks.delete(log.card_id);
-					await this.#backInRound(log.card_id);
-				} else await this.#reshow(step.saved.log.card_id, step.kind);
-			} else if (step.type === 'practice' || step.type === 'skip') {
-				const card_id = step.type === 'practice' ? step.record.card_id : step.card_id;
-				if (step.type === 'practice') {
-					await undoPractice(db, step.record);
-					this.counted(card_id, step.record.rating, step.record.duration, -1);
-				}
-				await this.#backInRound(card_id);
-			} else {
-				await restoreMarks(db, step.card_id, step.before);
-				changes.publish('marked', [step.card_id]);
-				if (step.before) this.marks.set(step.card_id, step.before);
-				else this.marks.delete(step.card_id);
-				if (this.card?.id === step.card_id) this.flagged = step.before?.flagged ?? false;
-				else if (this.inRound) {
-					if (this.queue[0] !== step.card_id) this.queue.unshift(step.card_id);
-					this.showNextInRound();
-				} else await this.#reshow(step.card_id, this.currentKind);
-			}
-			this.undoSteps.pop();
-			this.undoCount = this.undoSteps.length;
-			this.notice = 'Undone.';
-			await this.journal();
-		} catch (e) {
-			this.notice = e instanceof Error ? e.message : String(e);
-		} finally {
-			this.saving = false;
-		}
-	}
-
-	/** A round: the card goes back to the front of the list and shows again. */
-	async #backInRound(card_id: string): Promise<void> {
-		if (this.queue[0] !== card_id) this.queue.unshift(card_id);
-		this.cards = new Map([...this.cards, ...(await loadCards([card_id]))]);
-		this.summary = undefined;
-		this.ended = false;
-		this.showNextInRound();
-		this.moveProgress(true);
-	}
-
-	async #reshow(card_id: string, kind: CardKind): Promise<void> {
-		clearTimeout(this.timer);
-		this.summary = undefined;
-		this.ended = false;
-		await this.refresh(Date.now());
-		this.moveProgress(true);
-		this.cards = new Map([...this.cards, ...(await loadCards([card_id]))]);
-		this.currentKind = kind;
-		this.show(card_id);
-	}
-
-	async #mark(patch: Partial<Omit<CardMarks, 'card_id'>>, label: string, leave: boolean): Promise<void> {
-		const card = this.card;
-		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
-		this.saving = true;
-		this.notice = undefined;
-		try {
-			const db = await appDb();
-			const { before, after } = await setMarks(db, card.id, patch);
-			changes.publish('marked', [card.id]);
-			this.marks.set(card.id, after);
-			this.push({ type: 'marks', card_id: card.id, before, label });
-			if (!leave) {
-				this.flagged = after.flagged;
-			} else if (this.inRound) {
-				this.queue.shift();
-				this.showNextInRound();
-			} else {
-				await this.advance();
-			}
-			this.snack = label;
-			await this.journal();
-		} catch (e) {
-			this.notice = e instanceof Error ? e.message : String(e);
-		} finally {
-			this.saving = false;
-		}
-	}
-
-	/** Practice: takes the card out of this round only; no schedule or mark changes. */
-	async #skip(): Promise<void> {
-		const card = this.card;
-		if (!card || this.saving || (this.phase !== 'question' && this.phase !== 'answer')) return;
-		this.saving = true;
-		this.notice = undefined;
-		try {
-			const label = `Skipped “${shortPrompt(card.prompt)}” in this round. Its schedule is unchanged.`;
-			this.push({ type: 'skip', card_id: card.id, label });
-			this.queue.shift();
-			this.showNextInRound();
-			this.snack = label;
-			await this.journal();
-		} finally {
-			this.saving = false;
-		}
-	}
-
-	/** Hides the card until the learner's next day; in practice, only skips it in this round. */
-	bury(): Promise<void> {
-		const s = this.settings;
-		const card = this.card;
-		if (!s || !card) return Promise.resolve();
-		if (this.mode === 'practice') return this.#skip();
-		return this.#mark({ buried_until: nextDayStart(Date.now(), s.dayStartHour) }, `Buried “${shortPrompt(card.prompt)}” until tomorrow.`, true);
-	}
-
-	/** Hides the card from reviews until the learner resumes it. Practice never suspends: it leaves the schedule alone. */
-	suspend(): Promise<void> {
-		const card = this.card;
-		if (!card) return Promise.resolve();
-		if (this.mode === 'practice') return this.#skip();
-		return this.#mark({ suspended: true }, `Suspended “${shortPrompt(card.prompt)}”. Resume it under Cards.`, true);
-	}
-
-	/** Flags or unflags the card, to find it later. */
-	toggleFlag(): Promise<void> {
-		const card = this.card;
-		if (!card) return Promise.resolve();
-		const p = shortPrompt(card.prompt);
-		return this.#mark({ flagged: !this.flagged }, this.flagged ? `Removed the flag from “${p}”.` : `Flagged “${p}”.`, false);
-	}
+	// What the learner does to a card besides answering, and undo: actions.ts.
+	undo = (): Promise<void> => undo(this);
+	bury = (): Promise<void> => bury(this);
+	suspend = (): Promise<void> => suspend(this);
+	toggleFlag = (): Promise<void> => toggleFlag(this);
 
 	/** Dismisses the snackbar. */
 	dismissSnack(): void {
