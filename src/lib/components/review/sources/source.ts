@@ -1,5 +1,6 @@
 import type { AppSettings, CardMarks, SavedReview, SessionJournal } from '$lib/data/types';
 import { State } from '$lib/srs/constants';
+import { isStudied } from '$lib/srs/facts';
 import type { Mix, Queue } from '$lib/srs/queue';
 import type { CardState } from '$lib/srs/types';
 import type { Today } from '$lib/study/today';
@@ -67,7 +68,7 @@ export interface CardSource {
 
 /** How a card counts in a session: never studied, in (re)learning steps, or in review. */
 export function kindOf(s: CardState | undefined): CardKind {
-	if (!s || s.state === State.New) return 'new';
+	if (!isStudied(s)) return 'new';
 	return s.state === State.Review ? 'review' : 'learning';
 }
 
