@@ -12,21 +12,9 @@ export const UNDO_LIMIT = 100;
  * IndexedDB both come from it, and an undo reverts the very step it applied:
  * one computation, not three.
  */
-export interface Ledger {
-	/** The steps undo can take back, oldest first. */
-	undo: UndoStep[];
-	/** Answers given, answers not rated Again, and time spent answering (ms). */
-	answered: number;
-	recalled: number;
-	timeMs: number;
-	/** Answers per card. */
-	cards: Record<string, number>;
-	/** Share of the session done, 0–1: it never moves backwards while answering, and is 1 only at the end. */
-	progress: number;
+export interface Ledger extends Pick<SessionJournal, 'undo' | 'answered' | 'recalled' | 'timeMs' | 'cards' | 'progress' | 'ended'> {
 	/** How today's reviews and new cards are mixed (review sources only). */
 	mix: Mix | undefined;
-	/** The session reached its end screen. */
-	ended: boolean;
 }
 
 export function emptyLedger(): Ledger {

@@ -48,10 +48,7 @@ export class PracticeSource implements CardSource {
 
 	/** Carries on the journal's round if it has cards left; else draws a new one. */
 	resume(journal: SessionJournal | undefined): boolean {
-		if (journal && !journal.ended && journal.practiceQueue?.length) {
-			this.#round.ids = [...journal.practiceQueue];
-			return true;
-		}
+		if (this.#round.carryOn(journal)) return true;
 		this.restart();
 		return false;
 	}

@@ -1,3 +1,4 @@
+import type { SessionJournal } from '$lib/data/types';
 import type { CardKind, Next } from './source';
 
 /** A fixed list of cards shown in order, as practice and targeted review go through theirs. */
@@ -18,6 +19,13 @@ export class Round {
 	/** The card comes back to the front, to be shown next. */
 	putBack(id: string): void {
 		if (this.ids[0] !== id) this.ids.unshift(id);
+	}
+
+	/** Takes up the round a journal kept, if it has cards left to show (true); the session carries on there. */
+	carryOn(journal: SessionJournal | undefined): boolean {
+		if (!journal || journal.ended || !journal.practiceQueue?.length) return false;
+		this.ids = [...journal.practiceQueue];
+		return true;
 	}
 
 	/** The list for the journal, as it will be once `without` is answered. */

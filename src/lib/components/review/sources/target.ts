@@ -47,10 +47,7 @@ export class TargetSource implements CardSource {
 
 	/** Carries on the journal's list if it has cards left; else starts on the whole list. */
 	resume(journal: SessionJournal | undefined): boolean {
-		if (journal && !journal.ended && journal.practiceQueue?.length) {
-			this.#round.ids = [...journal.practiceQueue];
-			return true;
-		}
+		if (this.#round.carryOn(journal)) return true;
 		this.restart();
 		return false;
 	}
