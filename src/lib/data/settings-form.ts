@@ -49,7 +49,8 @@ const LABELS = {
 } as const;
 type Checked = keyof typeof LABELS;
 type Numeric = Exclude<Checked, 'learningSteps' | 'relearningSteps'>;
-const NUMERIC = Object.keys(B) as Numeric[];
+/** The settings typed as whole numbers: every bounded one but the retention, a decimal. */
+const WHOLE = (Object.keys(B) as Numeric[]).filter((k) => k !== 'retention');
 
 /** A whole number as typed, or undefined when it is not written as one (the range is the schema's to check). */
 function whole(value: string): number | undefined {
@@ -95,8 +96,7 @@ export function parseSettingsForm(form: SettingsForm): { settings: AppSettings }
 	const retention = /^\d*[.,]?\d+$/.test(retentionText) ? Number(retentionText.replace(',', '.')) : undefined;
 	if (retention === undefined) errors.retention = rangeMessage('retention');
 	const numbers: Partial<Record<Numeric, number>> = { retention };
-	for (const key of NUMERIC) {
-		if (key === 'retention') continue;
+	for (const key of WHOLE) {
 		const n = whole(form[key]);
 		if (n === undefined) {
 			const [min, max] = B[key];
