@@ -121,14 +121,17 @@ export function fill<T>(kind: Kind, record: T): T {
 	return spec.fill ? (spec.fill(record as never) as T) : record;
 }
 
-/** Server document ids: the kind, then the record's key ("review:<id>", "marks:<card>"); a kind with one record, its name ("settings"). */
-export const docId = Object.fromEntries(KIND_NAMES.map((k) => [k, isOne(k) ? () => k : (key: string) => `${k}:${key}`])) as {
+/** A server document's id: the kind, then the record's key ("review:<id>", "marks:<card>"); a kind with one record, its name ("settings"). */
+const idOf = (kind: Kind, key?: string): string => (isOne(kind) ? kind : `${kind}:${key}`);
+
+/** Document ids by kind, from a record's key. */
+export const docId = Object.fromEntries(KIND_NAMES.map((k) => [k, (key?: string) => idOf(k, key)])) as {
 	[K in Kind]: K extends OneKind ? () => string : (key: string) => string;
 };
 
 /** The server document id of a record of `kind`. */
 export function docIdOf(kind: Kind, record: unknown): string {
-	return isOne(kind) ? kind : `${kind}:${keyOf(kind, record)}`;
+	return idOf(kind, keyOf(kind, record));
 }
 
 /** Whether a name (a backup line's, a document id's start) is one of the table's kinds. */

@@ -1,5 +1,5 @@
 import { kindProblem } from '$lib/data/backup/kind-schemas';
-import { docId, isOne, keyOf, kindOf, KINDS, type Kind, type RecordOf } from '$lib/data/kinds';
+import { docIdOf, isGrowOnly, isOne, kindOf, KINDS, type Kind, type RecordOf } from '$lib/data/kinds';
 import type { MergeBatch } from '$lib/data/merge';
 import type { CouchDoc } from './couch';
 
@@ -21,7 +21,7 @@ export function toDoc(id: string, data: unknown): CouchDoc {
 /** Whether a document id names an immutable record (an answer): the server's copy never changes. */
 export function isImmutable(id: string): boolean {
 	const kind = kindOf(id);
-	return kind !== undefined && KINDS[kind].merge === 'grow-only';
+	return kind !== undefined && isGrowOnly(kind);
 }
 
 export type Checked = { [K in Kind]: { ok: true; kind: K; data: RecordOf<K> } }[Kind] | { ok: false; id: string; why: string };
@@ -36,7 +36,7 @@ export function checkDoc(doc: unknown): Checked {
 	if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, id, why: 'data: is missing' };
 	const p = kindProblem(kind, data);
 	if (p) return { ok: false, id, why: p };
-	if (!isOne(kind) && docId[kind](keyOf(kind, data)) !== id) return { ok: false, id, why: `its id does not match the ${kind} it holds` };
+	if (docIdOf(kind, data) !== id) return { ok: false, id, why: `its id does not match the ${kind} it holds` };
 	return { ok: true, kind, data } as Checked;
 }
 

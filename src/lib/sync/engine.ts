@@ -7,7 +7,7 @@ import type { AppSettings } from '$lib/db/settings';
 import { CouchClient, SyncError, type ChangesPage, type CouchConfig, type CouchDoc } from './couch';
 import { addToBatch, checkDoc, isImmutable, toDoc } from './docs';
 import { outgoing, PUSH_BATCH, scanPage, type Outgoing } from './outgoing';
-import { getSyncConfig, getSyncStatus, type SyncStatus } from './state';
+import { getSyncConfig, getSyncStatus, sameTarget, type SyncStatus } from './state';
 import { getMeta, putMeta, readMeta, writeMeta } from '$lib/db/meta';
 
 /** Changes listed per request (ids only), and documents merged per transaction (documents sent per request: outgoing.ts). */
@@ -89,7 +89,7 @@ async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcom
 async function saveStatus(db: RecallDatabase, config: CouchConfig, status: SyncStatus): Promise<void> {
 	const tx = db.transaction('meta', 'readwrite');
 	const current = await getMeta(tx.store, 'sync');
-	if (current && current.server === config.server && current.db === config.db) await putMeta(tx.store, 'sync-status', status);
+	if (sameTarget(current, config)) await putMeta(tx.store, 'sync-status', status);
 	await tx.done;
 }
 
@@ -201,7 +201,7 @@ async function pushOutbox(db: RecallDatabase, client: CouchClient, config: Couch
 		const tx = db.transaction(['outbox', 'meta'], 'readwrite');
 		const outbox = tx.objectStore('outbox');
 		const on = await getMeta(tx.objectStore('meta'), 'sync');
-		if (on && on.server === config.server && on.db === config.db) {
+		if (sameTarget(on, config)) {
 			const current = await Promise.all(entries.map((e) => outbox.get(e.key)));
 			await Promise.all(entries.filter((e, i) => done.has(e.key) && current[i]?.at === e.at && current[i]?.op === e.op).map((e) => outbox.delete(e.key)));
 		}

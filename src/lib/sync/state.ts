@@ -4,6 +4,11 @@ import { getMeta, putMeta, readMeta, type CouchConfig, type SyncStatus } from '$
 // What sync keeps on the device is in `meta` (db/meta-keys.ts): sync, sync-since, sync-scan, sync-status.
 export type { ScanPosition, SyncStatus } from '$lib/db/meta';
 
+/** Whether `a` is set up for the same server and database as `b` (the user and password aside). */
+export function sameTarget(a: CouchConfig | undefined, b: CouchConfig): boolean {
+	return !!a && a.server === b.server && a.db === b.db;
+}
+
 export async function getSyncConfig(db: RecallDatabase): Promise<CouchConfig | undefined> {
 	return readMeta(db, 'sync');
 }
@@ -21,7 +26,7 @@ export async function startSync(db: RecallDatabase, config: CouchConfig, now = D
 	const tx = db.transaction(['meta', 'outbox'], 'readwrite', { durability: 'strict' });
 	const meta = tx.objectStore('meta');
 	const old = await getMeta(meta, 'sync');
-	const same = old && old.server === config.server && old.db === config.db;
+	const same = sameTarget(old, config);
 	const writes: Promise<unknown>[] = [putMeta(meta, 'sync', config)];
 	if (!same) {
 		writes.push(meta.delete('sync-since'), putMeta(meta, 'sync-scan', { step: 0, until: now }), meta.delete('sync-status'), tx.objectStore('outbox').clear());
