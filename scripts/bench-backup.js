@@ -91,6 +91,13 @@ async function importAndExport(N, page) {
 					window.__slow.push(`${e.duration.toFixed(0)} ms during "${document.querySelector('label[for="import-progress"]')?.textContent ?? 'the end'}"`);
 			}
 		}).observe({ type: 'longtask', buffered: false });
+		// When each phase of the import began (the progress label's first word or two), to say where the time goes.
+		window.__phases = [];
+		const seen = () => {
+			const text = document.querySelector('label[for="import-progress"]')?.textContent?.replace(/[:\d,. ]+lines$/, '') ?? 'the end';
+			if (window.__phases.at(-1)?.text !== text) window.__phases.push({ text, at: performance.now() });
+		};
+		new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true });
 	});
 	await page.getByLabel('Import a backup').setInputFiles(path);
 	const t1 = performance.now();
@@ -104,6 +111,8 @@ async function importAndExport(N, page) {
 	console.log(`Import: ${s(importMs)}; longest main-thread task ${longest.toFixed(0)} ms; card states identical: ${byId(restored) === byId(cards)}`);
 	console.log(`  ${message.slice(0, 200)}`);
 	for (const slow of await page.evaluate(() => window.__slow)) console.log(`  long task: ${slow}`);
+	const phases = await page.evaluate(() => window.__phases);
+	console.log(`  phases: ${phases.map((p, i) => `${p.text} ${i + 1 < phases.length ? s(phases[i + 1].at - p.at) : ''}`).join(' · ')}`);
 
 	// Export it again, as the learner does it.
 	const t2 = performance.now();
