@@ -150,7 +150,7 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
 	const cards = tx.objectStore('cardTotals');
 	const bs = [...delta.buckets.values()];
 	const cs = [...delta.cards.values()];
-	const [storedB, storedC] = await Promise.all([Promise.all(bs.map((b) => buckets.get(b.t))), Promise.all(cs.map((c) => cards.get(c.card_id)))]);
+	const [storedB, storedC] = await Promise.all([readBucketsOf(buckets, bs), readCardsOf(cards, cs)]);
 	const writes: Write[] = [];
 	bs.forEach((d, i) => {
 		const next: AnswerBucket = { ...(storedB[i] ?? { t: d.t, ...emptyCounts() }) };
@@ -183,6 +183,27 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
 		})
 	);
 	return writes;
+}
+
+/** Past this many records, one ranged read costs less than a read per record (a batch of an import or a sync). */
+const MANY = 32;
+
+type Store<K, V> = { get(key: K): Promise<V | undefined>; getAll(range: IDBKeyRange): Promise<V[]> };
+
+/** The stored buckets for these deltas, in their order: one read of the span they cover when there are many. */
+async function readBucketsOf(store: Store<number, AnswerBucket>, deltas: readonly AnswerBucket[]): Promise<(AnswerBucket | undefined)[]> {
+	if (deltas.length < MANY) return Promise.all(deltas.map((d) => store.get(d.t)));
+	const ts = deltas.map((d) => d.t);
+	const found = new Map((await store.getAll(IDBKeyRange.bound(Math.min(...ts), Math.max(...ts)))).map((b) => [b.t, b]));
+	return deltas.map((d) => found.get(d.t));
+}
+
+/** The stored totals for these cards, in their order: one read of the span of their ids when there are many. */
+async function readCardsOf(store: Store<string, CardTotals>, deltas: readonly CardTotals[]): Promise<(CardTotals | undefined)[]> {
+	if (deltas.length < MANY) return Promise.all(deltas.map((d) => store.get(d.card_id)));
+	const ids = deltas.map((d) => d.card_id).sort();
+	const found = new Map((await store.getAll(IDBKeyRange.bound(ids[0]!, ids.at(-1)!))).map((c) => [c.card_id, c]));
+	return deltas.map((d) => found.get(d.card_id));
 }
 
 /** Adds or removes answers in the aggregates, inside the caller's transaction. */
