@@ -109,7 +109,8 @@ const reviewFields = v.strictObject({
 	difficulty: real(0, 100),
 	elapsed_days: real(0, 1e6),
 	last_elapsed_days: real(0, 1e6),
-	scheduled_days: real(0, 1e6),
+	// Below 0 only in a forget (checked below): ts-fsrs records it as the days from the forget to the due date it cancelled.
+	scheduled_days: real(-1e6, 1e6),
 	learning_steps: int(0, 100)
 });
 
@@ -126,6 +127,10 @@ export const reviewSchema = v.pipe(
 	v.forward(
 		v.check((r) => r.rating !== 0 || r.elapsed_days === 0, 'must be 0 in a forget (rating 0)'),
 		['elapsed_days']
+	),
+	v.forward(
+		v.check((r) => r.rating === 0 || r.scheduled_days >= 0, 'must be at least 0 in an answer'),
+		['scheduled_days']
 	)
 );
 
