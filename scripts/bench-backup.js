@@ -57,7 +57,7 @@ async function run(N) {
 	const page = await context.newPage();
 	await page.goto(`${base}/settings`);
 	await page.getByTestId('storage-status').filter({ hasNotText: 'Checking' }).waitFor();
-	if (N > 0) await importAndExport(N, page);
+	const bulk = N > 0 ? await importAndExport(N, page) : {};
 	const { times, heap } = await measurePages(page, base);
 	for (const [name, ms] of Object.entries(times)) console.log(`${name.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`);
 	console.log(`JS heap, largest after opening: ${heap.toFixed(1)} MB`);
@@ -66,7 +66,59 @@ async function run(N) {
 		`First card ${session.firstCardMs.toFixed(0)} ms; grade to next card ${session.gradeMedianMs.toFixed(1)} ms median, ${session.gradeP95Ms.toFixed(1)} ms p95; at 4x CPU slowdown ${session.grade4xMedianMs.toFixed(1)} / ${session.grade4xP95Ms.toFixed(1)} ms; transaction ${session.txMedianMs.toFixed(1)} ms median, ${session.txP95Ms.toFixed(1)} ms p95 (${session.transactions} answers)`
 	);
 	await context.close();
-	return { answers: N, ...times, heapMB: heap, ...session };
+	return { answers: N, ...bulk, ...times, heapMB: heap, ...session };
+}
+
+/**
+ * The storage's own speed, in the same run: a bare loop that adds N
+ * review-like records (two indexes, as the review log has) 1,000 per relaxed
+ * transaction into a scratch database, in a worker as the import runs. The
+ * import's rate is printed as a ratio to it.
+ */
+async function bareWrites(app, N) {
+	// A page of the same origin without the app's Content-Security-Policy (a plain file), which may start a worker from a blob.
+	const page = await app.context().newPage();
+	await page.goto(`${base}/manifest.webmanifest`);
+	const ms = await page.evaluate(async (n) => {
+		const source = `
+			onmessage = async (e) => {
+				const n = e.data;
+				await new Promise((r) => { const q = indexedDB.deleteDatabase('bench-bare'); q.onsuccess = q.onerror = r; });
+				const db = await new Promise((resolve, reject) => {
+					const q = indexedDB.open('bench-bare', 1);
+					q.onupgradeneeded = () => {
+						const s = q.result.createObjectStore('reviews', { keyPath: 'id' });
+						s.createIndex('by-card', 'card_id');
+						s.createIndex('by-time', 'review');
+					};
+					q.onsuccess = () => resolve(q.result);
+					q.onerror = () => reject(q.error);
+				});
+				const t0 = performance.now();
+				const start = Date.now() - 3 * 365 * 86400000;
+				for (let i = 0; i < n; i += 1000) {
+					const tx = db.transaction('reviews', 'readwrite', { durability: 'relaxed' });
+					const store = tx.objectStore('reviews');
+					for (let j = i; j < Math.min(n, i + 1000); j++) {
+						store.add({ id: crypto.randomUUID(), card_id: 'card-' + (j % 1200), rating: 3, review: start + j * 8000, duration: 3000, state: 2, due: start, stability: 10, difficulty: 5, elapsed_days: 3, last_elapsed_days: 2, scheduled_days: 5, learning_steps: 0 });
+					}
+					await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+				}
+				const ms = performance.now() - t0;
+				db.close();
+				await new Promise((r) => { const q = indexedDB.deleteDatabase('bench-bare'); q.onsuccess = q.onerror = r; });
+				postMessage(ms);
+			};`;
+		const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+		const ms = await new Promise((resolve) => {
+			worker.onmessage = (e) => resolve(e.data);
+			worker.postMessage(n);
+		});
+		worker.terminate();
+		return ms;
+	}, N);
+	await page.close();
+	return ms;
 }
 
 async function importAndExport(N, page) {
@@ -108,6 +160,10 @@ async function importAndExport(N, page) {
 	const longest = await page.evaluate(() => window.__longest);
 	const restored = await readCards(page);
 	const byId = (list) => JSON.stringify([...list].sort((a, b) => (a.card_id < b.card_id ? -1 : 1)));
+	const bareMs = await bareWrites(page, N);
+	const rate = (ms) => `${Math.round(N / (ms / 1000)).toLocaleString('en')} a second`;
+	console.log(`Bare IndexedDB writes of ${N.toLocaleString('en')} answers (1,000 a transaction, two indexes, in a worker): ${s(bareMs)}, ${rate(bareMs)}`);
+	console.log(`Import rate ${rate(importMs)}: ${(bareMs / importMs).toFixed(2)}× the bare writes (target at least 0.5×)`);
 	console.log(`Import: ${s(importMs)}; longest main-thread task ${longest.toFixed(0)} ms; card states identical: ${byId(restored) === byId(cards)}`);
 	console.log(`  ${message.slice(0, 200)}`);
 	for (const slow of await page.evaluate(() => window.__slow)) console.log(`  long task: ${slow}`);
@@ -122,7 +178,9 @@ async function importAndExport(N, page) {
 	]);
 	const out = join(dir, 'export.json.gz');
 	await download.saveAs(out);
-	console.log(`Export: ${s(performance.now() - t2)}, file ${mb(statSync(out).size)} gzipped`);
+	const exportMs = performance.now() - t2;
+	console.log(`Export: ${s(exportMs)}, file ${mb(statSync(out).size)} gzipped`);
+	return { importMs, bareMs, exportMs };
 }
 
 const results = [];

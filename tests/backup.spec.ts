@@ -19,7 +19,7 @@ test('a backup made while the clock was set to 2019 restores whole, its odd time
 	await importFile(page, 'backup.json.gz', file);
 	await expect(page.getByTestId('import-message')).toContainText('2 answers added');
 	await expect(page.getByTestId('import-message')).toContainText(
-		'2 answers have a time before 2020 or in the future: the device clock was probably wrong. They were kept as they are.'
+		"2 answers have a time before 2020 or in the future: the device clock was probably wrong. They were kept as they are, and are passed over when a card's schedule is worked out again from its answers."
 	);
 	expect((await storedData(page)).reviews).toEqual(before.reviews);
 });

@@ -146,6 +146,18 @@ export type Write = () => Promise<unknown>;
 export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1): Promise<Write[]> {
 	const delta = emptyAggregates();
 	for (const l of logs) addToAggregates(delta, l, sign);
+	return deltaWrites(tx, delta, sign < 0 ? logs : undefined);
+}
+
+/**
+ * The writes that add `delta` (the totals of answers added, or taken away:
+ * negative counts) to the stored totals: of one answer, of a batch, or of
+ * a whole bulk merge kept in memory across its batches (data/bulk.ts).
+ * `removed` are the answers taken away, whose cards' first and last
+ * answers may need their remaining log (see aggregateWrites).
+ */
+export async function deltaWrites(tx: AggregateTx, delta: Aggregates, removedLogs?: readonly ReviewRecord[]): Promise<Write[]> {
+	const logs = removedLogs ?? [];
 	const buckets = tx.objectStore('buckets');
 	const cards = tx.objectStore('cardTotals');
 	const bs = [...delta.buckets.values()];
@@ -158,7 +170,7 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
 		// Not > 0: the aggregates lacked these answers; nothing sensible is left to keep.
 		writes.push(next.answers > 0 ? () => buckets.put(next) : () => buckets.delete(d.t));
 	});
-	const removed = sign < 0 ? new Set(logs.map((l) => l.id)) : undefined;
+	const removed = removedLogs ? new Set(logs.map((l) => l.id)) : undefined;
 	await Promise.all(
 		cs.map(async (d, i) => {
 			const stored = storedC[i];
@@ -183,6 +195,32 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
 		})
 	);
 	return writes;
+}
+
+/** Answers read per request when the whole log is added up: a page at a time keeps memory flat on a big log. */
+const PAGE = 5000;
+
+/**
+ * Adds up the whole review log afresh into 'buckets' and 'cardTotals',
+ * replacing what they held: the migration that made them, and the repair
+ * after a bulk merge was cut short (data/bulk.ts). It reads the log by
+ * primary key in pages: a request per page, not one per record as a cursor
+ * takes, which matters with a million answers.
+ */
+export async function rebuildTotals(tx: AggregateTx): Promise<void> {
+	const reviews = tx.objectStore('reviews');
+	const agg = emptyAggregates();
+	let after: string | undefined;
+	for (;;) {
+		const page = await reviews.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
+		for (const r of page) addToAggregates(agg, r);
+		if (page.length < PAGE) break;
+		after = page[page.length - 1]!.id;
+	}
+	const buckets = tx.objectStore('buckets');
+	const cards = tx.objectStore('cardTotals');
+	await Promise.all([buckets.clear(), cards.clear()]);
+	await Promise.all([...[...agg.buckets.values()].map((b) => buckets.put(b)), ...[...agg.cards.values()].map((c) => cards.put(c))]);
 }
 
 /** Past this many records, one ranged read costs less than a read per record (a batch of an import or a sync). */

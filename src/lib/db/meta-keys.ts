@@ -42,6 +42,18 @@ export interface SyncStatus {
 	received?: number;
 }
 
+/**
+ * Written in the first transaction of a bulk merge and deleted in its last:
+ * while it is here, the running totals may lack answers already in the log,
+ * and these cards' states may lack them. Found with no merge running (a
+ * crash, a closed tab), the totals are rebuilt from the log and the cards
+ * replayed.
+ */
+export interface BulkPending {
+	started: number;
+	cards: string[];
+}
+
 /** The daily reminder (not synced, not in backups); the service worker writes its last check here too. */
 export interface ReminderSettings {
 	on: boolean;
@@ -121,6 +133,8 @@ export interface MetaValues {
 	'extra-new': ExtraNew;
 	/** The date the readiness page predicts for, `YYYY-MM-DD`. */
 	'readiness-date': string;
+	/** A bulk merge (an import, a sync) under way or cut short: see data/bulk.ts. */
+	'bulk-pending': BulkPending;
 	[session: `session:${string}`]: SessionJournal;
 }
 

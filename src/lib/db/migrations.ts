@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { addToAggregates, emptyAggregates } from './aggregates';
+import { rebuildTotals } from './aggregates';
 import type { RecallDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<RecallDB, StoreNames<RecallDB>[], 'versionchange'>;
@@ -31,7 +31,7 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			// Running totals of the review log, built here from the log as it stands.
 			db.createObjectStore('buckets', { keyPath: 't' });
 			db.createObjectStore('cardTotals', { keyPath: 'card_id' });
-			await buildAggregates(tx);
+			await rebuildTotals(tx);
 		}
 		// falls through
 		case 2: {
@@ -44,27 +44,4 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			db.createObjectStore('outbox', { keyPath: 'key' });
 		}
 	}
-}
-
-/** Answers read per request: a page of the log at a time keeps memory flat on a big log. */
-const PAGE = 5000;
-
-/**
- * Adds up the whole review log into 'buckets' and 'cardTotals' (version 2).
- * It reads the log by primary key in pages: a request per page, not one per
- * record as a cursor takes, which matters with a million answers.
- */
-async function buildAggregates(tx: UpgradeTx): Promise<void> {
-	const reviews = tx.objectStore('reviews');
-	const agg = emptyAggregates();
-	let after: string | undefined;
-	for (;;) {
-		const page = await reviews.getAll(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), PAGE);
-		for (const r of page) addToAggregates(agg, r);
-		if (page.length < PAGE) break;
-		after = page[page.length - 1]!.id;
-	}
-	const buckets = tx.objectStore('buckets');
-	const cards = tx.objectStore('cardTotals');
-	await Promise.all([...[...agg.buckets.values()].map((b) => buckets.put(b)), ...[...agg.cards.values()].map((c) => cards.put(c))]);
 }

@@ -31,3 +31,19 @@ export const DEFAULT_SCHEDULER: SchedulerSettings = {
 	learningSteps: ['1m', '10m'],
 	relearningSteps: ['10m']
 };
+
+/** Answers before this come from a wrong clock (the app did not exist): kept in the log, never used to schedule. */
+export const EARLIEST = Date.UTC(2020, 0, 1);
+/** How far ahead of now an answer's time may be (time zones, a clock a little fast) and still schedule. */
+export const AHEAD_MS = 86_400_000;
+
+/**
+ * Whether an answer's time can schedule its card. A time before 2020 or
+ * more than a day ahead of `now` is a wrong clock (or a bad record from a
+ * server): such an answer stays in the log, in backups and in sync, but a
+ * replay passes over it, so one bad record cannot move a card's due date
+ * to the year 2200 on every device.
+ */
+export function isPlausibleTime(review: number, now: number): boolean {
+	return review >= EARLIEST && review <= now + AHEAD_MS;
+}

@@ -135,10 +135,32 @@ export function replay(f: FSRS, card_id: string, logs: readonly ReviewRecord[]):
 
 /** The same replay, step by step: each record, in replay order, with the card's state after it. */
 export function replaySteps(f: FSRS, card_id: string, logs: readonly ReviewRecord[]): { log: ReviewRecord; state: CardState }[] {
-	const history = logs.filter((l) => l.card_id === card_id).sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const history = inReplayOrder(card_id, logs);
 	const first = history[0];
 	if (!first) return [];
-	let card = createEmptyCard(new Date(first.review));
+	return steps(f, card_id, createEmptyCard(new Date(first.review)), history);
+}
+
+/**
+ * A card's state after `later` answers, applied on top of `state` (the
+ * replay of the answers before them): what replaying the whole log gives
+ * when every one of `later` comes after the state's last review, at the
+ * cost of the new answers alone. Undefined when one does not (the caller
+ * replays the whole log then).
+ */
+export function replayOnto(f: FSRS, state: CardState, later: readonly ReviewRecord[]): CardState | undefined {
+	const history = inReplayOrder(state.card_id, later);
+	const last = state.last_review ?? -Infinity;
+	if (history.some((l) => l.review <= last)) return undefined;
+	return steps(f, state.card_id, toFsrsCard(state), history).at(-1)?.state ?? state;
+}
+
+/** A card's records in time order, ties broken by id (a stable sort keeps even equal ids in place). */
+const inReplayOrder = (card_id: string, logs: readonly ReviewRecord[]) =>
+	logs.filter((l) => l.card_id === card_id).sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+function steps(f: FSRS, card_id: string, start: Card, history: readonly ReviewRecord[]): { log: ReviewRecord; state: CardState }[] {
+	let card = start;
 	return history.map((l) => {
 		const at = new Date(l.review);
 		card = l.rating === Rating.Manual ? forgetCard(f, card, at).card : f.next(card, at, l.rating).card;

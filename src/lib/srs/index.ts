@@ -1,4 +1,4 @@
-export { grade, forget, previewIntervals, autoGrade, replay, replaySteps, newCardState, GRADES, InvalidScheduleError } from './grade';
+export { grade, forget, previewIntervals, autoGrade, replay, replaySteps, replayOnto, newCardState, GRADES, InvalidScheduleError } from './grade';
 export type { GradeInput, ForgetInput } from './grade';
 export {
 	buildQueue,
@@ -33,7 +33,7 @@ export {
 	isValidStep,
 	boundedSettings
 } from './bounds';
-export { Rating, State, DEFAULT_SCHEDULER } from './constants';
+export { Rating, State, DEFAULT_SCHEDULER, EARLIEST, isPlausibleTime } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade, LogRating } from './types';
 export { streak, recalledShare, MASTERED_STABILITY } from './stats';
 export { estimatedRecall, cardRecall } from './recall';

@@ -30,6 +30,9 @@ export const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class BadBackup extends Error {}
 
+/** What a cancel while the file is being checked leaves: nothing, since nothing is written before the check ends. */
+export const CANCELLED_CHECKING = 'Import cancelled while the file was being checked: nothing was changed.';
+
 export interface CardLog {
 	/** Answers (forgets are not counted: a forget keeps the card's reps). */
 	count: number;
@@ -86,7 +89,7 @@ function countAnswer(scan: Scan, r: ReviewRecord, latest: number): void {
 }
 
 /** First pass over a format-2 file: checks every line and the checksum; writes nothing. */
-async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) => void): Promise<Scan> {
+async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<Scan> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	const crc = new Crc32();
 	const latest = now + 86_400_000;
@@ -171,6 +174,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 			}
 			onProgress?.({ phase: 'checking', done: line });
 			await breathe();
+			if (signal?.aborted) throw new BadBackup(CANCELLED_CHECKING);
 		}
 	} catch (e) {
 		if (e instanceof BadBackup) throw e;
@@ -237,9 +241,9 @@ function scanV1(records: BackupRecords, now: number): Scan {
 }
 
 /** Checks a whole backup file (format 2, or 1 from older versions); nothing is written. */
-export async function scanFile(file: Blob, now: number, onProgress?: (p: ImportProgress) => void): Promise<Scan> {
+export async function scanFile(file: Blob, now: number, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<Scan> {
 	if (file.size === 0) throw new BadBackup('The file is empty.');
-	if (await isGzip(file)) return scanV2(file, now, onProgress);
+	if (await isGzip(file)) return scanV2(file, now, onProgress, signal);
 	let text: string;
 	try {
 		text = await file.text();

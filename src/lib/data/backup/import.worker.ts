@@ -3,19 +3,33 @@
 // them never freezes the page, whose only work is to show the progress.
 import { scheduler } from '$lib/srs';
 import { openRecallDB } from '$lib/db/open';
-import { importBackupFile, type ImportMode } from './import';
-import type { ImportReply } from './import-in-worker';
+import { importBackupFile } from './import';
+import type { ImportReply, ImportRequest } from './import-in-worker';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (reply: ImportReply) => self.postMessage(reply);
+const stop = new AbortController();
 
-self.onmessage = async (e: MessageEvent<{ file: Blob; mode: ImportMode; now: number }>) => {
-	const { file, mode, now } = e.data;
+self.onmessage = async (e: MessageEvent<ImportRequest>) => {
+	const request = e.data;
+	if (request.type === 'cancel') {
+		stop.abort();
+		return;
+	}
+	const { file, mode, now, known } = request;
+	const decks = known ? new Set(known) : undefined;
 	try {
 		const db = await openRecallDB({ onBlocking: () => undefined });
 		try {
-			const outcome = await importBackupFile(db, file, { mode, now, schedulerFor: scheduler, onProgress: (progress) => post({ type: 'progress', progress }) });
+			const outcome = await importBackupFile(db, file, {
+				mode,
+				now,
+				schedulerFor: scheduler,
+				onProgress: (progress) => post({ type: 'progress', progress }),
+				known: decks && ((id) => decks.has(id)),
+				signal: stop.signal
+			});
 			post({ type: 'done', outcome });
 		} finally {
 			db.close();
