@@ -121,6 +121,55 @@ async function bareWrites(app, N) {
 	return ms;
 }
 
+/**
+ * The largest JS heap (MB) of the import's worker and the page, sampled
+ * every 250 ms until stop(). The worker is reached through the browser's
+ * DevTools protocol: attached to as a target, asked for its heap usage.
+ */
+async function watchHeap(page) {
+	const cdp = await browser.newBrowserCDPSession();
+	const pageCdp = await page.context().newCDPSession(page);
+	const max = { worker: 0, page: 0 };
+	let next = 1;
+	const waiting = new Map();
+	cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+		const reply = JSON.parse(message);
+		waiting.get(reply.id)?.(reply.result);
+		waiting.delete(reply.id);
+	});
+	const attached = new Map();
+	const ask = (sessionId, method) =>
+		new Promise((resolve) => {
+			const id = next++;
+			waiting.set(id, resolve);
+			cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(undefined));
+			setTimeout(() => resolve(undefined), 1000);
+		});
+	let on = true;
+	const loop = (async () => {
+		while (on) {
+			const { targetInfos } = await cdp.send('Target.getTargets');
+			for (const t of targetInfos.filter((t) => t.type === 'worker')) {
+				if (!attached.has(t.targetId)) {
+					const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false }).catch(() => ({}));
+					if (sessionId) attached.set(t.targetId, sessionId);
+				}
+				const heap = await ask(attached.get(t.targetId), 'Runtime.getHeapUsage');
+				if (heap?.usedSize) max.worker = Math.max(max.worker, heap.usedSize / 1048576);
+			}
+			const { usedSize } = await pageCdp.send('Runtime.getHeapUsage');
+			max.page = Math.max(max.page, usedSize / 1048576);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	})();
+	return async () => {
+		on = false;
+		await loop.catch(() => undefined);
+		await cdp.detach().catch(() => undefined);
+		return max;
+	};
+}
+
 async function importAndExport(N, page) {
 	const index = await (await page.request.get(`${base}/decks/index.json`)).json();
 	const t0 = performance.now();
@@ -152,10 +201,13 @@ async function importAndExport(N, page) {
 		new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true });
 	});
 	await page.getByLabel('Import a backup').setInputFiles(path);
+	const stopHeap = await watchHeap(page);
 	const t1 = performance.now();
 	await page.getByRole('button', { name: 'Merge into my data' }).click();
 	await page.getByTestId('import-message').waitFor({ timeout: 0 });
 	const importMs = performance.now() - t1;
+	const heap = await stopHeap();
+	console.log(`JS heap during the import: worker ${heap.worker.toFixed(1)} MB, page ${heap.page.toFixed(1)} MB (target: at most 200 MB at 1,000,000 answers)`);
 	const message = await page.getByTestId('import-message').innerText();
 	const longest = await page.evaluate(() => window.__longest);
 	const restored = await readCards(page);
@@ -180,7 +232,7 @@ async function importAndExport(N, page) {
 	await download.saveAs(out);
 	const exportMs = performance.now() - t2;
 	console.log(`Export: ${s(exportMs)}, file ${mb(statSync(out).size)} gzipped`);
-	return { importMs, bareMs, exportMs };
+	return { importMs, bareMs, exportMs, importHeapMB: heap.worker + heap.page };
 }
 
 const results = [];

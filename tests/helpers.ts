@@ -162,15 +162,14 @@ export async function changeSettings(page: Page, fields: Record<string, string>)
 }
 
 /** Every store of the page's IndexedDB, to compare before and after. */
-export async function storedData(page: Page): Promise<Record<string, unknown[]>> {
+export async function storedData(page: Page, stores = ['settings', 'cards', 'reviews', 'practice', 'marks']): Promise<Record<string, unknown[]>> {
 	return page.evaluate(
-		() =>
+		(names) =>
 			new Promise<Record<string, unknown[]>>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
 				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = ['settings', 'cards', 'reviews', 'practice', 'marks'];
 					const tx = db.transaction(names);
 					const out: Record<string, unknown[]> = {};
 					for (const n of names) {
@@ -183,6 +182,7 @@ export async function storedData(page: Page): Promise<Record<string, unknown[]>>
 					};
 					tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
 				};
-			})
+			}),
+		stores
 	);
 }

@@ -1,6 +1,8 @@
 import { describeWriteFailure, errorName } from './failure';
 import { openRecallDB, type RecallDatabase } from '$lib/db/open';
 import { connection } from './status.svelte';
+import { changes } from './changes.svelte';
+import { readMeta } from '$lib/db/meta';
 
 let db: Promise<RecallDatabase> | undefined;
 
@@ -18,11 +20,32 @@ export function appDb(): Promise<RecallDatabase> {
 		onTerminated: () => {
 			db = undefined;
 		}
-	}).catch((e: unknown) => {
-		db = undefined;
-		throw e;
-	});
+	})
+		.then((opened) => {
+			void finishCutShort(opened);
+			return opened;
+		})
+		.catch((e: unknown) => {
+			db = undefined;
+			throw e;
+		});
 	return db;
+}
+
+/**
+ * An import or sync cut short (a crash, a closed tab) left answers that the
+ * running totals and card states lack: the first page opened afterwards
+ * finishes it, unless one is still running in another tab or worker.
+ */
+async function finishCutShort(opened: RecallDatabase): Promise<void> {
+	try {
+		if (!(await readMeta(opened, 'bulk-pending'))) return;
+		const { repairCutShort } = await import('./bulk-repair');
+		if (await repairCutShort(opened, Date.now())) changes.publish('data');
+	} catch (e) {
+		// The next page opened tries again; the answers themselves are safe in the log.
+		console.error('Could not finish an import or sync that was cut short', e);
+	}
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
-import { replay, type ReviewRecord } from '$lib/srs';
+import { isPlausibleTime, replay } from '$lib/srs';
 import type { RecallDatabase } from '$lib/db/open';
 
 /** How many cards have a review history (and so would be rescheduled). */
@@ -7,25 +7,37 @@ export async function countCardsWithHistory(db: RecallDatabase): Promise<number>
 	return db.count('cards');
 }
 
+/** Cards whose logs are read at once: memory holds a slice of the log, not all of it. */
+const SLICE = 200;
+
 /**
  * Recomputes every answered card's state by replaying its review log with
- * the scheduler `f` (new settings), in one transaction. Returns the count.
+ * the scheduler `f` (new settings), in one transaction, a slice of cards at
+ * a time. Answers from a wrong clock are passed over, as in every replay
+ * (isPlausibleTime). Returns how many cards were rescheduled.
  */
-export async function rescheduleAll(db: RecallDatabase, f: FSRS): Promise<number> {
+export async function rescheduleAll(db: RecallDatabase, f: FSRS, now = Date.now()): Promise<number> {
 	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
-	const logs = await tx.objectStore('reviews').getAll();
-	const byCard = new Map<string, ReviewRecord[]>();
-	for (const l of logs) {
-		const list = byCard.get(l.card_id);
-		if (list) list.push(l);
-		else byCard.set(l.card_id, [l]);
-	}
 	const cards = tx.objectStore('cards');
+	const byCard = tx.objectStore('reviews').index('by-card');
+	// Every card with a record in the log, once each: the index's distinct keys, without reading a record.
+	const ids: string[] = [];
+	for (let c = await byCard.openKeyCursor(null, 'nextunique'); c; c = await c.continue()) ids.push(c.key);
 	const writes: Promise<unknown>[] = [];
-	for (const [card_id, list] of byCard) {
-		const state = replay(f, card_id, list);
-		if (state) writes.push(cards.put(state));
+	let done = 0;
+	for (let i = 0; i < ids.length; i += SLICE) {
+		const slice = ids.slice(i, i + SLICE);
+		const logs = await Promise.all(slice.map((id) => byCard.getAll(id)));
+		slice.forEach((id, k) => {
+			const state = replay(
+				f,
+				id,
+				(logs[k] ?? []).filter((l) => isPlausibleTime(l.review, now))
+			);
+			writes.push(state ? cards.put(state) : cards.delete(id));
+			if (state) done++;
+		});
 	}
 	await Promise.all([...writes, tx.done]);
-	return byCard.size;
+	return done;
 }

@@ -267,8 +267,19 @@ export async function isGzip(file: Blob): Promise<boolean> {
  * The lines of a gzip backup, decompressed as they stream, in batches (each
  * line's bytes without its newline). Memory stays at one batch.
  */
-export async function* gzipLines(file: Blob, batch = 2000): AsyncGenerator<Uint8Array[]> {
-	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+export async function* gzipLines(file: Blob, batch = 2000, read?: { bytes: number }): AsyncGenerator<Uint8Array[]> {
+	// `read` counts the compressed bytes taken from the file so far: how far through it the lines are.
+	const counted = read
+		? file.stream().pipeThrough(
+				new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+					transform(chunk, out) {
+						read.bytes += chunk.byteLength;
+						out.enqueue(chunk);
+					}
+				})
+			)
+		: file.stream();
+	const reader = counted.pipeThrough(new DecompressionStream('gzip')).getReader();
 	let carry: Uint8Array = new Uint8Array(0);
 	let out: Uint8Array[] = [];
 	for (;;) {

@@ -16,6 +16,8 @@ export interface ImportProgress {
 	done: number;
 	/** Unknown while the file is first read. */
 	total?: number;
+	/** While the file is checked: how much of it (compressed bytes) has been read. */
+	bytes?: { done: number; total: number };
 }
 
 /**
@@ -107,7 +109,8 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 		seen.set(kind, set.add(key));
 	};
 	try {
-		for await (const batch of gzipLines(file, 500)) {
+		const read = { bytes: 0 };
+		for await (const batch of gzipLines(file, 500, read)) {
 			for (const bytes of batch) {
 				line++;
 				let text: string;
@@ -172,7 +175,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 					} else (scan[KINDS[kind].store] as unknown[]).push(value);
 				} else fail(`"${kind}" is not a kind of record this app writes`);
 			}
-			onProgress?.({ phase: 'checking', done: line });
+			onProgress?.({ phase: 'checking', done: line, bytes: { done: read.bytes, total: file.size } });
 			await breathe();
 			if (signal?.aborted) throw new BadBackup(CANCELLED_CHECKING);
 		}
