@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { backupFile, backupLines, deleteEverything, download, importFile, reviewLine } from './backup-file';
-import { answerCard, changeSettings, countRecords, giveAnswer, storedData, storedStates } from './helpers';
+import { answerCard, changeSettings, countRecords, expectAccessible, giveAnswer, storedData, storedStates } from './helpers';
 
 // Backups and the settings page are the same at any size: once, on the laptop.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'backups: one size is enough'));
@@ -68,7 +69,7 @@ test('a merge keeps the newer of each mark and setting; "Replace everything" tak
 });
 
 test.describe(() => {
-	// The service worker would serve the import worker's script from its cache, out of reach of page.route.
+	// The service worker would serve a worker's script from its cache, out of reach of page.route.
 	test.use({ serviceWorkers: 'block' });
 	test('an import that fails part way (storage full) says so in words next to it', async ({ page }) => {
 		await page.goto('/review');
@@ -86,6 +87,41 @@ test.describe(() => {
 		await page.getByRole('button', { name: 'Merge into my data' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'The import stopped: the device is out of storage space for this site.' })).toBeVisible();
 		expect(await countRecords(page, 'reviews')).toBe(0);
+	});
+
+	test('an export shows the answers done and to go, and Cancel stops it with nothing saved', async ({ page }) => {
+		await page.goto('/settings');
+		const [first] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup', exact: true }).click()]);
+		expect(first.suggestedFilename()).toMatch(/^roadmap-recall-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
+		// Two answers and a practice answer: the export counts the answers first, then the practice.
+		const now = Date.now();
+		const practice = { practice: { id: 'p1', card_id: 'c1', rating: 3, correct: null, review: now, duration: 5000 } };
+		const history = [reviewLine('r1', 'c1', now - 60_000), reviewLine('r2', 'c1', now), practice];
+		await importFile(page, 'history.json.gz', backupFile([...backupLines(readFileSync(await first.path())), ...history]));
+		await expect(page.getByTestId('import-message')).toContainText('2 answers added, 1 practice answer added');
+		// The export runs in a Worker: there it stays busy after its first progress, as a long export does.
+		await page.context().route(/export\.worker-.*\.js$/, async (route) => {
+			const script = await (await route.fetch()).text();
+			const busy = "{ const send = self.postMessage.bind(self); self.postMessage = (m) => { send(m); if (m.type === 'progress') for (;;); }; }\n";
+			await route.fulfill({ contentType: 'text/javascript', body: busy + script });
+		});
+		const saved: string[] = [];
+		page.on('download', (d) => saved.push(d.suggestedFilename()));
+		await page.getByRole('button', { name: 'Export backup', exact: true }).click();
+		const progress = page.getByRole('progressbar', { name: 'Exporting: 2 of 3 answers, 1 to go' });
+		await expect(progress).toHaveAttribute('value', '2');
+		await expect(progress).toHaveAttribute('max', '3');
+		const exporting = () => page.workers().filter((w) => /export\.worker-/.test(w.url())).length;
+		await expect.poll(exporting).toBe(1);
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Cancel export' }).click();
+		await expect(page.getByTestId('export-message')).toHaveText('Export cancelled: nothing was saved.');
+		await expect(page.getByRole('progressbar', { name: /^Exporting/ })).toHaveCount(0);
+		// Cancel ends the worker itself, busy as it is.
+		await expect.poll(exporting).toBe(0);
+		// The keyboard's place, on Cancel as it went, is back on the button that starts an export.
+		await expect(page.getByRole('button', { name: 'Export backup', exact: true })).toBeFocused();
+		expect(saved).toEqual([]);
 	});
 });
 

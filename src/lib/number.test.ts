@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { num } from './number';
+import { megabytes, num } from './number';
 
 describe('num', () => {
 	it('writes counts grouped by thousands', () => {
@@ -24,5 +24,12 @@ describe('num', () => {
 			),
 			{ numRuns: 5000 }
 		);
+	});
+});
+
+describe('megabytes', () => {
+	it('writes a size in MB with one decimal', () => {
+		expect(megabytes(0)).toBe('0.0 MB');
+		expect(megabytes(5_872_026)).toBe('5.6 MB');
 	});
 });

@@ -14,3 +14,8 @@ export function num(n: number, maximumFractionDigits = 3): string {
 	const sign = n < 0 || Object.is(n, -0) ? '-' : '';
 	return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits ? `.${digits}` : ''}`;
 }
+
+/** A size in bytes as megabytes with one decimal: "5.6 MB". */
+export function megabytes(bytes: number): string {
+	return `${(bytes / 1048576).toFixed(1)} MB`;
+}

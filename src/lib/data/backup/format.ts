@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isValidStep, MAX_STEPS, SETTING_BOUNDS as B } from '$lib/srs/bounds';
+import { blobOf } from './blob-parts';
 import { Crc32 } from './crc32';
 import { REPORT_TEXT_MAX } from '../reports';
 import { REPORT_REASONS } from '$lib/db/schema';
@@ -211,7 +212,8 @@ export function problem(schema: v.GenericSchema, value: unknown, prefix = ''): s
 
 /**
  * Writes a backup a line at a time through gzip, keeping the checksum as it
- * goes. `finish` adds the end line and gives the file.
+ * goes; the compressed bytes become the file's Blob a part at a time as they
+ * come. `finish` adds the end line and gives the file.
  */
 export class BackupWriter {
 	readonly #encoder = new TextEncoder();
@@ -225,7 +227,7 @@ export class BackupWriter {
 	constructor() {
 		const gzip = new CompressionStream('gzip');
 		this.#writer = gzip.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
-		this.#blob = new Response(gzip.readable).blob();
+		this.#blob = blobOf(gzip.readable);
 	}
 
 	/** Adds one record as a line (buffered; `flush` sends a batch on). */
