@@ -63,36 +63,37 @@ test.describe(() => {
 	// The service worker would serve the import worker's script from its cache, out of reach of page.route.
 	test.use({ serviceWorkers: 'block' });
 	test('a cancelled import keeps what it added, says how much, and importing the file again adds the rest', async ({ page }) => {
+		test.setTimeout(180_000);
 		await page.goto('/settings');
-		const file = await history(page, 6000);
+		const file = await history(page, 12_000);
 		// Each answer's write takes a millisecond longer in the import's worker, so there is time to press Cancel.
 		await page.context().route(/import\.worker-.*\.js$/, async (route) => {
 			const script = await (await route.fetch()).text();
 			const slow =
-				'const add = IDBObjectStore.prototype.add; IDBObjectStore.prototype.add = function (...a) { const t = performance.now(); while (performance.now() - t < 1); return add.apply(this, a); };\n';
+				'const add = IDBObjectStore.prototype.add; IDBObjectStore.prototype.add = function (...a) { const t = performance.now(); while (performance.now() - t < 0.5); return add.apply(this, a); };\n';
 			await route.fulfill({ contentType: 'text/javascript', body: slow + script });
 		});
 		await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
 		await page.getByRole('button', { name: 'Merge into my data' }).click();
 		// Progress in counts, with what is left.
-		await expect(page.getByTestId('import-detail')).toContainText(/[1-9][\d,]* of 6,000 answers · [\d,]+ left/);
+		await expect(page.getByTestId('import-detail')).toContainText(/[1-9][\d,]* of 12,000 answers · [\d,]+ left/, { timeout: 30_000 });
 		await page.getByRole('button', { name: 'Cancel import' }).click();
 		const message = page.getByTestId('import-message');
-		await expect(message).toContainText(/Import cancelled after [\d,]+ of 6,000 answers in the file/);
+		await expect(message).toContainText(/Import cancelled after [\d,]+ of 12,000 answers in the file/);
 		const added = Number(/Merged: ([\d,]+) answers added/.exec(await message.innerText())![1]!.replace(/,/g, ''));
 		expect(added).toBeGreaterThan(0);
-		expect(added).toBeLessThan(6000);
+		expect(added).toBeLessThan(12_000);
 		expect(await expectConsistent(page)).toBe(added);
 
 		await page.context().unrouteAll();
 		await importFile(page, 'backup.json.gz', file);
-		await expect(message).toContainText(`Merged: ${(6000 - added).toLocaleString('en')} answers added (${added.toLocaleString('en')} were here already)`);
-		expect(await expectConsistent(page)).toBe(6000);
+		await expect(message).toContainText(`Merged: ${(12_000 - added).toLocaleString('en')} answers added (${added.toLocaleString('en')} were here already)`);
+		expect(await expectConsistent(page)).toBe(12_000);
 	});
 });
 
 test('an import cut short by a crash is finished by the next page opened: every card and total matches the answers kept', async ({}, testInfo) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const base = String(testInfo.project.use.baseURL);
 	const profile = mkdtempSync(join(tmpdir(), 'recall-bulk-crash-'));
 	try {
@@ -101,7 +102,7 @@ test('an import cut short by a crash is finished by the next page opened: every 
 		const file = await history(page, 40_000, base);
 		await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
 		await page.getByRole('button', { name: 'Merge into my data' }).click();
-		await expect(page.getByTestId('import-detail')).toContainText(/[1-9][\d,]* of 40,000 answers/);
+		await expect(page.getByTestId('import-detail')).toContainText(/[1-9][\d,]* of 40,000 answers/, { timeout: 60_000 });
 		await kill(proc);
 
 		({ proc, page, browser } = await launch(profile));

@@ -24,8 +24,6 @@ import { REPORT_REASONS } from '$lib/db/schema';
 export const BACKUP_FORMAT = 'roadmap-recall-backup';
 export const BACKUP_VERSION = 2;
 
-/** Answers before this, or after the import's day, come from a wrong clock: kept, and said so. */
-export const EARLIEST = Date.UTC(2020, 0, 1);
 /** The last time a JavaScript Date can hold. */
 const LATEST = 8.64e15;
 
@@ -266,27 +264,28 @@ export async function isGzip(file: Blob): Promise<boolean> {
 }
 
 /**
+ * The size of a gzip file's content once decompressed, from its last four
+ * bytes (RFC 1952's ISIZE: the size modulo 2^32, so exact below 4 GB, far
+ * above a million answers), for the share of the file checked so far.
+ */
+export async function gzipSize(file: Blob): Promise<number> {
+	const tail = new DataView(await file.slice(-4).arrayBuffer());
+	return tail.byteLength === 4 ? tail.getUint32(0, true) : 0;
+}
+
+/**
  * The lines of a gzip backup, decompressed as they stream, in batches (each
  * line's bytes without its newline). Memory stays at one batch.
  */
 export async function* gzipLines(file: Blob, batch = 2000, read?: { bytes: number }): AsyncGenerator<Uint8Array[]> {
-	// `read` counts the compressed bytes taken from the file so far: how far through it the lines are.
-	const counted = read
-		? file.stream().pipeThrough(
-				new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-					transform(chunk, out) {
-						read.bytes += chunk.byteLength;
-						out.enqueue(chunk);
-					}
-				})
-			)
-		: file.stream();
-	const reader = counted.pipeThrough(new DecompressionStream('gzip')).getReader();
+	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
 	let carry: Uint8Array = new Uint8Array(0);
 	let out: Uint8Array[] = [];
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
+		// `read` counts the bytes decompressed and split so far: how far through the file the lines are (see gzipSize).
+		if (read) read.bytes += value.byteLength;
 		let chunk: Uint8Array = value;
 		if (carry.length > 0) {
 			const joined = new Uint8Array(carry.length + chunk.length);

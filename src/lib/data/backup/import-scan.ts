@@ -2,12 +2,12 @@
 // before anything is written, and learns what the second pass needs.
 import type * as v from 'valibot';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
-import { Rating } from '$lib/srs/constants';
+import { isPlausibleTime, Rating } from '$lib/srs/constants';
 import { Crc32 } from './crc32';
 import type { Answers, Newest } from '../merge';
 import { GROW_ONLY, isGrowOnly, isKind, isOne, keyOf, KIND_NAMES, KINDS, NEWEST, type KeyedKind, type StoreOf } from '../kinds';
 import { DEFAULT_SETTINGS, withDefaults, type AppSettings } from '$lib/db/settings';
-import { cardSchema, EARLIEST, endSchema, gzipLines, headerSchema, isGzip, problem } from './format';
+import { cardSchema, endSchema, gzipLines, gzipSize, headerSchema, isGzip, problem } from './format';
 import { kindProblem } from './kind-schemas';
 import { readV1, type BackupRecords } from './legacy-v1';
 
@@ -16,7 +16,7 @@ export interface ImportProgress {
 	done: number;
 	/** Unknown while the file is first read. */
 	total?: number;
-	/** While the file is checked: how much of it (compressed bytes) has been read. */
+	/** While the file is checked: how much of it (bytes once decompressed) has been read. */
 	bytes?: { done: number; total: number };
 }
 
@@ -81,21 +81,20 @@ function newScan(formatVersion: 1 | 2, answers: Scan['answers']): Scan {
 	};
 }
 
-function countAnswer(scan: Scan, r: ReviewRecord, latest: number): void {
+function countAnswer(scan: Scan, r: ReviewRecord, now: number): void {
 	const log = scan.perCard.get(r.card_id);
 	const answer = r.rating === Rating.Manual ? 0 : 1;
 	if (log) {
 		log.count += answer;
 		log.last = Math.max(log.last, r.review);
 	} else scan.perCard.set(r.card_id, { count: answer, last: r.review });
-	if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
+	if (!isPlausibleTime(r.review, now)) scan.oddTimes++;
 }
 
 /** First pass over a format-2 file: checks every line and the checksum; writes nothing. */
 async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<Scan> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	const crc = new Crc32();
-	const latest = now + 86_400_000;
 	const scan = newScan(2, () => answersV2(file));
 	// Keys seen, per kind (and card states), to refuse a file that holds one twice.
 	const seen = new Map<string, Set<string>>();
@@ -111,6 +110,7 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 	};
 	try {
 		const read = { bytes: 0 };
+		const size = await gzipSize(file);
 		for await (const batch of gzipLines(file, 500, read)) {
 			for (const bytes of batch) {
 				line++;
@@ -171,12 +171,12 @@ async function scanV2(file: Blob, now: number, onProgress?: (p: ImportProgress) 
 					if (isGrowOnly(kind)) {
 						// Answers are read again to be written; the review log's are counted per card, for the card states.
 						const r = value as { review: number };
-						if (kind === 'review') countAnswer(scan, value as ReviewRecord, latest);
-						else if (r.review < EARLIEST || r.review > latest) scan.oddTimes++;
+						if (kind === 'review') countAnswer(scan, value as ReviewRecord, now);
+						else if (!isPlausibleTime(r.review, now)) scan.oddTimes++;
 					} else (scan[KINDS[kind].store] as unknown[]).push(value);
 				} else fail(`"${kind}" is not a kind of record this app writes`);
 			}
-			onProgress?.({ phase: 'checking', done: line, bytes: { done: read.bytes, total: file.size } });
+			onProgress?.({ phase: 'checking', done: line, ...(size >= read.bytes ? { bytes: { done: read.bytes, total: size } } : {}) });
 			await breathe();
 			if (signal?.aborted) throw new BadBackup(CANCELLED_CHECKING);
 		}
@@ -215,7 +215,6 @@ const ANSWER_LETTERS = new Set(GROW_ONLY.map((k) => k.charCodeAt(0)));
 const emptyAnswers = () => Object.fromEntries(GROW_ONLY.map((k) => [KINDS[k].store, []])) as unknown as Answers;
 
 function scanV1(records: BackupRecords, now: number): Scan {
-	const latest = now + 86_400_000;
 	// Already in memory: a plain generator (for await takes it as it takes the file's async one).
 	const scan = newScan(1, function* () {
 		for (let i = 0; i < Math.max(records.reviews.length, records.practice.length); i += 5000) {
@@ -233,8 +232,8 @@ function scanV1(records: BackupRecords, now: number): Scan {
 	seen(records.reviews as unknown as { [k: string]: unknown }[], 'id', 'reviews');
 	seen(records.practice as unknown as { [k: string]: unknown }[], 'id', 'practice');
 	seen(records.marks as unknown as { [k: string]: unknown }[], 'card_id', 'marks');
-	for (const r of records.reviews) countAnswer(scan, r, latest);
-	for (const p of records.practice) if (p.review < EARLIEST || p.review > latest) scan.oddTimes++;
+	for (const r of records.reviews) countAnswer(scan, r, now);
+	for (const p of records.practice) if (!isPlausibleTime(p.review, now)) scan.oddTimes++;
 	for (const c of records.cards) {
 		if (c.ok) scan.states.set(c.state.card_id, c.state);
 		else scan.badStates.set(c.card_id ?? 'a card', c.why);

@@ -127,6 +127,7 @@ async function applyScan(db: RecallDatabase, scan: Scan, options: ImportOptions)
 	const empty = (await Promise.all(answerStores.map((s) => db.count(s)))).every((n) => n === 0);
 	const bulk = new BulkMerge(db, { empty, now: options.now, known: options.known });
 	let done = 0;
+	onProgress?.({ phase: 'writing', done, total });
 	let committing: Promise<unknown> | undefined;
 	for await (const batch of scan.answers()) {
 		await committing;
