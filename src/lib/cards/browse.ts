@@ -111,6 +111,12 @@ export interface BrowseRow {
 	lastAnswered: number | undefined;
 }
 
+/** What /cards shows before the learner's figures are read (/decks/preview.json): the first cards in roadmap order, and the sections. */
+export interface CardsPreview {
+	preview: BrowseRow[];
+	sections: { id: string; title: string }[];
+}
+
 const plain = (s: string) => s.replaceAll('`', '').toLowerCase();
 
 export function makeRow(

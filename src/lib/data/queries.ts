@@ -1,34 +1,18 @@
 import { docId, queueForSync } from './outbox';
 import { commit } from '$lib/db/commit';
-import { startOfDay } from '$lib/srs/day';
-import { isHidden } from '$lib/srs/facts';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { CardMarks, CardTotals, PracticeRecord } from '$lib/db/schema';
 import { deviceId } from '$lib/db/device';
 import { readMeta, writeMeta } from '$lib/db/meta';
 import type { RecallDatabase } from '$lib/db/open';
-import { withDefaults, type AppSettings } from '$lib/db/settings';
+import type { AppSettings } from '$lib/db/settings';
 
-/** Every stored card state, by card id. */
-export async function getAllStates(db: RecallDatabase): Promise<Map<string, CardState>> {
-	const all = await db.getAll('cards');
-	return new Map(all.map((s) => [s.card_id, s]));
-}
-
-/** The review records of the learner's current day. */
-export async function getReviewsToday(db: RecallDatabase, now: number, dayStartHour: number): Promise<ReviewRecord[]> {
-	return db.getAllFromIndex('reviews', 'by-time', IDBKeyRange.lowerBound(startOfDay(now, dayStartHour)));
-}
+export { getAllMarks, getAllStates, getReviewsToday, getSettings, hiddenCards } from './reads';
 
 /** Every review record of one card, oldest first. */
 export async function getCardReviews(db: RecallDatabase, card_id: string): Promise<ReviewRecord[]> {
 	const logs = await db.getAllFromIndex('reviews', 'by-card', card_id);
 	return logs.sort((a, b) => a.review - b.review);
-}
-
-export async function getSettings(db: RecallDatabase): Promise<AppSettings> {
-	const stored = await db.get('settings', 'user');
-	return withDefaults(stored);
 }
 
 /** Saves the settings, stamped with the time and this device so merges keep the newer. */
@@ -37,19 +21,6 @@ export async function saveSettings(db: RecallDatabase, settings: AppSettings, no
 	const tx = db.transaction(['settings', 'meta', 'outbox'], 'readwrite');
 	const queued = await queueForSync(tx, [{ key: docId.settings(), op: 'put' }], now);
 	await commit(tx, [...queued, () => tx.objectStore('settings').put({ ...settings, updated: now, device }, 'user')]);
-}
-
-/** Every card's marks, by card id. */
-export async function getAllMarks(db: RecallDatabase): Promise<Map<string, CardMarks>> {
-	const all = await db.getAll('marks');
-	return new Map(all.map((m) => [m.card_id, m]));
-}
-
-/** Cards hidden from reviews now: suspended, or buried until a later day. */
-export function hiddenCards(marks: ReadonlyMap<string, CardMarks>, now: number): Set<string> {
-	const out = new Set<string>();
-	for (const m of marks.values()) if (isHidden(m, now)) out.add(m.card_id);
-	return out;
 }
 
 /** Every review record, oldest first. */

@@ -5,7 +5,7 @@
 // keeps a copy that goes stale and nothing writes one back over newer values.
 import { changes } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
-import { getSettings, saveSettings } from '$lib/data/queries';
+import { getSettings } from '$lib/data/reads';
 import { DEFAULT_SETTINGS, type AppSettings } from '$lib/db/settings';
 
 /** Two settings records say the same thing (the stamp of who wrote them aside). */
@@ -56,7 +56,8 @@ export class SettingsStore {
 
 	/** Saves the settings (stamped for merges), and tells this tab's views and the other tabs. */
 	async save(next: AppSettings): Promise<AppSettings> {
-		const db = await appDb();
+		// Saving brings the sync outbox along: loaded on the first save, not with every page that reads the settings.
+		const [db, { saveSettings }] = await Promise.all([appDb(), import('$lib/data/queries')]);
 		await saveSettings(db, next);
 		this.current = next;
 		this.loaded = true;

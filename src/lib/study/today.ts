@@ -1,8 +1,7 @@
 import { appDb } from '$lib/data/client';
 // Direct imports, not the barrels: the home page must not pull in ts-fsrs.
-import { getExtraNew } from '$lib/data/journal';
 import { settings as store } from '$lib/data/settings.svelte';
-import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/data/queries';
+import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/data/reads';
 import type { AppSettings, CardMarks } from '$lib/data/types';
 import { loadIndex } from '$lib/decks/client';
 import type { DeckIndex } from '$lib/decks/types';
@@ -47,7 +46,8 @@ export async function loadToday(now: number, deck?: string): Promise<Today> {
 	const [index, settings, states, marks] = await Promise.all([loadIndex(), store.load(), getAllStates(db), getAllMarks(db)]);
 	const [logs, extraNew] = await Promise.all([
 		getReviewsToday(db, now, settings.dayStartHour),
-		deck === undefined ? 0 : getExtraNew(db, deck, startOfDay(now, settings.dayStartHour))
+		// The session journal's module, only for a section's quiz: home reads every section and loads none of it.
+		deck === undefined ? 0 : import('$lib/data/journal').then((j) => j.getExtraNew(db, deck, startOfDay(now, settings.dayStartHour)))
 	]);
 	return computeToday({ index, settings, states, marks, logs, extraNew }, now, deck);
 }

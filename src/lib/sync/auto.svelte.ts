@@ -1,7 +1,8 @@
 /**
  * When sync runs: on opening the app, after each session, when the device
- * comes back online, and on "Sync now". This module is small and loaded
- * everywhere; the client and the engine load only once sync is set up.
+ * comes back online, and on "Sync now". The layout's triggers (watch.ts)
+ * load this module once sync is set up; the client and the engine load with
+ * the first sync.
  */
 import type { SyncOutcome } from './engine';
 
@@ -48,12 +49,4 @@ async function run(): Promise<SyncOutcome | undefined> {
 	} finally {
 		syncRuntime.running = false;
 	}
-}
-
-/** Starts the automatic triggers (the layout calls this once); returns the way to stop them. */
-export function watchSync(): () => void {
-	const online = () => void syncIfSetUp('online').catch(() => undefined);
-	window.addEventListener('online', online);
-	void syncIfSetUp('open').catch(() => undefined);
-	return () => window.removeEventListener('online', online);
 }
