@@ -310,6 +310,68 @@ test('a server that answers 401, 403, 404, 409, 500, times out or sends malforme
 	expect(await syncNow(page)).toMatch(/^Synced: 1 sent/);
 });
 
+test('Cancel stops a sync and the next one carries on; the Sync section counts answers from a wrong clock and for cards this version lacks', async ({
+	page,
+	context
+}, info) => {
+	const db = newDbName(info);
+	await setUpSync(page, db);
+	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { cardIds: string[] }[] };
+	const card = index.decks[0]?.cardIds[0] ?? '';
+	const answer = (id: string, card_id: string, review: number) => ({
+		_id: `review:${id}`,
+		type: 'review',
+		data: {
+			id,
+			card_id,
+			rating: 3,
+			state: 0,
+			due: review,
+			stability: 0,
+			difficulty: 0,
+			elapsed_days: 0,
+			last_elapsed_days: 0,
+			scheduled_days: 0,
+			learning_steps: 0,
+			review,
+			duration: 4000
+		}
+	});
+	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
+		method: 'POST',
+		headers: { ...auth, 'Content-Type': 'application/json' },
+		body: JSON.stringify({
+			docs: [answer('from-2200', card, Date.UTC(2200, 0, 1)), answer('from-a-newer-version', 'a-card-of-a-newer-deck', Date.now() - 60_000)]
+		})
+	});
+	expect(res.ok).toBe(true);
+
+	// The server's list of changes does not come: the learner cancels.
+	await context.route('**/_changes*', () => new Promise<void>(() => undefined));
+	await page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(page.getByTestId('sync-progress')).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel sync' }).click();
+	await expect(page.getByTestId('sync-message')).toHaveText(
+		'Sync cancelled: 0 sent, 0 received. What was sent or received stays; the next sync carries on from there.'
+	);
+	await expect(page.getByTestId('sync-progress')).toBeHidden();
+	await context.unrouteAll({ behavior: 'ignoreErrors' });
+
+	expect(await syncNow(page)).toBe('Synced: 0 sent, 2 received.');
+	await expect(page.getByTestId('sync-findings')).toHaveText(
+		[
+			"1 answer is dated in the future or before 2020 (a device's clock was wrong): kept, not used to schedule.",
+			'1 answer for 1 card this version does not have: kept for a newer version.'
+		].join('')
+	);
+	await page.getByText('Answers with a wrong date').click();
+	await expect(page.getByTestId('sync-odd')).toContainText('from-2200');
+	// Both kept; neither schedules a card.
+	expect(await countRecords(page, 'reviews')).toBe(2);
+	expect(await storedStates(page)).toEqual({});
+	await expectAccessible(page);
+});
+
 test('a document on the server that fails the checks is skipped and named; Stop syncing forgets the password', async ({ page }, info) => {
 	const db = newDbName(info);
 	const urls: string[] = [];

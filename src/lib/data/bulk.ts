@@ -116,6 +116,11 @@ export class BulkMerge {
 		return this.touched.has(card_id);
 	}
 
+	/** The cards whose answers committed batches added or removed: what the views showing them must read again. */
+	touchedCards(): string[] {
+		return [...this.touched.keys()];
+	}
+
 	/** Whether any batch has committed (finish() then has work to do). */
 	get started(): boolean {
 		return this.marked >= 0;

@@ -34,7 +34,7 @@ export const KINDS = {
 		merge: 'grow-only',
 		scan: { step: 4, by: 'time' },
 		noun: 'review',
-		/** The running totals of the log, and card states replayed from it (see merge.ts). */
+		/** The running totals of the log, and card states replayed from it (see bulk.ts). */
 		alsoWrites: ['buckets', 'cardTotals', 'cards']
 	},
 	practice: { store: 'practice', key: 'id', merge: 'grow-only', scan: { step: 3, by: 'time' }, noun: 'practice answer' },

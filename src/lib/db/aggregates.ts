@@ -1,7 +1,9 @@
 // Running totals of the review log, so stats and streaks cost days and cards,
 // not answers. Every write that adds or removes a review record changes them
-// in the same transaction (data/answers.ts, data/merge.ts, data/backup/); the
-// migration to version 2 builds them from the log. Reading them: data/totals.ts. Direct imports only: the
+// in the same transaction (data/answers.ts), except a bulk merge (an import, a
+// sync's pull: data/bulk.ts), which adds them once at its end and marks the
+// log as ahead of them until then; the migration to version 2 builds them
+// from the log. Reading them: data/totals.ts. Direct imports only: the
 // home page and stats must not pull in ts-fsrs.
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { Rating, State } from '$lib/srs/constants';

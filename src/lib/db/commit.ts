@@ -10,11 +10,10 @@ export async function commit(tx: { done: Promise<void>; abort(): void }, ops: re
 }
 
 /**
- * Issues writes in order and returns their promises, for a transaction that
- * goes on after them (a merge reads again what it wrote). If one throws at
- * once, the transaction is aborted and every rejection is handled, as in commit().
+ * Issues writes in order and returns their promises. If one throws at once,
+ * the transaction is aborted and every rejection is handled, as in commit().
  */
-export function issue(tx: { done: Promise<void>; abort(): void }, ops: readonly (() => Promise<unknown>)[]): Promise<unknown>[] {
+function issue(tx: { done: Promise<void>; abort(): void }, ops: readonly (() => Promise<unknown>)[]): Promise<unknown>[] {
 	const pending: Promise<unknown>[] = [];
 	try {
 		for (const op of ops) pending.push(op());

@@ -40,6 +40,18 @@ export interface SyncStatus {
 	/** What the last sync moved. */
 	sent?: number;
 	received?: number;
+	/**
+	 * Answers from the server dated before 2020 or more than a day ahead of
+	 * the sync (a device's clock was wrong): kept in the log, not used to
+	 * schedule. Counted over every sync; the first few named.
+	 */
+	oddTimes?: { count: number; first: { id: string; card_id: string; review: number }[] };
+	/**
+	 * Answers from the server for cards in no deck of this version (a newer
+	 * version's decks): kept in the log, with no card state. Counted over
+	 * every sync: the answers, and the cards (the first ones named).
+	 */
+	unknownCards?: { answers: number; cards: number; first: string[] };
 }
 
 /**

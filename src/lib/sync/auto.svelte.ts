@@ -5,12 +5,40 @@
  * the first sync.
  */
 import type { SyncOutcome } from './engine';
+import type { SyncProgress } from './progress';
 
 export type SyncReason = 'open' | 'session' | 'online' | 'button';
 
 class SyncRuntime {
 	running = $state(false);
 	last = $state.raw<SyncOutcome | undefined>();
+	/** How far the running sync is (undefined: none running, or it has not reported yet). */
+	progress = $state.raw<SyncProgress | undefined>();
+	/** Set while the running sync has not been asked to stop. */
+	private stop = $state.raw<AbortController | undefined>();
+
+	get cancellable(): boolean {
+		return this.stop !== undefined;
+	}
+
+	/** Stops the running sync after the batch under way (what it merged or sent stays; the next sync carries on). */
+	cancel(): void {
+		this.stop?.abort();
+		this.stop = undefined;
+	}
+
+	begin(): AbortSignal {
+		this.running = true;
+		this.progress = undefined;
+		this.stop = new AbortController();
+		return this.stop.signal;
+	}
+
+	end(): void {
+		this.running = false;
+		this.progress = undefined;
+		this.stop = undefined;
+	}
 }
 
 export const syncRuntime = new SyncRuntime();
@@ -29,24 +57,37 @@ async function run(): Promise<SyncOutcome | undefined> {
 	const { appDb } = await import('$lib/data/client');
 	const db = await appDb();
 	if ((await db.getKey('meta', 'sync')) === undefined) return undefined;
-	const [{ syncNow }, { scheduler }] = await Promise.all([import('./engine'), import('$lib/srs/scheduler')]);
-	syncRuntime.running = true;
+	const [{ syncNow }, { scheduler }, { loadIndex }] = await Promise.all([import('./engine'), import('$lib/srs/scheduler'), import('$lib/decks/client')]);
+	const signal = syncRuntime.begin();
 	try {
-		const outcome = await syncNow(db, { schedulerFor: scheduler });
+		// This version's cards: answers for others (a newer version's decks) are kept, and make no card state.
+		let known: Set<string>;
+		try {
+			known = new Set((await loadIndex()).decks.flatMap((d) => d.cardIds));
+		} catch (e) {
+			const error = `Not synced: this version's list of cards did not load (${e instanceof Error ? e.message : String(e)}); sync will try again later.`;
+			return (syncRuntime.last = { ok: false, error, received: 0, cards: [], settingsTaken: false });
+		}
+		const outcome = await syncNow(db, {
+			schedulerFor: scheduler,
+			known: (id) => known.has(id),
+			signal,
+			onProgress: (p) => (syncRuntime.progress = p)
+		});
 		syncRuntime.last = outcome;
-		if (outcome.ok && outcome.received > 0) {
-			// What another device changed reaches every view of this tab and the other tabs: a session showing
-			// one of these cards moves on, the figures are read again, the settings form shows new settings.
+		if ('received' in outcome && outcome.received > 0) {
+			// What another device changed reaches every view of this tab and the other tabs (a sync that failed or
+			// was cancelled part-way too): a session showing one of these cards moves on, the figures are read
+			// again, the settings form shows new settings.
 			const { changes } = await import('$lib/data/changes.svelte');
-			const cards = [...new Set(outcome.merged.flatMap((m) => m.cardsReplayed))];
-			if (cards.length > 50) changes.publish('data', undefined, 'sync');
+			if (outcome.cards.length > 50) changes.publish('data', undefined, 'sync');
 			else {
-				changes.publish('reviewed', cards, 'sync');
-				if (outcome.merged.some((m) => m.settingsTaken)) changes.publish('settings', undefined, 'sync');
+				changes.publish('reviewed', outcome.cards, 'sync');
+				if (outcome.settingsTaken) changes.publish('settings', undefined, 'sync');
 			}
 		}
 		return outcome;
 	} finally {
-		syncRuntime.running = false;
+		syncRuntime.end();
 	}
 }

@@ -1,8 +1,9 @@
 /**
  * A small client for the parts of CouchDB 3's HTTP API that sync uses:
- * /_session (cookie login), PUT /{db}, _bulk_docs, _all_docs and _changes.
- * Every failure becomes a SyncError with a message in words; nothing here
- * touches the learner's data.
+ * /_session (cookie login), GET and PUT /{db}, _bulk_docs, _all_docs and
+ * _changes. Every failure becomes a SyncError with a message in words (a
+ * request the learner cancelled, SyncCancelled); nothing here touches the
+ * learner's data.
  */
 
 import type { AuthMode, CouchConfig } from '$lib/db/meta';
@@ -20,6 +21,14 @@ export class SyncError extends Error {
 	}
 }
 
+/** The learner pressed Cancel: the request was given up, and the sync stops where it is. */
+export class SyncCancelled extends Error {
+	constructor() {
+		super('Sync cancelled.');
+		this.name = 'SyncCancelled';
+	}
+}
+
 export interface CouchDoc {
 	_id: string;
 	_rev?: string;
@@ -28,9 +37,18 @@ export interface CouchDoc {
 }
 
 export interface ChangesPage {
-	results: { id: string; seq: string | number; deleted?: boolean; changes: { rev: string }[] }[];
+	/** With include_docs, each change's document as it is now (a deleted one: its _id, _rev and _deleted). */
+	results: { id: string; seq: string | number; deleted?: boolean; changes: { rev: string }[]; doc?: CouchDoc }[];
 	last_seq: string | number;
+	/** Changes after this page (CouchDB 2 and later; PouchDB Server leaves it out). */
 	pending?: number;
+}
+
+/** What GET /{db} says about the database: enough to estimate how many changes a pull has ahead. */
+export interface DbInfo {
+	update_seq: string | number;
+	doc_count: number;
+	doc_del_count: number;
 }
 
 export interface BulkResult {
@@ -112,15 +130,23 @@ export class CouchClient {
 		return `${this.config.server}/${encodeURIComponent(this.config.db)}${path}`;
 	}
 
-	/** One request; the answer's JSON, or a SyncError in words. Statuses in `accept` are answers, not failures. */
+	/**
+	 * One request; the answer's JSON, or a SyncError in words. Statuses in
+	 * `accept` are answers, not failures. `init.signal` given up (Cancel):
+	 * SyncCancelled.
+	 */
 	private async request<T>(url: string, init: RequestInit & { json?: unknown } = {}, accept: number[] = []): Promise<{ status: number; body: T }> {
 		const headers = new Headers(init.headers);
 		headers.set('Accept', 'application/json');
 		if (init.json !== undefined) headers.set('Content-Type', 'application/json');
 		if (this.auth === 'basic') headers.set('Authorization', `Basic ${basic(this.config.user, this.config.password)}`);
+		const cancel = init.signal;
+		if (cancel?.aborted) throw new SyncCancelled();
 		const controller = new AbortController();
 		const ms = this.options.timeoutMs ?? TIMEOUT_MS;
 		const timer = setTimeout(() => controller.abort(), ms);
+		const onCancel = () => controller.abort();
+		cancel?.addEventListener('abort', onCancel);
 		let response: Response;
 		let text: string;
 		try {
@@ -134,6 +160,7 @@ export class CouchClient {
 			});
 			text = await response.text();
 		} catch {
+			if (cancel?.aborted) throw new SyncCancelled();
 			if (controller.signal.aborted)
 				throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
 			throw new SyncError(
@@ -141,6 +168,7 @@ export class CouchClient {
 			);
 		} finally {
 			clearTimeout(timer);
+			cancel?.removeEventListener('abort', onCancel);
 		}
 		let body: unknown;
 		try {
@@ -212,30 +240,33 @@ export class CouchClient {
 		}
 	}
 
-	/** Makes sure the database exists, creating it if this user may. */
-	async ensureDb(): Promise<void> {
-		await this.authed(async () => {
-			const got = await this.request(this.dbUrl(), {}, [404]);
-			if (got.status !== 404) return;
-			const made = await this.request(this.dbUrl(), { method: 'PUT' }, [401, 403, 412]);
+	/** Makes sure the database exists, creating it if this user may; what it holds (a new one: nothing). */
+	async ensureDb(signal?: AbortSignal): Promise<DbInfo> {
+		return this.authed(async () => {
+			const got = await this.request<Partial<DbInfo>>(this.dbUrl(), { signal }, [404]);
+			if (got.status !== 404)
+				return { update_seq: got.body.update_seq ?? 0, doc_count: Number(got.body.doc_count) || 0, doc_del_count: Number(got.body.doc_del_count) || 0 };
+			const made = await this.request(this.dbUrl(), { method: 'PUT', signal }, [401, 403, 412]);
 			// 412: made meanwhile by another device. 401/403: not allowed to create it.
 			if (made.status === 401 || made.status === 403) throw this.failure(404, {});
+			return { update_seq: 0, doc_count: 0, doc_del_count: 0 };
 		});
 	}
 
-	async changes(since: string | number, limit: number): Promise<ChangesPage> {
-		const q = new URLSearchParams({ since: String(since), limit: String(limit) });
-		const { body } = await this.authed(() => this.request<ChangesPage>(this.dbUrl(`/_changes?${q}`)));
+	/** Up to `limit` changes after `since`; with `docs`, each with its document (one request instead of a list and a fetch). */
+	async changes(since: string | number, limit: number, options: { docs?: boolean; signal?: AbortSignal } = {}): Promise<ChangesPage> {
+		const q = new URLSearchParams({ since: String(since), limit: String(limit), ...(options.docs ? { include_docs: 'true' } : {}) });
+		const { body } = await this.authed(() => this.request<ChangesPage>(this.dbUrl(`/_changes?${q}`), { signal: options.signal }));
 		if (!Array.isArray(body.results) || body.last_seq === undefined)
 			throw new SyncError("The server's list of changes was not what CouchDB sends. Nothing was changed.");
 		return body;
 	}
 
 	/** Documents by id, with their current revisions (a missing or deleted one comes back without a doc). */
-	async allDocs(keys: readonly string[], includeDocs: boolean): Promise<AllDocsRow[]> {
+	async allDocs(keys: readonly string[], includeDocs: boolean, signal?: AbortSignal): Promise<AllDocsRow[]> {
 		if (keys.length === 0) return [];
 		const { body } = await this.authed(() =>
-			this.request<{ rows?: AllDocsRow[] }>(this.dbUrl(`/_all_docs${includeDocs ? '?include_docs=true' : ''}`), { method: 'POST', json: { keys } })
+			this.request<{ rows?: AllDocsRow[] }>(this.dbUrl(`/_all_docs${includeDocs ? '?include_docs=true' : ''}`), { method: 'POST', json: { keys }, signal })
 		);
 		if (!Array.isArray(body.rows) || body.rows.length !== keys.length)
 			throw new SyncError("The server's list of documents was not what CouchDB sends. Nothing was changed.");

@@ -1,6 +1,7 @@
 import { kindProblem } from '$lib/data/backup/kind-schemas';
-import { docIdOf, isGrowOnly, isOne, kindOf, KINDS, type Kind, type RecordOf } from '$lib/data/kinds';
-import type { MergeBatch } from '$lib/data/merge';
+import type { BulkBatch } from '$lib/data/bulk';
+import { docIdOf, GROW_ONLY, isGrowOnly, isOne, kindOf, KINDS, NEWEST, type Kind, type RecordOf } from '$lib/data/kinds';
+import type { Answers } from '$lib/data/merge';
 import type { CouchDoc } from './couch';
 
 /**
@@ -40,9 +41,23 @@ export function checkDoc(doc: unknown): Checked {
 	return { ok: true, kind, data } as Checked;
 }
 
-/** Puts a checked document into a merge batch, under its kind's store. */
-export function addToBatch(batch: MergeBatch, c: Extract<Checked, { ok: true }>): void {
+/** A batch of the server's documents: answers by store, and the keys of answers deleted there. */
+export type PullBatch = BulkBatch & { removed: Record<keyof Answers, string[]> };
+
+export function newBatch(): PullBatch {
+	const lists = () => Object.fromEntries(GROW_ONLY.map((k) => [KINDS[k].store, []]));
+	return { ...lists(), removed: lists() } as unknown as PullBatch;
+}
+
+/**
+ * Puts a checked document into a batch, under its kind's store. The first
+ * mark, note or settings gives the batch every last-writer-wins kind's list:
+ * the batch then takes the newer of each too (a batch of answers alone
+ * writes fewer stores).
+ */
+export function addToBatch(batch: PullBatch, c: Extract<Checked, { ok: true }>): void {
 	const into = batch as unknown as Record<string, unknown>;
+	if (!isGrowOnly(c.kind)) for (const k of NEWEST) if (!isOne(k)) into[KINDS[k].store] ??= [];
 	if (isOne(c.kind)) into[KINDS[c.kind].store] = c.data;
 	else (into[KINDS[c.kind].store] as unknown[]).push(c.data);
 }
