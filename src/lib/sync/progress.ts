@@ -1,3 +1,4 @@
+import { timeLeft } from '$lib/data/backup/progress';
 import { num } from '$lib/number';
 
 /**
@@ -16,29 +17,6 @@ export interface SyncProgress {
 	total?: number;
 	/** When this phase began, epoch ms. */
 	startedAt: number;
-}
-
-/** Before this, the rate is mostly the phase's start-up (signing in, the first page): no estimate. */
-const SETTLING_MS = 2000;
-
-/**
- * The time left at the rate so far, as text ("about 2 min left"), or
- * undefined while there is no meaningful rate: nothing done yet, the total
- * not known, too soon after the start, or everything counted already.
- * Rounded coarsely, since the rate wanders.
- *
- * A copy of the backup's timeLeft (data/backup/progress.ts, on the issue-23
- * branch and not yet on this one), so both say time left the same way: when
- * the branches meet, this one goes and sync imports that one.
- */
-export function timeLeft(done: number, total: number | undefined, startedAt: number, now: number): string | undefined {
-	const elapsed = now - startedAt;
-	if (total === undefined || done <= 0 || done >= total || elapsed < SETTLING_MS) return undefined;
-	const seconds = ((total - done) * elapsed) / done / 1000;
-	if (seconds < 10) return 'a few seconds left';
-	if (seconds < 55) return `about ${Math.round(seconds / 10) * 10} s left`;
-	if (seconds < 90 * 60) return `about ${Math.max(1, Math.round(seconds / 60))} min left`;
-	return `about ${Math.round(seconds / 3600)} h left`;
 }
 
 const WHAT: Record<SyncProgress['phase'], { doing: string; unit: string; verb: string }> = {

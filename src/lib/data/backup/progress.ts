@@ -1,5 +1,5 @@
-// Words for a long job's progress (an export, an import's phase), shared so
-// that both say time left the same way.
+// Words for a long job's progress (an export, an import's phase, a first sync), shared so
+// that all say time left the same way.
 
 /** Before this, the rate is mostly the job's start-up (opening the database, the first read): no estimate. */
 const SETTLING_MS = 2000;
