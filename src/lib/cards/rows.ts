@@ -8,7 +8,7 @@ import { getAllMarks, getAllStates, getCardData } from '$lib/data/queries';
 import { readCardTotals } from '$lib/data/totals';
 import type { CardMarks, CardTotals, RecallDatabase } from '$lib/data/types';
 import { loadDeck, loadIndex } from '$lib/decks/client';
-import type { Card } from '$lib/decks/types';
+import type { Card, DeckData } from '$lib/decks/types';
 import { cardRecall } from '$lib/srs/recall';
 import type { CardState } from '$lib/srs/types';
 import { makeRow, type BrowseRow } from './browse';
@@ -28,7 +28,13 @@ export function rowOf(src: RowSource, id: string, order: number, section: string
 
 export async function loadRows(db: RecallDatabase, f: FSRS, now: number): Promise<RowSource & { rows: BrowseRow[] }> {
 	const [index, states, marks, totals] = await Promise.all([loadIndex(), getAllStates(db), getAllMarks(db), readCardTotals(db)]);
-	const decks = await Promise.all(index.decks.map((d) => loadDeck(d.id)));
+	// The decks' requests go out a few per task, all before any answer comes: on a slow phone, starting 31 fetches is a long task.
+	const loading: Promise<DeckData>[] = [];
+	for (const [i, d] of index.decks.entries()) {
+		if (i > 0 && i % 8 === 0) await nextTask();
+		loading.push(loadDeck(d.id));
+	}
+	const decks = await Promise.all(loading);
 	const cards = new Map<string, Card>();
 	const sectionOf = new Map<string, string>();
 	for (const d of decks) {

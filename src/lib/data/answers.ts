@@ -4,7 +4,7 @@ import { aggregateWrites } from '$lib/db/aggregates';
 import { deviceId } from '$lib/db/device';
 import { newId } from '$lib/db/ids';
 import type { RecallDatabase } from '$lib/db/open';
-import { journalKey, putMeta, type SavedReview, type SessionJournal } from '$lib/db/meta';
+import type { SavedReview } from '$lib/db/meta';
 import type { CardMarks, PracticeRecord } from '$lib/db/schema';
 import { NO_MARKS } from '$lib/db/settings';
 import { docId, queueForSync } from './outbox';
@@ -33,8 +33,6 @@ export async function recordReview(
 	answer: Answer,
 	options: {
 		leechThreshold?: number;
-		/** The session's journal after this answer: written in the same transaction, so undo survives a crash too. */
-		journal?: (saved: SavedReview) => SessionJournal;
 		/**
 		 * Today's new-card limit, checked in this transaction: with several tabs
 		 * open, only this count of new cards can be introduced since `dayStart`.
@@ -65,12 +63,11 @@ export async function recordReview(
 		? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true, updated: answer.now, device }
 		: marksBefore;
 	const saved: SavedReview = { log, before, state, marksBefore, marksAfter, leech };
-	const journal = options.journal?.(saved);
-	// The running totals change with the log, in this transaction: they can never disagree with it.
-	const totals = await aggregateWrites(tx, [log], 1);
-	const queued = await queueForSync(tx, [
-		{ key: docId.review(log.id), op: 'put' },
-		...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])
+	// The running totals change with the log, in this transaction: they can never disagree with it. Their reads
+	// and the outbox's check go out together: one round trip, not two.
+	const [totals, queued] = await Promise.all([
+		aggregateWrites(tx, [log], 1),
+		queueForSync(tx, [{ key: docId.review(log.id), op: 'put' }, ...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])])
 	]);
 	await commit(tx, [
 		...queued,
@@ -78,8 +75,7 @@ export async function recordReview(
 		() => tx.objectStore('reviews').add(log),
 		() => cards.put(state),
 		...totals,
-		...(leech && marksAfter ? [() => marks.put(marksAfter)] : []),
-		...(journal ? [() => putMeta(tx.objectStore('meta'), journalKey(journal.scope), journal)] : [])
+		...(leech && marksAfter ? [() => marks.put(marksAfter)] : [])
 	]);
 	return saved;
 }

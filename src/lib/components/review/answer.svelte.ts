@@ -36,12 +36,20 @@ export class CardAnswer {
 	correct = $state<boolean | undefined>();
 	/** The grade suggested by an auto-graded card (Enter accepts it). */
 	suggested = $state<Grade | undefined>();
+	/**
+	 * The interval each rating would give, if the session schedules the card:
+	 * worked out when the rating bar first shows them, after the answer is
+	 * revealed, not while the card is put on screen after the last grade.
+	 */
+	readonly intervals = $derived.by(() => this.#preview?.());
 	/** performance.now() when the card was shown, for the answer's duration. */
 	readonly #shownAt = performance.now();
+	readonly #preview: (() => Record<Grade, number>) | undefined;
 
-	/** Puts a card on screen as a fresh question. */
-	constructor(card: DeckCard) {
+	/** Puts a card on screen as a fresh question; `preview` works out its intervals (the state and time it was shown with). */
+	constructor(card: DeckCard, preview?: () => Record<Grade, number>) {
 		this.card = card;
+		this.#preview = preview;
 		this.options =
 			card.kind === 'choice'
 				? shuffled([card.answer, ...card.distractors])

@@ -1,10 +1,11 @@
 import { changes } from '$lib/data/changes.svelte';
 import { recordPractice, recordReview, restoreMarks, undoPractice, undoReview } from '$lib/data/answers';
-import type { AppSettings, RecallDatabase, SessionJournal, UndoStep } from '$lib/data/types';
+import type { AppSettings, RecallDatabase, UndoStep } from '$lib/data/types';
 import type { DeckCard } from '$lib/decks';
 import { startOfDay } from '$lib/srs/day';
 import { scheduler } from '$lib/srs/scheduler';
 import type { Grade } from '$lib/srs/types';
+import { afterPaint } from './after-paint';
 import type { CardKind } from './sources';
 
 export interface GivenAnswer {
@@ -22,14 +23,10 @@ export interface GivenAnswer {
 /**
  * Saves an answer where its session keeps answers: as a practice record
  * (the schedule untouched), or in the review log with the card's new state
- * and, in the same transaction, the journal as it will be once the answer
- * counts. Returns the step undo takes back.
+ * and running totals. Returns the step undo takes back. The other tabs hear
+ * of a review once the next card is painted.
  */
-export async function saveAnswer(
-	db: RecallDatabase,
-	a: GivenAnswer,
-	to: { practice: boolean; settings: AppSettings; extraNew: number; journal: (step: UndoStep) => SessionJournal }
-): Promise<UndoStep> {
+export async function saveAnswer(db: RecallDatabase, a: GivenAnswer, to: { practice: boolean; settings: AppSettings; extraNew: number }): Promise<UndoStep> {
 	const { card, rating, now, duration, kind } = a;
 	if (to.practice) {
 		const correct = card.kind === 'flashcard' ? null : (a.correct ?? false);
@@ -40,13 +37,9 @@ export async function saveAnswer(
 		db,
 		scheduler(s),
 		{ card_id: card.id, rating, now, duration },
-		{
-			leechThreshold: s.leechThreshold,
-			newLimit: { limit: s.newPerDay + to.extraNew, dayStart: startOfDay(now, s.dayStartHour) },
-			journal: (saved) => to.journal({ type: 'review', saved, kind, duration })
-		}
+		{ leechThreshold: s.leechThreshold, newLimit: { limit: s.newPerDay + to.extraNew, dayStart: startOfDay(now, s.dayStartHour) } }
 	);
-	changes.publish('reviewed', [card.id]);
+	afterPaint(() => changes.publish('reviewed', [card.id]));
 	return { type: 'review', saved, kind, duration };
 }
 

@@ -1,7 +1,6 @@
-import { changes, type Change } from '$lib/data/changes.svelte';
 import { appDb } from '$lib/data/client';
 import { NewCardLimitError } from '$lib/data/answers';
-import { addExtraNew, loadJournal, saveJournal } from '$lib/data/journal';
+import { addExtraNew, loadJournal } from '$lib/data/journal';
 import type { DeckCard } from '$lib/decks';
 import { loadCards, warmDecks } from '$lib/decks/client';
 import { startOfDay } from '$lib/srs/day';
@@ -12,8 +11,10 @@ import type { Grade } from '$lib/srs/types';
 import { loadToday } from '$lib/study/today';
 import { CardAnswer } from './answer.svelte';
 import { bury, suspend, toggleFlag, undo } from './actions';
+import { followChanges } from './follow-changes';
 import { apply, cardsAnswered, emptyLedger, finished, fromJournal, progressed, toJournal, type Ledger } from './ledger';
 import { saveAnswer } from './record';
+import { JournalKeeper } from './session-journal';
 import { SessionStreak } from './session-streak';
 import { describeFailure, leechNotice } from './session-text';
 import { sourceFor, type CardKind, type CardSource, type Counts, type Mode, type SourceOptions } from './sources';
@@ -46,7 +47,6 @@ export class ReviewSession {
 	ledger = $state.raw<Ledger>(emptyLedger());
 	/** Cards still to show: new, learning (due now or within the learn-ahead limit) and review. */
 	counts = $state.raw<Counts>({ fresh: 0, learning: 0, review: 0 });
-	intervals = $state.raw<Record<Grade, number> | undefined>();
 	saving = $state(false);
 	saveError = $state<string | undefined>();
 	loadError = $state<string | undefined>();
@@ -75,6 +75,9 @@ export class ReviewSession {
 	#lastRating: Grade | undefined;
 	/** An answer whose save failed: kept, with its original time, until a retry writes it. */
 	#pending: { card_id: string; rating: Grade; now: number; duration: number } | undefined;
+	#journal = new JournalKeeper(() =>
+		toJournal(this.ledger, this.source.scope, startOfDay(Date.now(), this.source.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR), this.source.round())
+	);
 
 	constructor(options: SessionOptions = {}) {
 		this.mode = options.mode ?? 'review';
@@ -89,6 +92,10 @@ export class ReviewSession {
 	}
 	get card(): DeckCard | undefined {
 		return this.answer?.card;
+	}
+	/** The interval each rating gives the card on screen (none in practice). */
+	get intervals(): Record<Grade, number> | undefined {
+		return this.answer?.intervals;
 	}
 	/** Answers given, answers not rated Again, time spent (ms), different cards answered. */
 	get answered(): number {
@@ -118,9 +125,7 @@ export class ReviewSession {
 	/** Starts the session, carrying on today's journal for this scope if there is one. */
 	async load(): Promise<void> {
 		// Another tab, or a sync that brought answers given on another device: this session's own writes aside.
-		this.#stopListening = changes.subscribe((c) => {
-			if (c.from !== 'here') void this.#changedElsewhere(c);
-		});
+		this.#stopListening = followChanges(this);
 		try {
 			const now = Date.now();
 			const today = await loadToday(now, this.deck);
@@ -202,8 +207,9 @@ export class ReviewSession {
 		this.#kind = kind;
 		this.saveError = undefined;
 		this.flagged = this.source.marks.get(id)?.flagged ?? false;
-		this.intervals = this.source.practice ? undefined : previewIntervals(scheduler(settings), id, this.source.states.get(id), Date.now());
-		this.answer = new CardAnswer(card);
+		const now = Date.now();
+		const state = this.source.states.get(id);
+		this.answer = new CardAnswer(card, this.source.practice ? undefined : () => previewIntervals(scheduler(settings), id, state, now));
 		this.#status = 'card';
 		this.#streak.soon(settings.dayStartHour);
 		// While the learner reads this card, the decks of the cards that may follow load: the next grade waits for no fetch.
@@ -224,21 +230,16 @@ export class ReviewSession {
 		this.#onEnd?.({ answered: this.answered });
 	}
 
-	/** The journal for a ledger; `queue` is a round's cards not answered yet. */
-	#journalOf(l: Ledger, queue: string[] | undefined) {
-		return toJournal(l, this.source.scope, startOfDay(Date.now(), this.source.settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR), queue);
+	/** Writes the journal (public for actions.ts); a failure is not worth interrupting the learner. */
+	journal(): Promise<void> {
+		return this.#journal.write();
 	}
 
-	/** Writes the journal (public for actions.ts); it only serves undo and counts, so a failure is not worth interrupting the learner. */
-	async journal(): Promise<void> {
-		try {
-			await saveJournal(await appDb(), this.#journalOf(this.ledger, this.source.round()));
-		} catch {
-			// The answers themselves are saved; only a later reload would lose the undo history.
-		}
-	}
-
-	/** Saves the answer; the card only leaves the screen once the write has committed. */
+	/**
+	 * Saves the answer; the card only leaves the screen once the answer's
+	 * transaction has committed. The journal is written after the next card
+	 * is painted (for a practice answer, before the save counts as done).
+	 */
 	async rate(rating: Grade): Promise<void> {
 		const answer = this.answer;
 		const settings = this.source.settings;
@@ -257,20 +258,14 @@ export class ReviewSession {
 			const step = await saveAnswer(
 				await appDb(),
 				{ card, rating, now, duration, correct: answer.correct, kind: this.#kind },
-				{
-					practice: this.source.practice,
-					settings,
-					extraNew: this.source.extraNew,
-					// The journal as it will be once this answer counts, written with the answer itself.
-					journal: (s) => this.#journalOf(apply(this.ledger, s), this.source.round(card.id))
-				}
+				{ practice: this.source.practice, settings, extraNew: this.source.extraNew }
 			);
 			this.#pending = undefined;
 			if (step.type === 'review' && step.saved.leech) this.notice = leechNotice(card.prompt, step.saved.state.lapses);
 			this.source.answered(card.id, step.type === 'review' ? step.saved : undefined);
 			await this.advance(apply(this.ledger, step));
-			// A review's journal was written with it; a practice answer's is written now.
 			if (step.type === 'practice') await this.journal();
+			else this.#journal.afterPaint();
 		} catch (e) {
 			if (e instanceof NewCardLimitError) {
 				// Another tab introduced the day's last new card meanwhile: say so and move on.
@@ -287,25 +282,6 @@ export class ReviewSession {
 	/** Tries the last failed save again. */
 	retry(): Promise<void> {
 		return this.#lastRating === undefined ? Promise.resolve() : this.rate(this.#lastRating);
-	}
-
-	/**
-	 * Another tab answered or changed a card. If it is the card on screen,
-	 * still unanswered here, or if this tab is waiting, the queue is rebuilt;
-	 * an answer the learner is giving here is never swept away.
-	 */
-	async #changedElsewhere(c: Change): Promise<void> {
-		// What this session holds is out of date now: its next card comes from a fresh read.
-		this.source.changed();
-		if (!this.source.live || this.saving) return;
-		const onScreen = this.phase === 'question' && this.card !== undefined && (c.cards?.includes(this.card.id) ?? false);
-		if (!onScreen && this.phase !== 'waiting') return;
-		this.saving = true;
-		try {
-			await this.advance();
-		} finally {
-			this.saving = false;
-		}
 	}
 
 	// What the learner does to a card besides answering, and undo: actions.ts.

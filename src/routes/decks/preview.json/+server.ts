@@ -4,11 +4,16 @@ import { validDecks } from '$lib/decks/build.server';
 
 export const prerender = true;
 
-/** As many cards as the card browser shows at first. */
-const FIRST_PAGE = 50;
+/**
+ * The cards a first screen shows, and a few more: 1 or 2 on a phone (the
+ * filters come first), 4 on a 1280 x 800 laptop, 9 on a 1440 px tall screen.
+ * The rest of the list is built in the browser, in steps, once the
+ * learner's figures are read.
+ */
+const FIRST_SCREEN = 10;
 
 /**
- * The card browser's first page, fetched by its `load` and so inlined into
+ * The card browser's first screen, fetched by its `load` and so inlined into
  * the prerendered page: the cards are on screen at the first paint (deck
  * content is static), and the learner's own figures fill in once read from
  * the device. A file, not a server `load`, so that no page's JavaScript
@@ -19,7 +24,7 @@ export function GET() {
 	const preview: BrowseRow[] = [];
 	for (const deck of decks) {
 		for (const card of deck.cards) {
-			if (preview.length === FIRST_PAGE) break;
+			if (preview.length === FIRST_SCREEN) break;
 			preview.push(makeRow(card, { order: preview.length, section: deck.id }));
 		}
 	}
