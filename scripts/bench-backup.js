@@ -200,7 +200,7 @@ async function importAndExport(N, page) {
 			for (const e of list.getEntries()) {
 				window.__longest = Math.max(window.__longest, e.duration);
 				// Which phase of the import or export it fell in: the progress label says.
-				if (e.duration > 100)
+				if (e.duration > 50)
 					window.__slow.push(`${e.duration.toFixed(0)} ms during "${document.querySelector('label[for$="-progress"]')?.textContent ?? 'the end'}"`);
 			}
 		}).observe({ type: 'longtask', buffered: false });

@@ -10,6 +10,26 @@ const ADMIN = { name: 'admin', password: 'test-password' };
 const auth = { Authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}` };
 let dbCount = 0;
 const newDbName = (info: { workerIndex: number }) => `sync-${info.workerIndex}-${Date.now()}-${++dbCount}`;
+/** A server document of one answer (Good, to a new card), as another device would have sent it. */
+const reviewDoc = (id: string, card_id: string, review: number) => ({
+	_id: `review:${id}`,
+	type: 'review',
+	data: {
+		id,
+		card_id,
+		rating: 3,
+		state: 0,
+		due: review,
+		stability: 0,
+		difficulty: 0,
+		elapsed_days: 0,
+		last_elapsed_days: 0,
+		scheduled_days: 0,
+		learning_steps: 0,
+		review,
+		duration: 4000
+	}
+});
 
 /** Ids of the documents on the server, read by the test itself. */
 async function serverIds(db: string): Promise<string[]> {
@@ -318,30 +338,11 @@ test('Cancel stops a sync and the next one carries on; the Sync section counts a
 	await setUpSync(page, db);
 	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { cardIds: string[] }[] };
 	const card = index.decks[0]?.cardIds[0] ?? '';
-	const answer = (id: string, card_id: string, review: number) => ({
-		_id: `review:${id}`,
-		type: 'review',
-		data: {
-			id,
-			card_id,
-			rating: 3,
-			state: 0,
-			due: review,
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			last_elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0,
-			review,
-			duration: 4000
-		}
-	});
 	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
 		method: 'POST',
 		headers: { ...auth, 'Content-Type': 'application/json' },
 		body: JSON.stringify({
-			docs: [answer('from-2200', card, Date.UTC(2200, 0, 1)), answer('from-a-newer-version', 'a-card-of-a-newer-deck', Date.now() - 60_000)]
+			docs: [reviewDoc('from-2200', card, Date.UTC(2200, 0, 1)), reviewDoc('from-a-newer-version', 'a-card-of-a-newer-deck', Date.now() - 60_000)]
 		})
 	});
 	expect(res.ok).toBe(true);
@@ -379,21 +380,7 @@ test('a document on the server that fails the checks is skipped and named; Stop 
 	// Another site than the app's (127.0.0.1, not localhost): the browser keeps the session cookie to itself, so each request carries the password.
 	await setUpSync(page, db, /^Synced:/, COUCH.replace('localhost', '127.0.0.1'));
 	await expect(page.getByTestId('sync-status')).toContainText('HTTP Basic');
-	const good = {
-		id: 'from-elsewhere',
-		card_id: 'http-status-codes-404',
-		rating: 3,
-		state: 0,
-		due: Date.now(),
-		stability: 0,
-		difficulty: 0,
-		elapsed_days: 0,
-		last_elapsed_days: 0,
-		scheduled_days: 0,
-		learning_steps: 0,
-		review: Date.now() - 60_000,
-		duration: 4000
-	};
+	const good = reviewDoc('from-elsewhere', 'http-status-codes-404', Date.now() - 60_000).data;
 	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
 		method: 'POST',
 		headers: { ...auth, 'Content-Type': 'application/json' },

@@ -7,7 +7,7 @@ import { Rating } from '$lib/srs';
 import { syncNow } from './engine';
 import { getSyncStatus, startSync, stopSync } from './state';
 import { pendingChanges } from './pending';
-import { answer, MIN, NOW, options, settings, snapshot, urlOf, useCouch } from './test-helpers';
+import { answer, MIN, NOW, options, review, settings, snapshot, urlOf, useCouch } from './test-helpers';
 
 const { device, serverDocs, putOnServer, config } = useCouch();
 
@@ -72,21 +72,7 @@ describe('sync through a CouchDB-protocol server', { timeout: 20_000 }, () => {
 	it('skips a document that fails validation, names it, and merges the rest', async () => {
 		const phone = await device('phone');
 		await syncNow(phone, options);
-		const good = {
-			id: 'r-good',
-			card_id: 'http-a',
-			rating: 3,
-			state: 0,
-			due: NOW,
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			last_elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0,
-			review: NOW,
-			duration: 3000
-		};
+		const good = review('r-good', 'http-a', NOW);
 		await putOnServer([
 			{ _id: 'review:r-bad', type: 'review', data: { ...good, id: 'r-bad', rating: 7 } },
 			{ _id: 'review:r-good', type: 'review', data: good }

@@ -1,15 +1,7 @@
+import { StoppedInWorker, type WorkerFailure } from './worker-failure';
 import type { ExportedBackup } from './export';
 
-export type ExportReply =
-	{ type: 'progress'; done: number; total: number } | { type: 'done'; backup: ExportedBackup } | { type: 'failed'; name: string; message: string };
-
-/** An export that failed in the worker, with the name the browser gave the error. */
-export class ExportStopped extends Error {
-	constructor(name: string, message: string) {
-		super(message);
-		this.name = name;
-	}
-}
+export type ExportReply = { type: 'progress'; done: number; total: number } | { type: 'done'; backup: ExportedBackup } | WorkerFailure;
 
 /**
  * Exports everything in a Worker, so the page stays responsive however long
@@ -45,7 +37,7 @@ export function exportInWorker(
 				resolve(reply.backup);
 			} else {
 				finish();
-				reject(new ExportStopped(reply.name, reply.message));
+				reject(new StoppedInWorker(reply));
 			}
 		};
 		worker.onerror = (e) => {

@@ -4,6 +4,7 @@
 // and save the file.
 import { openRecallDB } from '$lib/db/open';
 import { exportBackup } from './export';
+import { failureOf } from './worker-failure';
 import type { ExportReply } from './export-in-worker';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -22,10 +23,6 @@ self.onmessage = async (e: MessageEvent<{ appVersion: string; now: number }>) =>
 			db.close();
 		}
 	} catch (error) {
-		post({
-			type: 'failed',
-			name: error instanceof Error || error instanceof DOMException ? error.name : 'Error',
-			message: error instanceof Error ? error.message : String(error)
-		});
+		post(failureOf(error));
 	}
 };

@@ -1,18 +1,10 @@
+import { StoppedInWorker, type WorkerFailure } from './worker-failure';
 import type { ImportMode, ImportOutcome, ImportProgress } from './import';
 
 /** What the page sends: an import to start, or a cancel of the one running. */
 export type ImportRequest = { type: 'start'; file: Blob; mode: ImportMode; now: number; known?: string[] } | { type: 'cancel' };
 
-export type ImportReply =
-	{ type: 'progress'; progress: ImportProgress } | { type: 'done'; outcome: ImportOutcome } | { type: 'failed'; name: string; message: string };
-
-/** A write that failed in the worker, with the name the browser gave it (QuotaExceededError, …). */
-export class ImportStopped extends Error {
-	constructor(name: string, message: string) {
-		super(message);
-		this.name = name;
-	}
-}
+export type ImportReply = { type: 'progress'; progress: ImportProgress } | { type: 'done'; outcome: ImportOutcome } | WorkerFailure;
 
 export interface RunningImport {
 	outcome: Promise<ImportOutcome>;
@@ -39,7 +31,7 @@ export function importInWorker(file: Blob, mode: ImportMode, now: number, onProg
 				resolve(reply.outcome);
 			} else {
 				finish();
-				reject(new ImportStopped(reply.name, reply.message));
+				reject(new StoppedInWorker(reply));
 			}
 		};
 		worker.onerror = (e) => {

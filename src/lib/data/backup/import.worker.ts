@@ -4,6 +4,7 @@
 import { scheduler } from '$lib/srs';
 import { openRecallDB } from '$lib/db/open';
 import { importBackupFile } from './import';
+import { failureOf } from './worker-failure';
 import type { ImportReply, ImportRequest } from './import-in-worker';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,10 +36,6 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
 			db.close();
 		}
 	} catch (error) {
-		post({
-			type: 'failed',
-			name: error instanceof Error || error instanceof DOMException ? error.name : 'Error',
-			message: error instanceof Error ? error.message : String(error)
-		});
+		post(failureOf(error));
 	}
 };
