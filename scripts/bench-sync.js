@@ -15,13 +15,29 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { makeBackup } from './bench-history.js';
 import { serve } from './serve.js';
-import { startCouch } from '../tests/couch/server.js';
+import { ADMIN } from '../tests/couch/server.js';
+import { spawn } from 'node:child_process';
 
 const SIZES = (process.env.BENCH_SYNC_ANSWERS ?? '100000').split(',').map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'recall-bench-sync-'));
 const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BENCH_BUILD ? { dir: process.env.BENCH_BUILD } : {}) });
 const base = server.url.replace('127.0.0.1', 'localhost');
-const couch = await startCouch(0);
+/**
+ * The server in its own process, as a real one would be: in this one, it
+ * would share its thread with Playwright's handling of the browser's events.
+ */
+async function startServer() {
+	const child = spawn(process.execPath, ['tests/couch/server.js'], { env: { ...process.env, COUCH_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const url = await new Promise((resolve, reject) => {
+		child.stdout.on('data', (chunk) => {
+			const found = /on (http:\S+)/.exec(String(chunk));
+			if (found) resolve(found[1]);
+		});
+		child.on('exit', (code) => reject(new Error(`The test server stopped (exit code ${code})`)));
+	});
+	return { url, admin: ADMIN, close: () => child.kill() };
+}
+const couch = await startServer();
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Issue 23's targets at 100,000 answers. */
@@ -52,6 +68,8 @@ async function firstSync(page, db) {
 	await page.getByLabel('Password', { exact: true }).fill(couch.admin.password);
 	const requests = new Map();
 	let bytes = 0;
+	/** The bodies of the uploads, for the server-alone loop. */
+	const uploads = [];
 	/** When each request to the server started and ended (ms, this process's clock). */
 	const started = new Map();
 	const spans = [];
@@ -60,6 +78,7 @@ async function firstSync(page, db) {
 		const what = `${r.method()} ${new URL(r.url()).pathname.replace(`/${db}`, '/{db}')}`;
 		requests.set(what, (requests.get(what) ?? 0) + 1);
 		bytes += r.postData()?.length ?? 0;
+		if (what === 'POST /{db}/_bulk_docs') uploads.push(r.postData() ?? '');
 		started.set(r, performance.now());
 	};
 	const onEnd = (r) => {
@@ -70,10 +89,25 @@ async function firstSync(page, db) {
 	page.on('request', onRequest);
 	page.on('requestfinished', onEnd);
 	page.on('requestfailed', onEnd);
+	// When each phase began (the progress label's first word), on the page's clock, to say where the time goes.
+	await page.evaluate(() => {
+		window.__phases = [{ text: 'start', at: performance.now() }];
+		new MutationObserver(() => {
+			const text = document.querySelector('label[for="sync-progress-bar"]')?.textContent?.split(':')[0] ?? 'between phases';
+			if (window.__phases.at(-1).text !== text) window.__phases.push({ text, at: performance.now() });
+		}).observe(document.body, { subtree: true, childList: true, characterData: true });
+	});
 	const t0 = performance.now();
 	await page.getByRole('button', { name: 'Sync now' }).click();
 	await page.getByTestId('sync-message').waitFor({ timeout: 0 });
 	const ms = performance.now() - t0;
+	const phases = await page.evaluate(() => {
+		const list = [...window.__phases, { text: 'end', at: performance.now() }];
+		return list
+			.slice(0, -1)
+			.map((p, i) => `${p.text} ${((list[i + 1].at - p.at) / 1000).toFixed(1)} s`)
+			.join(' · ');
+	});
 	page.off('request', onRequest);
 	page.off('requestfinished', onEnd);
 	page.off('requestfailed', onEnd);
@@ -90,8 +124,30 @@ async function firstSync(page, db) {
 		requests: Object.fromEntries(requests),
 		total: [...requests.values()].reduce((a, b) => a + b, 0),
 		sentMB: bytes / 1048576,
+		uploads,
+		phases,
 		message: await page.getByTestId('sync-message').innerText()
 	};
+}
+
+/**
+ * The test server's own speed, in the same run: the upload's requests
+ * (their bodies as the app sent them) posted to a new database from Node,
+ * one after another. No browser upload can beat it.
+ */
+async function serverAlone(name, bodies) {
+	const headers = {
+		Authorization: `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`,
+		'Content-Type': 'application/json'
+	};
+	await fetch(`${couch.url}/${name}`, { method: 'PUT', headers });
+	const t0 = performance.now();
+	for (const body of bodies) {
+		const res = await fetch(`${couch.url}/${name}/_bulk_docs`, { method: 'POST', headers, body });
+		if (!res.ok) throw new Error(`The server refused an upload: HTTP ${res.status}`);
+		await res.arrayBuffer();
+	}
+	return performance.now() - t0;
 }
 
 async function run(N) {
@@ -119,16 +175,22 @@ async function run(N) {
 	console.log(`Laptop, upload ${N.toLocaleString('en')} answers: ${target(up.ms, TARGET.upload)}; ${split(up)}`);
 	console.log(`  ${up.total} requests, ${up.sentMB.toFixed(1)} MB sent: ${JSON.stringify(up.requests)}`);
 	console.log(`  ${up.message}`);
+	console.log(`  phases: ${up.phases}`);
+	const bare = await serverAlone(`${db}-bare`, up.uploads);
+	console.log(
+		`  the server alone, the same ${up.uploads.length} uploads sent one after another from Node (no browser, no IndexedDB): ${s(bare)}; the upload took ${(up.ms / bare).toFixed(2)}× that`
+	);
 	const phone = await (await browser.newContext({ viewport: { width: 360, height: 640 } })).newPage();
 	const down = await firstSync(phone, db);
 	console.log(`Phone, first download ${N.toLocaleString('en')} answers: ${target(down.ms, TARGET.download)}; ${split(down)}`);
 	console.log(`  ${down.total} requests: ${JSON.stringify(down.requests)}`);
 	console.log(`  ${down.message}`);
+	console.log(`  phases: ${down.phases}`);
 	const [a, b] = [await count(laptop, 'reviews'), await count(phone, 'reviews')];
 	console.log(`Answers: laptop ${a}, phone ${b}: ${a === b && a === N ? 'the same' : 'DIFFERENT'}`);
 	await laptop.context().close();
 	await phone.context().close();
-	return { answers: N, uploadMs: up.ms, uploadRequests: up.total, downloadMs: down.ms, downloadRequests: down.total };
+	return { answers: N, uploadMs: up.ms, uploadRequests: up.total, serverAloneMs: bare, downloadMs: down.ms, downloadRequests: down.total };
 }
 
 try {

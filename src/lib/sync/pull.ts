@@ -23,12 +23,15 @@ import type { SyncOptions, Tally } from './options';
  * looked up: each is new. When most answers in a page turn out to be here
  * already (this device's own, coming back after its first upload), the
  * following pages come as ids only and just the missing documents are
- * fetched, the ids of the answers here read once to tell which; when most
- * are missing again, documents come with the list again.
+ * fetched, the ids of the answers here read once to tell which (such pages
+ * are IDS_PAGE_FACTOR times longer: an id is small); when most are missing
+ * again, documents come with the list again.
  */
 
 /** Changes per request (and per transaction). */
 export const CHANGES_PAGE = 2000;
+/** A page of ids only (no documents: a few dozen bytes a change) holds this many times more. */
+const IDS_PAGE_FACTOR = 5;
 /** Answers in a page enough to judge whether most are here already. */
 const JUDGE = 100;
 /** Past this many answers, their ids are looked up a page at a time instead of held in memory (about 80 bytes each). */
@@ -90,7 +93,9 @@ class Pull {
 		const startedAt = (options.now ?? Date.now)();
 		let total = left;
 		let done = 0;
-		let withDocs = true;
+		// Right after this sync uploaded most of what the feed holds (a device's first upload), its pages are mostly
+		// this device's own answers coming back: ids only from the start.
+		let withDocs = left === undefined || this.tally.sent * 2 < left;
 		const cancel = () => this.stop.abort();
 		options.signal?.addEventListener('abort', cancel);
 		try {
@@ -98,7 +103,7 @@ class Pull {
 			let next = this.read(since, withDocs);
 			for (;;) {
 				const { page, docs } = await next;
-				const more = page.results.length > 0 && (page.pending !== undefined ? page.pending > 0 : page.results.length >= limit);
+				const more = page.results.length > 0 && (page.pending !== undefined ? page.pending > 0 : page.results.length >= this.size(docs));
 				if (more) next = this.read(page.last_seq, withDocs);
 				if (!docs) this.held ??= await answerIds(this.db);
 				const found = await this.merge(page, docs ? 'docs' : this.held ? { held: this.held } : 'look up');
@@ -115,9 +120,14 @@ class Pull {
 		}
 	}
 
+	/** How many changes a page asks for. */
+	private size(docs: boolean): number {
+		return docs ? this.limit : this.limit * IDS_PAGE_FACTOR;
+	}
+
 	/** A page of changes, read ahead: awaited when its turn comes, or given up. */
 	private read(from: string | number, docs: boolean): Promise<{ page: ChangesPage; docs: boolean }> {
-		const page = this.client.changes(from, this.limit, { docs, signal: this.stop.signal }).then((p) => ({ page: p, docs }));
+		const page = this.client.changes(from, this.size(docs), { docs, signal: this.stop.signal }).then((p) => ({ page: p, docs }));
 		page.catch(() => undefined);
 		return page;
 	}

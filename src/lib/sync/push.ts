@@ -27,30 +27,50 @@ function report(options: SyncOptions, progress: PushProgress, sent: number): voi
 	if (options.signal?.aborted) throw new SyncCancelled();
 }
 
+/** Uploads on the wire at once: the server takes one while the next is on its way. */
+const IN_FLIGHT = 2;
+
 /**
  * The first upload: what was here before sync was set up (or before an
- * import), a page at a time, resumable; the next page is read while one is
- * sent. (Two pages on the wire at once made no difference measurable here:
- * the server is the slower side.)
+ * import), a page at a time, resumable. The next page is read while one is
+ * sent, and two are sent at once, so the server is never idle waiting for
+ * the app; the position moves on in order, as each upload (and those
+ * before it) is confirmed.
  */
 export async function pushScan(db: RecallDatabase, client: CouchClient, options: SyncOptions, tally: Tally, progress: PushProgress): Promise<void> {
 	for (;;) {
 		const scan = (await readMeta(db, 'sync-scan')) ?? { step: 0, done: true };
 		if (scan.done) return;
-		let from: ScanPosition = scan;
-		let page = scanPage(db, from);
-		for (;;) {
-			const { items, next } = await page;
-			const ahead = next.done ? undefined : scanPage(db, next);
-			ahead?.catch(() => undefined); // awaited next round, unless this one fails
-			const sent = (await send(client, items)).size;
+		const flying: { sending: Promise<Set<string>>; from: ScanPosition; to: ScanPosition }[] = [];
+		/** Confirms the oldest upload: counted, and the position moved past it. Whether it moved (see advanceScan). */
+		const settle = async (): Promise<boolean> => {
+			const oldest = flying.shift();
+			if (!oldest) return true;
+			const sent = (await oldest.sending).size;
 			tally.sent += sent;
-			// An import meanwhile starts the scan over (rescanForSync): then it goes on from there, not from here.
-			const moved = await advanceScan(db, from, next);
+			const moved = await advanceScan(db, oldest.from, oldest.to);
 			report(options, progress, sent);
-			if (!moved || !ahead) break;
-			from = next;
-			page = ahead;
+			return moved;
+		};
+		try {
+			let from: ScanPosition = scan;
+			type Page = { items: Outgoing[]; next: ScanPosition };
+			let page: Promise<Page> | undefined = scanPage(db, from);
+			let moved = true;
+			while (page && moved) {
+				const { items, next }: Page = await page;
+				const sending = send(client, items);
+				sending.catch(() => undefined); // awaited when its turn comes, unless an earlier one fails
+				flying.push({ sending, from, to: next });
+				page = next.done ? undefined : scanPage(db, next);
+				page?.catch(() => undefined);
+				from = next;
+				if (flying.length === IN_FLIGHT || !page) moved = await settle();
+			}
+			// An import meanwhile starts the scan over (rescanForSync): then it goes on from there, not from here.
+			while (moved && flying.length > 0) moved = await settle();
+		} finally {
+			flying.length = 0;
 		}
 	}
 }
