@@ -37,6 +37,7 @@ const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 async function audit(path) {
 	const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
 	const lhr = run.lhr;
+	if (process.env.AUDIT_DUMP) writeFileSync(`${process.env.AUDIT_DUMP}-${path.replaceAll('/', '_')}-${Date.now()}.json`, JSON.stringify(lhr));
 	const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 	const ms = (id) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
 	const lost = Object.values(lhr.audits)
