@@ -119,6 +119,14 @@ test('a card answered in /review shows its history; suspend, forget and undo (bu
 	const card = detail(page);
 	await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
 	await expect(card.getByTestId('detail-state')).toHaveText('Review');
+	// The explanation comes from the card's deck, loaded when the card is opened (the list holds prompts and answers only).
+	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
+	const deckId = index.decks.find((d) => d.cardIds.includes(easy))?.id ?? '';
+	const deck = (await (await page.request.get(`/decks/${deckId}.json`)).json()) as { cards: { id: string; explanation: string }[] };
+	const why = deck.cards.find((c) => c.id === easy)?.explanation ?? '';
+	expect(why).not.toBe('');
+	await expect(card.getByRole('heading', { name: 'Why', level: 3 })).toBeVisible();
+	await expect(card).toContainText(why.replaceAll('`', '').slice(0, 40));
 	const history = card.getByRole('table', { name: 'Answer history' });
 	await expect(history.getByRole('row')).toHaveCount(2);
 	await expect(history.getByRole('row').nth(1)).toContainText('Easy');

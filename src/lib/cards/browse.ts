@@ -119,23 +119,43 @@ export interface CardsPreview {
 
 const plain = (s: string) => s.replaceAll('`', '').toLowerCase();
 
-export function makeRow(
-	card: Card,
-	info: { order: number; section: string; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number }
+/** What the list shows of a card that no answer changes (its deck's content): the prerendered /decks/rows.json holds every card's. */
+export interface CardListing {
+	id: string;
+	section: string;
+	prompt: string;
+	answer: string;
+}
+
+export function listingOf(card: Card, section: string): CardListing {
+	return { id: card.id, section, prompt: card.prompt, answer: answerText(card) };
+}
+
+/** A row of the list: a card's listing with the learner's figures. */
+export function rowOf(
+	listing: CardListing,
+	info: { order: number; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number }
 ): BrowseRow {
-	const answer = answerText(card);
+	const { id, section, prompt, answer } = listing;
 	return {
-		id: card.id,
+		id,
 		order: info.order,
-		section: info.section,
-		prompt: card.prompt,
+		section,
+		prompt,
 		answer,
-		text: plain(`${card.prompt}\n${answer}\n${card.id}`),
+		text: plain(`${prompt}\n${answer}\n${id}`),
 		state: info.state,
 		marks: info.marks,
 		retrievability: info.retrievability,
 		lastAnswered: info.lastAnswered
 	};
+}
+
+export function makeRow(
+	card: Card,
+	info: { order: number; section: string; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number }
+): BrowseRow {
+	return rowOf(listingOf(card, info.section), info);
 }
 
 /** The card's state as the filter names it: a card never answered is new. */
