@@ -52,26 +52,22 @@ export async function pushScan(db: RecallDatabase, client: CouchClient, options:
 			report(options, progress, sent);
 			return moved;
 		};
-		try {
-			let from: ScanPosition = scan;
-			type Page = { items: Outgoing[]; next: ScanPosition };
-			let page: Promise<Page> | undefined = scanPage(db, from);
-			let moved = true;
-			while (page && moved) {
-				const { items, next }: Page = await page;
-				const sending = send(client, items);
-				sending.catch(() => undefined); // awaited when its turn comes, unless an earlier one fails
-				flying.push({ sending, from, to: next });
-				page = next.done ? undefined : scanPage(db, next);
-				page?.catch(() => undefined);
-				from = next;
-				if (flying.length === IN_FLIGHT || !page) moved = await settle();
-			}
-			// An import meanwhile starts the scan over (rescanForSync): then it goes on from there, not from here.
-			while (moved && flying.length > 0) moved = await settle();
-		} finally {
-			flying.length = 0;
+		let from: ScanPosition = scan;
+		type Page = { items: Outgoing[]; next: ScanPosition };
+		let page: Promise<Page> | undefined = scanPage(db, from);
+		let moved = true;
+		while (page && moved) {
+			const { items, next }: Page = await page;
+			const sending = send(client, items);
+			sending.catch(() => undefined); // awaited when its turn comes, unless an earlier one fails
+			flying.push({ sending, from, to: next });
+			page = next.done ? undefined : scanPage(db, next);
+			page?.catch(() => undefined);
+			from = next;
+			if (flying.length === IN_FLIGHT || !page) moved = await settle();
 		}
+		// An import meanwhile starts the scan over (rescanForSync): then it goes on from there, not from here.
+		while (moved && flying.length > 0) moved = await settle();
 	}
 }
 
