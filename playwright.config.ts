@@ -20,8 +20,14 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-		serviceWorkers: 'allow',
-		trace: 'retain-on-failure'
+		// The service worker precaches the whole app (decks, pages, chunks) in every new context, which
+		// doubled the CPU of a test that does not look at it. The specs about offline use, install,
+		// updates and reminders opt in with test.use({ serviceWorkers: 'allow' }).
+		serviceWorkers: 'block',
+		// A trace records every action of every test, passing or not: a fifth of the browser phase's
+		// time. A failure keeps its screenshot; `npx playwright test <file> --trace=on` records one.
+		trace: 'off',
+		screenshot: 'only-on-failure'
 	},
 	projects: [
 		{

@@ -56,6 +56,9 @@ function homeChunkPlugin(): Plugin {
 	};
 }
 
+/** Unit tests that touch IndexedDB, fetch or a server: run isolated, one module graph per file. */
+const STORAGE_TESTS = ['src/lib/{data,db,sync,study,reminder}/**/*.test.ts'];
+
 export default defineConfig({
 	plugins: [checkDecksPlugin(), sveltekit(), homeChunkPlugin()],
 	define: {
@@ -64,7 +67,20 @@ export default defineConfig({
 	server: { port: 5173 },
 	preview: { port: 4173 },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		projects: [
+			{
+				// Tests of the storage, sync and study layers share globals (fake-indexeddb's databases, fetch, the
+				// PouchDB server): each file gets a fresh module graph.
+				extends: true,
+				test: { name: 'storage', include: STORAGE_TESTS }
+			},
+			{
+				// Pure functions (scheduling, grading, decks, stats): their modules are loaded once per worker, not once
+				// per file.
+				extends: true,
+				test: { name: 'pure', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: STORAGE_TESTS, isolate: false }
+			}
+		]
 	}
 });

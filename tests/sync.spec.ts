@@ -112,7 +112,8 @@ async function openAndSync(page: Page, path: string): Promise<void> {
 }
 
 async function newDevice(browser: import('@playwright/test').Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+	// With its service worker, as a learner's device has: the offline test needs the app cached.
+	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
 	return { context, page: await context.newPage() };
 }
 
