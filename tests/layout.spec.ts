@@ -136,3 +136,50 @@ test('a practice round shows the same "Recalled" share on its summary and on Sta
 	await page.goto('/stats');
 	await expect(page.getByTestId('stats-practice-recalled')).toHaveText(summary!);
 });
+
+/** The boxes of the session bar's counts and tools, to see that none covers another. */
+async function barBoxes(page: Page): Promise<{ counts: DOMRect[]; tools: DOMRect[] }> {
+	return page.evaluate(() => {
+		const boxes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().toJSON() as DOMRect).filter((r) => r.width > 0);
+		return { counts: boxes('[data-testid="session-counts"] > div'), tools: boxes('[aria-label="Card actions"] button') };
+	});
+}
+const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('the review bar keeps its counts clear of its tools: a mouse at 390 px, a phone at 320 px with the card flagged', async ({ page, browser, baseURL }) => {
+	// A narrow window with a mouse, so the "?" button is there too (it moves into More).
+	const laptop = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, isMobile: false, hasTouch: false });
+	try {
+		const narrow = await laptop.newPage();
+		await narrow.goto('/review');
+		await expect(card(narrow)).toBeVisible();
+		const { counts, tools } = await barBoxes(narrow);
+		expect(counts).toHaveLength(3);
+		for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
+		await narrow.getByRole('button', { name: 'More' }).click();
+		await narrow.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		await expect(narrow.getByRole('dialog', { name: /Keyboard shortcuts/ })).toBeVisible();
+	} finally {
+		await laptop.close();
+	}
+
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/review');
+	await expect(card(page)).toBeVisible();
+	await page.getByRole('button', { name: 'Flag' }).click();
+	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	const { counts, tools } = await barBoxes(page);
+	for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
+});
+
+test('the More sheet sits at the bottom, as high as its buttons', async ({ page }) => {
+	await page.goto('/review');
+	await expect(card(page)).toBeVisible();
+	await page.getByRole('button', { name: 'More' }).click();
+	const sheet = page.getByRole('button', { name: 'Bury until tomorrow' }).locator('..');
+	await expect(sheet).toBeVisible();
+	const box = (await sheet.boundingBox())!;
+	// Three buttons of 56 px and the padding: well under half of a 640 px screen, and touching its bottom edge.
+	expect(box.height).toBeLessThan(320);
+	expect(Math.round(box.y + box.height)).toBe(640);
+});
