@@ -1,3 +1,15 @@
+// Whether the browser keeps the learner's data, said plainly: what this
+// browser decided about persistent storage, and what that means here (in
+// Safari, a site unused for 7 days may lose its data unless it is on the Home
+// Screen). Home offers a backup, once, while the data is at risk and no
+// backup or sync is recent.
+import { readMeta, writeMeta } from '$lib/db/meta';
+import { appDb } from './client';
+
+const DAY = 86_400_000;
+/** A backup or a sync older than this no longer counts as recent. */
+export const STALE_AFTER_DAYS = 7;
+
 export interface StorageStatus {
 	supported: boolean;
 	persisted: boolean;
@@ -15,11 +27,80 @@ export async function storageStatus(): Promise<StorageStatus> {
 
 /**
  * Asks the browser not to evict the learner's data, once they have some worth
- * keeping (after a first completed session). Returns whether it is granted.
+ * keeping (after a first completed session), and keeps its answer so Settings
+ * can tell "not asked yet" from "refused". Returns whether it is granted.
  */
-export async function askToPersist(): Promise<boolean> {
+export async function askToPersist(now = Date.now()): Promise<boolean> {
 	const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
 	if (!s?.persist) return false;
 	if (await s.persisted()) return true;
-	return s.persist();
+	const granted = await s.persist();
+	await writeMeta(await appDb(), 'persist-request', { at: now, granted });
+	return granted;
+}
+
+/** What this browser decided, as Settings says it. */
+export type StorageDecision = 'persisted' | 'refused' | 'not-asked' | 'unsupported';
+
+export interface StorageVerdict extends StorageStatus {
+	decision: StorageDecision;
+	/** When the app asked, if it did and was refused. */
+	askedAt?: number;
+	/** Safari's engine (every browser on an iPhone): data of a site unused for 7 days may be deleted unless it is on the Home Screen. */
+	sevenDayRule: boolean;
+	/** Opened from the Home Screen or as an installed app. */
+	installed: boolean;
+}
+
+/** Safari and every iOS browser run WebKit; Chromium's and Android's user agents name themselves. */
+export function isWebKitBrowser(userAgent: string): boolean {
+	return /AppleWebKit/.test(userAgent) && !/(Chrome|Chromium|Edg|Android)\//.test(userAgent);
+}
+
+function installedApp(): boolean {
+	if (typeof window === 'undefined') return false;
+	return window.matchMedia?.('(display-mode: standalone)').matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
+}
+
+export async function storageVerdict(): Promise<StorageVerdict> {
+	const [status, request] = await Promise.all([storageStatus(), appDb().then((db) => readMeta(db, 'persist-request'))]);
+	const decision: StorageDecision = !status.supported ? 'unsupported' : status.persisted ? 'persisted' : request && !request.granted ? 'refused' : 'not-asked';
+	return {
+		...status,
+		decision,
+		askedAt: decision === 'refused' ? request?.at : undefined,
+		sevenDayRule: typeof navigator !== 'undefined' && isWebKitBrowser(navigator.userAgent),
+		installed: installedApp()
+	};
+}
+
+/** Keeps the time a backup file was handed to the browser to save. */
+export async function recordBackup(now = Date.now()): Promise<void> {
+	await writeMeta(await appDb(), 'last-backup', now);
+}
+
+/**
+ * Whether home offers a backup now: the data is not stored persistently, the
+ * learner has answers older than a week, no backup or sync came in the last
+ * week, and the offer was not put away since the last backup or sync.
+ */
+export async function shouldOfferBackup(now = Date.now()): Promise<boolean> {
+	const status = await storageStatus();
+	if (status.persisted) return false;
+	const db = await appDb();
+	const [lastBackup, sync, dismissed, first] = await Promise.all([
+		readMeta(db, 'last-backup'),
+		readMeta(db, 'sync-status'),
+		readMeta(db, 'backup-offer-dismissed'),
+		db.transaction('reviews').store.index('by-time').openCursor()
+	]);
+	if (!first) return false;
+	const safeSince = Math.max(lastBackup ?? 0, sync?.lastSync ?? 0, first.value.review);
+	if (now - safeSince < STALE_AFTER_DAYS * DAY) return false;
+	return (dismissed ?? 0) < safeSince;
+}
+
+/** "Not now": the offer stays away until a backup or a sync has been made and is a week old again. */
+export async function dismissBackupOffer(now = Date.now()): Promise<void> {
+	await writeMeta(await appDb(), 'backup-offer-dismissed', now);
 }

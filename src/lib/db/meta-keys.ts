@@ -147,6 +147,12 @@ export interface MetaValues {
 	'readiness-date': string;
 	/** A bulk merge (an import, a sync) under way or cut short: see data/bulk.ts. */
 	'bulk-pending': BulkPending;
+	/** When a backup file was last handed to the browser to save, epoch ms. */
+	'last-backup': number;
+	/** When the app last asked the browser to keep the data persistently, and the browser's answer. */
+	'persist-request': { at: number; granted: boolean };
+	/** When home's offer of a backup (storage not persistent, no recent backup or sync) was last put away, epoch ms. */
+	'backup-offer-dismissed': number;
 	[session: `session:${string}`]: SessionJournal;
 }
 
