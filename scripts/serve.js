@@ -8,16 +8,13 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
+import { cacheControl, SECURITY_HEADERS } from './headers.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)), 'build');
 
 /** @param {import('node:http').ServerResponse} res @param {string} pathname */
 function setCacheHeaders(res, pathname) {
-	if (pathname.startsWith('/_app/immutable/')) {
-		res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-	} else {
-		res.setHeader('Cache-Control', 'no-cache');
-	}
+	res.setHeader('Cache-Control', cacheControl(pathname));
 	if (pathname === '/service-worker.js') res.setHeader('Service-Worker-Allowed', '/');
 }
 
@@ -40,10 +37,7 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root, tls } = {}) {
 	});
 	/** @type {(req: any, res: any) => void} */
 	const handle = (req, res) => {
-		res.setHeader('X-Content-Type-Options', 'nosniff');
-		res.setHeader('Referrer-Policy', 'no-referrer');
-		// The pages carry the full policy in a meta tag; framing can only be refused by a header.
-		res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		assets(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

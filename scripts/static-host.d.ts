@@ -1,0 +1,1 @@
+export function hostPaths(dir?: string, prefix?: string): string[];
