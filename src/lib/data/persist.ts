@@ -52,9 +52,9 @@ export interface StorageVerdict extends StorageStatus {
 	installed: boolean;
 }
 
-/** Safari and every iOS browser run WebKit; Chromium's and Android's user agents name themselves. */
+/** Safari and every iOS browser run WebKit (Chrome on iOS says CriOS); Chromium's user agents name it, Android's included. */
 export function isWebKitBrowser(userAgent: string): boolean {
-	return /AppleWebKit/.test(userAgent) && !/(Chrome|Chromium|Edg|Android)\//.test(userAgent);
+	return /AppleWebKit/.test(userAgent) && !/(Chrome|Chromium|Edg)\//.test(userAgent);
 }
 
 function installedApp(): boolean {
@@ -85,8 +85,8 @@ export async function recordBackup(now = Date.now()): Promise<void> {
  * week, and the offer was not put away since the last backup or sync.
  */
 export async function shouldOfferBackup(now = Date.now()): Promise<boolean> {
-	const status = await storageStatus();
-	if (status.persisted) return false;
+	const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+	if (await s?.persisted?.()) return false;
 	const db = await appDb();
 	const [lastBackup, sync, dismissed, first] = await Promise.all([
 		readMeta(db, 'last-backup'),
