@@ -3,7 +3,34 @@
 // test, even when every assertion passed.
 import { test as base, expect, type Page } from '@playwright/test';
 
+/**
+ * Waits, after each goto and reload of the test's page, until the app is
+ * hydrated (the root layout marks <html data-hydrated>): page.goto resolves
+ * at the load event, before SvelteKit has attached the handlers, and a click
+ * then lands on a button with none (three full runs lost clicks this way on
+ * a busy machine: an export that never started, a link that never went).
+ */
+async function untilHydrated(page: Page, url: string | undefined): Promise<void> {
+	if (url && /\.(json|webmanifest|js|png|svg)(\?|$)/.test(url)) return;
+	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+}
+
 export const test = base.extend<{ failOnPageErrors: void }>({
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await untilHydrated(page, url);
+			return response;
+		};
+		page.reload = async (options) => {
+			const response = await reload(options);
+			await untilHydrated(page, page.url());
+			return response;
+		};
+		await use(page);
+	},
 	failOnPageErrors: [
 		async ({ context }, use, testInfo) => {
 			const errors: string[] = [];
