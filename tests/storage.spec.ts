@@ -5,6 +5,27 @@ import { changeSettings, expectAccessible, finishSession } from './helpers';
 // What the browser decided about keeping the data, and the backup home offers while it is at risk: a phone's journey.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'storage honesty: checked once, on the phone'));
 
+/** Resolves once the app has kept the browser's answer to its request (asked at the session's end, in the background). */
+async function asked(page: Page): Promise<void> {
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<boolean>((resolve) => {
+						const open = indexedDB.open('roadmap-recall');
+						open.onsuccess = () => {
+							const req = open.result.transaction('meta').objectStore('meta').get('persist-request');
+							req.onsuccess = () => {
+								open.result.close();
+								resolve(req.result !== undefined);
+							};
+						};
+					})
+			)
+		)
+		.toBe(true);
+}
+
 /** A browser that never agrees to keep the data persistently (as many do, by their own rules). */
 async function refusingBrowser(page: Page): Promise<void> {
 	await page.addInitScript(() => {
@@ -27,6 +48,7 @@ test('Settings says what the browser decided about keeping the data; home offers
 	await changeSettings(page, { 'New cards per day': '1' });
 	await page.goto('/review');
 	await finishSession(page, 'Easy');
+	await asked(page);
 	await page.goto('/settings');
 	await expect(status).toHaveAttribute('data-decision', 'refused');
 	await expect(status).toContainText(
