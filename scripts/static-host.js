@@ -19,9 +19,9 @@ export function hostPaths(dir = build, prefix = '/') {
 		if (/\.(br|gz)$/.test(name) || name === '_headers') continue;
 		const path = `${prefix}${name}`;
 		if (statSync(join(dir, name)).isDirectory()) {
+			// The immutable folder has its own rule; the folder holding it (_app) is listed entry by entry; any other is one rule.
 			if (`${path}/` === IMMUTABLE) continue;
-			// Only _app holds immutable files: list its other entries; any other folder is one rule.
-			if (`${path}/` === IMMUTABLE.slice(0, IMMUTABLE.indexOf('/', 1) + 1)) out.push(...hostPaths(join(dir, name), `${path}/`));
+			if (IMMUTABLE.startsWith(`${path}/`)) out.push(...hostPaths(join(dir, name), `${path}/`));
 			else out.push(`${path}/*`);
 		} else {
 			out.push(path);

@@ -8,7 +8,10 @@ import { appDb } from './client';
 
 const DAY = 86_400_000;
 /** A backup or a sync older than this no longer counts as recent. */
-export const STALE_AFTER_DAYS = 7;
+const STALE_AFTER_DAYS = 7;
+
+/** The browser's storage manager, where there is one. */
+const storageManager = (): StorageManager | undefined => (typeof navigator !== 'undefined' ? navigator.storage : undefined);
 
 export interface StorageStatus {
 	supported: boolean;
@@ -19,7 +22,7 @@ export interface StorageStatus {
 
 /** Whether the browser keeps the data persistently, and how much space it uses and allows. */
 export async function storageStatus(): Promise<StorageStatus> {
-	const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+	const s = storageManager();
 	if (!s?.persisted) return { supported: false, persisted: false, usage: undefined, quota: undefined };
 	const [persisted, estimate] = await Promise.all([s.persisted(), s.estimate ? s.estimate() : Promise.resolve(undefined)]);
 	return { supported: true, persisted, usage: estimate?.usage, quota: estimate?.quota };
@@ -31,7 +34,7 @@ export async function storageStatus(): Promise<StorageStatus> {
  * can tell "not asked yet" from "refused". Returns whether it is granted.
  */
 export async function askToPersist(now = Date.now()): Promise<boolean> {
-	const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+	const s = storageManager();
 	if (!s?.persist) return false;
 	if (await s.persisted()) return true;
 	const granted = await s.persist();
@@ -85,7 +88,7 @@ export async function recordBackup(now = Date.now()): Promise<void> {
  * week, and the offer was not put away since the last backup or sync.
  */
 export async function shouldOfferBackup(now = Date.now()): Promise<boolean> {
-	const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+	const s = storageManager();
 	if (await s?.persisted?.()) return false;
 	const db = await appDb();
 	const [lastBackup, sync, dismissed, first] = await Promise.all([
