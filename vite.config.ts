@@ -56,8 +56,8 @@ function homeChunkPlugin(): Plugin {
 	};
 }
 
-/** Unit tests that touch IndexedDB, fetch or a server: run isolated, one module graph per file. */
-const STORAGE_TESTS = ['src/lib/{data,db,sync,study,reminder}/**/*.test.ts'];
+/** Unit tests that touch IndexedDB, fetch or a server, or mock modules: run isolated, one module graph per file. */
+const STORAGE_TESTS = ['src/lib/{data,db,sync,study,reminder}/**/*.test.ts', 'src/lib/components/review/actions.test.ts'];
 
 export default defineConfig({
 	plugins: [checkDecksPlugin(), sveltekit(), homeChunkPlugin()],

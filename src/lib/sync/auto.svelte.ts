@@ -44,11 +44,24 @@ class SyncRuntime {
 export const syncRuntime = new SyncRuntime();
 
 let current: Promise<SyncOutcome | undefined> | undefined;
+/** "Sync now" pressed while a sync runs: the one that starts when it ends. */
+let next: Promise<SyncOutcome | undefined> | undefined;
 
 /** Syncs if sync is set up (and, unless asked for by the learner, if the device is online). */
 export function syncIfSetUp(reason: SyncReason): Promise<SyncOutcome | undefined> {
 	if (reason !== 'button' && typeof navigator !== 'undefined' && navigator.onLine === false) return Promise.resolve(undefined);
-	// One at a time in this tab too: a request while one runs gets that one's outcome.
+	// The learner asks for what the server has now: a sync that began before the press (on opening the page,
+	// say) may have missed it, so theirs runs after it. Presses meanwhile share that one.
+	if (reason === 'button' && current) {
+		next ??= current
+			.catch(() => undefined)
+			.then(() => {
+				next = undefined;
+				return syncIfSetUp('button');
+			});
+		return next;
+	}
+	// One at a time in this tab: an automatic request while one runs gets that one's outcome.
 	current ??= run().finally(() => (current = undefined));
 	return current;
 }

@@ -44,12 +44,14 @@ export async function undo(s: Session): Promise<void> {
 			await back(s, ledger, card_id, kind, step.type === 'review' ? step.saved : undefined);
 		}
 		s.notice = 'Undone.';
-		await s.journal();
 	} catch (e) {
 		s.notice = e instanceof Error ? e.message : String(e);
+		return;
 	} finally {
 		s.saving = false;
 	}
+	// Written in order, each the ledger as it stands; the next press need not wait for it.
+	void s.journal();
 }
 
 /** Undo: the card comes back and shows again, and the session is not over any more. */
@@ -73,12 +75,14 @@ async function act(s: Session, change: (card: DeckCard) => Promise<{ step: UndoS
 			await s.advance(ledger);
 		} else s.ledger = ledger;
 		s.snack = step.label;
-		await s.journal();
 	} catch (e) {
 		s.notice = e instanceof Error ? e.message : String(e);
+		return;
 	} finally {
 		s.saving = false;
 	}
+	// As after an undo: an undo pressed at once is not ignored while the journal is written.
+	void s.journal();
 }
 
 function mark(s: Session, patch: Partial<Omit<CardMarks, 'card_id'>>, label: string, leave: boolean): Promise<void> {
