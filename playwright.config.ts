@@ -20,10 +20,11 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-		// As a learner's browser runs it: with the service worker. (Blocking it where a spec is not about it
-		// saved a fifth of the browser phase; it was turned back on while clicks were being lost, which turned
-		// out to be clicks before hydration: tests/fixtures.ts now waits for it.)
-		serviceWorkers: 'allow',
+		// The service worker precaches the whole app (decks, pages, chunks) in every new context: a fifth of
+		// the browser phase for tests that do not look at it. The specs about offline use, install, updates,
+		// reminders and sync between devices opt in with serviceWorkers: 'allow'. (Clicks lost with it blocked
+		// were clicks before hydration, which tests/fixtures.ts now waits for.)
+		serviceWorkers: 'block',
 		// A trace records every action of every test, passing or not: a fifth of the browser phase's
 		// time. A failure keeps its screenshot; `npx playwright test <file> --trace=on` records one.
 		trace: 'off',

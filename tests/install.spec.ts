@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.js';
 import { answerCard, changeSettings, waitForOffline } from './helpers';
 
+// The service worker is what this file tests (the other specs run without it unless they say so).
+test.use({ serviceWorkers: 'allow' });
+
 test('Chromium finds nothing in the way of installing the app', async ({ page }, testInfo) => {
 	only('desktop', 'installing is the laptop journey: once');
 	// A real profile: an incognito-like context can never install an app.

@@ -2,6 +2,9 @@ import { expect, only, test } from './fixtures';
 import { serve } from '../scripts/serve.js';
 import { answerCard, waitForOffline } from './helpers';
 
+// The service worker is what this file tests (the other specs run without it unless they say so).
+test.use({ serviceWorkers: 'allow' });
+
 test('after the first visit the app works with the server stopped, deep links included', async ({ page }) => {
 	only('desktop', 'offline use is the laptop journey: once');
 	// Our own server, so that this test alone can stop it.

@@ -3,6 +3,9 @@ import { expect, test } from './fixtures';
 import { download } from './backup-file';
 import { answerCard, expectAccessible, waitForOffline } from './helpers';
 
+// The service worker is what this file tests (the other specs run without it unless they say so).
+test.use({ serviceWorkers: 'allow' });
+
 // The default day starts at 04:00, so a reminder at 04:00 has always passed in the learner's
 // day, whenever the test runs (at 02:00 the day began yesterday at 04:00).
 const PASSED = '04:00';

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { serve } from '../scripts/serve.js';
 import { answerCard, waitForOffline } from './helpers';
 
+// The service worker is what this file tests (the other specs run without it unless they say so).
+test.use({ serviceWorkers: 'allow' });
+
 /** Asks the service worker controlling the page which build it is. */
 function runningBuild(page: Page): Promise<string> {
 	return page.evaluate(
