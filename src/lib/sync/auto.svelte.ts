@@ -55,15 +55,28 @@ export function syncIfSetUp(reason: SyncReason): Promise<SyncOutcome | undefined
 	if (reason === 'button' && current) {
 		next ??= current
 			.catch(() => undefined)
-			.then(() => {
+			.then(async (before) => {
 				next = undefined;
-				return syncIfSetUp('button');
+				return both(before, await syncIfSetUp('button'));
 			});
 		return next;
 	}
 	// One at a time in this tab: an automatic request while one runs gets that one's outcome.
 	current ??= run().finally(() => (current = undefined));
 	return current;
+}
+
+/** What the learner waited for: the sync under way when they pressed and theirs, counted together when both went through. */
+function both(before: SyncOutcome | undefined, after: SyncOutcome | undefined): SyncOutcome | undefined {
+	if (!before?.ok || before.cancelled || !after?.ok) return after;
+	return {
+		...after,
+		sent: before.sent + after.sent,
+		received: before.received + after.received,
+		cards: [...new Set([...before.cards, ...after.cards])],
+		settingsTaken: before.settingsTaken || after.settingsTaken,
+		skipped: [...before.skipped, ...after.skipped]
+	};
 }
 
 async function run(): Promise<SyncOutcome | undefined> {

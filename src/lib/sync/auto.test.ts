@@ -12,8 +12,8 @@ vi.mock('$lib/srs/scheduler', () => ({ scheduler: () => undefined }));
 
 const { syncIfSetUp } = await import('./auto.svelte');
 
-function outcome(received: number): SyncOutcome {
-	return { ok: true, sent: 0, received, cards: [], settingsTaken: false, skipped: [] } as unknown as SyncOutcome;
+function outcome(received: number, sent = 0, cards: string[] = []): SyncOutcome {
+	return { ok: true, sent, received, cards, settingsTaken: false, skipped: [] };
 }
 
 /** A sync that ends when the test says so. */
@@ -26,17 +26,17 @@ function held(): { done: (o: SyncOutcome) => void; promise: Promise<SyncOutcome>
 describe('syncIfSetUp', () => {
 	beforeEach(() => engine.syncNow.mockReset());
 
-	it('runs the button’s sync after one already running, and gives its outcome', async () => {
+	it('runs the button’s sync after one already running, and counts what both moved', async () => {
 		const first = held();
-		engine.syncNow.mockReturnValueOnce(first.promise).mockResolvedValueOnce(outcome(1));
+		engine.syncNow.mockReturnValueOnce(first.promise).mockResolvedValueOnce(outcome(1, 0, ['b']));
 		const opening = syncIfSetUp('open');
 		await vi.waitFor(() => expect(engine.syncNow).toHaveBeenCalledTimes(1));
 		const pressed = syncIfSetUp('button');
 		const pressedAgain = syncIfSetUp('button');
-		first.done(outcome(0));
-		expect(await opening).toMatchObject({ received: 0 });
-		expect(await pressed).toMatchObject({ received: 1 });
-		expect(await pressedAgain).toMatchObject({ received: 1 });
+		first.done(outcome(0, 1, ['a']));
+		expect(await opening).toMatchObject({ received: 0, sent: 1 });
+		expect(await pressed).toMatchObject({ received: 1, sent: 1, cards: ['a', 'b'] });
+		expect(await pressedAgain).toBe(await pressed);
 		// Two presses during one sync make one more sync, not two.
 		expect(engine.syncNow).toHaveBeenCalledTimes(2);
 	});
@@ -49,5 +49,17 @@ describe('syncIfSetUp', () => {
 		first.done(outcome(2));
 		expect(await online).toBe(await opening);
 		expect(engine.syncNow).toHaveBeenCalledTimes(1);
+	});
+
+	it('gives the button’s own failure, not the earlier success', async () => {
+		const first = held();
+		engine.syncNow
+			.mockReturnValueOnce(first.promise)
+			.mockResolvedValueOnce({ ok: false, error: 'Not synced: the server is down.', received: 0, cards: [], settingsTaken: false });
+		void syncIfSetUp('open');
+		await vi.waitFor(() => expect(engine.syncNow).toHaveBeenCalledTimes(1));
+		const pressed = syncIfSetUp('button');
+		first.done(outcome(3));
+		expect(await pressed).toMatchObject({ ok: false, error: 'Not synced: the server is down.' });
 	});
 });
