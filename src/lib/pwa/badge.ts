@@ -35,3 +35,15 @@ export async function refreshBadge(): Promise<void> {
 		// The badge is a nicety: if the data cannot be read now (another tab upgrading, say), the page says so itself.
 	}
 }
+
+/**
+ * The same, once the page has nothing else to do: opening a page other than
+ * home, the learner waits for that page, not for a count only the app
+ * icon shows (in a tab, Chromium shows no badge at all).
+ */
+export function refreshBadgeWhenIdle(): void {
+	if (!('setAppBadge' in navigator)) return;
+	const run = () => void refreshBadge();
+	if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 10_000 });
+	else setTimeout(run, 3_000);
+}
