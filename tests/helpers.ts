@@ -84,12 +84,13 @@ export async function finishSession(page: Page, rating: RatingName = 'Good', ins
  * default, opens a blank page to merge frame results, which no page here
  * needs: the same checks took twice to four times as long through it.
  */
-export async function expectAccessible(page: Page): Promise<void> {
+export async function expectAccessible(page: Page, only?: string[]): Promise<void> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-	const violations = await page.evaluate(async () => {
-		const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+	const violations = await page.evaluate(async (rules) => {
+		const runOnly = rules ? { runOnly: { type: 'rule' as const, values: rules } } : {};
+		const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'], ...runOnly });
 		return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-	});
+	}, only);
 	expect(violations).toEqual([]);
 }
 
