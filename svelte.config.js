@@ -7,6 +7,12 @@ const deckIds = readdirSync('decks')
 	.filter((f) => f.endsWith('.yaml'))
 	.map((f) => f.replace(/\.yaml$/, ''));
 
+// BASE_PATH=/roadmap-recall builds the app for a site under that path (a GitHub Pages project site).
+const basePath = process.env.BASE_PATH ?? '';
+if (basePath !== '' && !/^\/[\w.~-]+(\/[\w.~-]+)*$/.test(basePath)) {
+	throw new Error(`BASE_PATH must start with / and not end with one, like /roadmap-recall (got "${basePath}")`);
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -15,6 +21,7 @@ const config = {
 		// Every page is prerendered; 200.html is the SPA shell for any other path.
 		// precompress: every file also as .br and .gz, which the server sends to browsers that accept them.
 		adapter: adapter({ fallback: '200.html', strict: true, precompress: true }),
+		paths: { base: basePath },
 		// Small stylesheets go inline into each page instead of blocking its first paint on another request.
 		inlineStyleThreshold: 8192,
 		// We register the worker ourselves with workbox-window, to offer updates

@@ -2,7 +2,7 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-import { build, files, prerendered, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
 import { remindIfDue } from './lib/reminder/check';
 import { REMINDER_TAG } from './lib/reminder/due';
 
@@ -20,7 +20,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `recall-${version}`;
 /** The SPA shell adapter-static writes for paths that were not prerendered. */
-const FALLBACK = '/200.html';
+const FALLBACK = `${base}/200.html`;
 const PRECACHE = [...new Set([...build, ...files, ...prerendered, FALLBACK])];
 
 sw.addEventListener('install', (event) => {
@@ -71,13 +71,14 @@ sw.addEventListener('fetch', (event) => {
 // worker now and then; it shows "12 cards due" at most once a learner day.
 sw.addEventListener('periodicsync', (event) => {
 	if (event.tag !== REMINDER_TAG) return;
-	event.waitUntil(remindIfDue({ registration: sw.registration, icon: '/icons/icon-192.png', badge: '/icons/monochrome-512.png' }));
+	event.waitUntil(remindIfDue({ registration: sw.registration, icon: `${base}/icons/icon-192.png`, badge: `${base}/icons/monochrome-512.png` }));
 });
 
 sw.addEventListener('notificationclick', (event) => {
 	event.notification.close();
 	const data = event.notification.data as { url?: string } | null;
-	const url = new URL(data?.url ?? '/review', sw.location.origin).href;
+	// The notification names a path within the app; the app may be hosted under a path of its own (BASE_PATH).
+	const url = new URL(`${base}${data?.url ?? '/review'}`, sw.location.origin).href;
 	event.waitUntil(
 		(async () => {
 			// An open window is brought forward as it is, not navigated: it may be in the middle of a session.

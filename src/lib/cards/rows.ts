@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 // The card browser's rows: every card of every deck, and every card with a
 // history or marks that is no longer in any deck, with what the learner's
 // data says about each. The cards' content comes in one prerendered file
@@ -23,7 +24,7 @@ export interface RowSource {
 
 /** Every card of every deck, in roadmap order, as the list shows it (prerendered: src/routes/decks/rows.json). */
 async function loadListings(): Promise<CardListing[]> {
-	const res = await fetch('/decks/rows.json');
+	const res = await fetch(`${base}/decks/rows.json`);
 	if (!res.ok) throw new Error(`Could not load /decks/rows.json (${res.status})`);
 	return ((await res.json()) as { rows: CardListing[] }).rows;
 }

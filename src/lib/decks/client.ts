@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import type { DeckCard, DeckData, DeckIndex } from './types';
 
 let index: Promise<DeckIndex> | undefined;
@@ -11,7 +12,7 @@ async function getJSON<T>(path: string): Promise<T> {
 
 /** Every deck's id, title and card ids, in roadmap order (cached for the page's life). */
 export function loadIndex(): Promise<DeckIndex> {
-	index ??= getJSON<DeckIndex>('/decks/index.json').catch((e: unknown) => {
+	index ??= getJSON<DeckIndex>(`${base}/decks/index.json`).catch((e: unknown) => {
 		index = undefined;
 		throw e;
 	});
@@ -22,7 +23,7 @@ export function loadIndex(): Promise<DeckIndex> {
 export function loadDeck(id: string): Promise<DeckData> {
 	let p = decks.get(id);
 	if (!p) {
-		p = getJSON<DeckData>(`/decks/${id}.json`);
+		p = getJSON<DeckData>(`${base}/decks/${id}.json`);
 		p.catch(() => decks.delete(id));
 		decks.set(id, p);
 	}

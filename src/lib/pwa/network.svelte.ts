@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 /** Looks again this often while offline, so the notice goes soon after the network returns. */
 const RETRY_MS = 5_000;
 /** A network that takes longer than this to answer a HEAD is as good as gone. */
@@ -10,7 +11,7 @@ const TIMEOUT_MS = 10_000;
  */
 async function reachable(): Promise<boolean> {
 	try {
-		await fetch('/favicon.svg', { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+		await fetch(`${base}/favicon.svg`, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
 		return true;
 	} catch {
 		return false;

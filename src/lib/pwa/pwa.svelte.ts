@@ -1,3 +1,4 @@
+import { base } from '$app/paths';
 import { dev } from '$app/environment';
 import type { Workbox } from 'workbox-window';
 
@@ -17,7 +18,7 @@ class Pwa {
 	async register(): Promise<void> {
 		if (dev || this.#wb || !('serviceWorker' in navigator)) return;
 		const { Workbox } = await import('workbox-window');
-		const wb = new Workbox('/service-worker.js');
+		const wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/` });
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => {
 			this.updateReady = true;
