@@ -1,1 +1,1 @@
-export function serve(options?: { port?: number; host?: string; dir?: string }): Promise<{ url: string; close: () => Promise<void> }>;
+export function serve(options?: { port?: number; host?: string; dir?: string; base?: string }): Promise<{ url: string; close: () => Promise<void> }>;

@@ -21,10 +21,12 @@ function setCacheHeaders(res, pathname) {
 /**
  * Starts the server. Resolves once it listens.
  * With `tls` (a key and certificate), it speaks HTTP/2 over TLS, as a real host does (the audit uses it).
- * @param {{ port?: number, host?: string, dir?: string, tls?: { key: string | Buffer, cert: string | Buffer } }} [options]
+ * With `base` (such as /roadmap-recall), the build is served under that path, as a GitHub Pages project site is,
+ * and nothing outside it.
+ * @param {{ port?: number, host?: string, dir?: string, base?: string, tls?: { key: string | Buffer, cert: string | Buffer } }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serve({ port = 4173, host = '0.0.0.0', dir = root, tls } = {}) {
+export function serve({ port = 4173, host = '0.0.0.0', dir = root, base = '', tls } = {}) {
 	const assets = sirv(dir, {
 		dev: false,
 		etag: true,
@@ -38,6 +40,14 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root, tls } = {}) {
 	/** @type {(req: any, res: any) => void} */
 	const handle = (req, res) => {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+		if (base) {
+			const url = String(req.url ?? '/');
+			if (url !== base && !url.startsWith(`${base}/`) && !url.startsWith(`${base}?`)) {
+				res.statusCode = 404;
+				return res.end('Not found');
+			}
+			req.url = url.slice(base.length) || '/';
+		}
 		assets(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');
