@@ -13,6 +13,8 @@ if (basePath !== '' && !/^\/[\w.~-]+(\/[\w.~-]+)*$/.test(basePath)) {
 	throw new Error(`BASE_PATH must start with / and not end with one, like /roadmap-recall (got "${basePath}")`);
 }
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -20,7 +22,8 @@ const config = {
 	kit: {
 		// Every page is prerendered; 200.html is the SPA shell for any other path.
 		// precompress: every file also as .br and .gz, which the server sends to browsers that accept them.
-		adapter: adapter({ fallback: '200.html', strict: true, precompress: true }),
+		// BUILD_DIR: where the build goes (build/ unless set; the base-path test builds beside it).
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true, precompress: true }),
 		paths: { base: basePath },
 		// Small stylesheets go inline into each page instead of blocking its first paint on another request.
 		inlineStyleThreshold: 8192,

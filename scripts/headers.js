@@ -24,16 +24,18 @@ export function cacheControl(pathname) {
  * The `_headers` file. A path takes the headers of every rule it matches, so
  * the rules do not overlap: the immutable files, then each other kind of file
  * the build has (`paths`: its top-level entries, such as `/decks/*`,
- * `/review`, `/index.html`).
+ * `/review`, `/index.html`), all under `base` (BASE_PATH) when the build is
+ * for a site under a path.
  * @param {string[]} paths
+ * @param {string} [base]
  */
-export function headersFile(paths) {
+export function headersFile(paths, base = '') {
 	const block = (/** @type {string} */ rule, /** @type {Record<string, string>} */ headers) =>
 		[rule, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
 	const rules = [
 		'# Written by the build (scripts/headers.js): the same headers as `npm start`.',
-		block(`${IMMUTABLE}*`, { ...SECURITY_HEADERS, 'Cache-Control': IMMUTABLE_CACHE }),
-		...paths.map((p) => block(p, { ...SECURITY_HEADERS, 'Cache-Control': REVALIDATE_CACHE }))
+		block(`${base}${IMMUTABLE}*`, { ...SECURITY_HEADERS, 'Cache-Control': IMMUTABLE_CACHE }),
+		...paths.map((p) => block(`${base}${p}`, { ...SECURITY_HEADERS, 'Cache-Control': REVALIDATE_CACHE }))
 	];
 	return `${rules.join('\n\n')}\n`;
 }

@@ -72,13 +72,19 @@ export function serve({ port = 4173, host = '0.0.0.0', dir = root, base = '', tl
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const arg = process.argv.indexOf('--port');
-	const port = arg > -1 ? Number(process.argv[arg + 1]) : Number(process.env.PORT ?? 4173);
-	const { url } = await serve({ port });
-	console.log(`Roadmap Recall is running at ${url}`);
+	const option = (/** @type {string} */ name) => {
+		const at = process.argv.indexOf(name);
+		return at > -1 ? process.argv[at + 1] : undefined;
+	};
+	const port = Number(option('--port') ?? process.env.PORT ?? 4173);
+	// A build made with BASE_PATH=/roadmap-recall is served under that path, as its host will: --base /roadmap-recall.
+	const base = option('--base') ?? process.env.BASE_PATH ?? '';
+	const dir = option('--dir') ?? process.env.BUILD_DIR;
+	const { url } = await serve({ port, base, ...(dir ? { dir: resolve(dir) } : {}) });
+	console.log(`Roadmap Recall is running at ${url}${base}/`);
 	for (const addrs of Object.values(networkInterfaces())) {
 		for (const a of addrs ?? []) {
-			if (a.family === 'IPv4' && !a.internal) console.log(`  on your network: http://${a.address}:${port}`);
+			if (a.family === 'IPv4' && !a.internal) console.log(`  on your network: http://${a.address}:${port}${base}/`);
 		}
 	}
 	console.log('Press Ctrl+C to stop.');

@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile, IMMUTABLE } from './headers.js';
 
-const build = resolve(fileURLToPath(new URL('..', import.meta.url)), 'build');
+// The build's folder (BUILD_DIR, as svelte.config.js reads it) and the path it is served under (BASE_PATH).
+const build = resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.BUILD_DIR ?? 'build');
+const base = process.env.BASE_PATH ?? '';
 
 /** The build's paths as the host serves them, one rule each, leaving out the immutable files (their own rule). */
 export function hostPaths(dir = build, prefix = '/') {
@@ -33,9 +35,9 @@ export function hostPaths(dir = build, prefix = '/') {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	if (!existsSync(join(build, '200.html'))) throw new Error('build/200.html is missing: run `vite build` first');
+	if (!existsSync(join(build, '200.html'))) throw new Error(`${build}/200.html is missing: run \`vite build\` first`);
 	for (const ext of ['', '.br', '.gz'])
 		if (existsSync(join(build, `200.html${ext}`))) copyFileSync(join(build, `200.html${ext}`), join(build, `404.html${ext}`));
-	writeFileSync(join(build, '_headers'), headersFile(hostPaths()));
-	console.log('Wrote build/404.html and build/_headers for static hosts.');
+	writeFileSync(join(build, '_headers'), headersFile(hostPaths(build), base));
+	console.log(`Wrote 404.html and _headers for static hosts in ${build}${base ? `, for a site under ${base}` : ''}.`);
 }

@@ -63,3 +63,21 @@ describe('the _headers file for static hosts', () => {
 		expect(rules.filter((r) => r.headers['Cache-Control']!.includes('immutable')).map((r) => r.rule)).toEqual(['/_app/immutable/*']);
 	});
 });
+
+describe('the _headers file for a build under a path (BASE_PATH)', () => {
+	const base = '/roadmap-recall';
+	const rules = parse(headersFile(hostPaths(dir), base));
+
+	it('gives every path under the base exactly one rule, with the same headers as at the root', () => {
+		for (const path of ['/', '/review', '/decks/http.json', '/_app/immutable/chunks/a1b2.js', '/service-worker.js']) {
+			const hits = rules.filter((r) => matches(r.rule, `${base}${path}`));
+			expect(
+				hits.map((h) => h.rule),
+				path
+			).toHaveLength(1);
+			expect(hits[0]!.headers).toEqual({ ...SECURITY_HEADERS, 'Cache-Control': cacheControl(path) });
+		}
+		// Nothing outside the base.
+		for (const r of rules) expect(r.rule.startsWith(`${base}/`), r.rule).toBe(true);
+	});
+});
