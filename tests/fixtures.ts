@@ -15,21 +15,32 @@ async function untilHydrated(page: Page, url: string | undefined): Promise<void>
 	await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
 }
 
+/**
+ * Makes a page's goto and reload wait for hydration. The test's page, and
+ * every other page of its context, get it here; a page of a context a test
+ * makes itself (a second device, say) is passed through this by that test.
+ */
+export function hydrating(page: Page): Page {
+	const goto = page.goto.bind(page);
+	const reload = page.reload.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		await untilHydrated(page, url);
+		return response;
+	};
+	page.reload = async (options) => {
+		const response = await reload(options);
+		await untilHydrated(page, page.url());
+		return response;
+	};
+	return page;
+}
+
 export const test = base.extend<{ failOnPageErrors: void }>({
-	page: async ({ page }, use) => {
-		const goto = page.goto.bind(page);
-		const reload = page.reload.bind(page);
-		page.goto = async (url, options) => {
-			const response = await goto(url, options);
-			await untilHydrated(page, url);
-			return response;
-		};
-		page.reload = async (options) => {
-			const response = await reload(options);
-			await untilHydrated(page, page.url());
-			return response;
-		};
-		await use(page);
+	page: async ({ page, context }, use) => {
+		// A second tab (context.newPage()) waits too.
+		context.on('page', hydrating);
+		await use(hydrating(page));
 	},
 	failOnPageErrors: [
 		async ({ context }, use, testInfo) => {
