@@ -9,3 +9,6 @@ export function download(name: string, blob: Blob): void {
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Today's date in a saved file's name: roadmap-recall-backup-2026-12-07.json.gz. */
+export const fileDate = (): string => new Date().toISOString().slice(0, 10);
