@@ -162,6 +162,27 @@ export async function changeSettings(page: Page, fields: Record<string, string>)
 	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 }
 
+/** One value of the app's `meta` store, as the page's IndexedDB holds it now (undefined: not written). */
+export async function metaValue<T>(page: Page, key: string): Promise<T | undefined> {
+	return page.evaluate(
+		(k) =>
+			new Promise<T | undefined>((resolve, reject) => {
+				const open = indexedDB.open('roadmap-recall');
+				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction('meta').objectStore('meta').get(k);
+					req.onsuccess = () => {
+						db.close();
+						resolve(req.result as T | undefined);
+					};
+					req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+				};
+			}),
+		key
+	);
+}
+
 /** Every store of the page's IndexedDB, to compare before and after. */
 export async function storedData(page: Page, stores = ['settings', 'cards', 'reviews', 'practice', 'marks']): Promise<Record<string, unknown[]>> {
 	return page.evaluate(

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, hydrating, test } from './fixtures';
 import { answerCard, expectAccessible, finishSession } from './helpers';
 
 // Phone layouts: one run is enough, the viewport is set here.
@@ -150,7 +150,7 @@ test('the review bar keeps its counts clear of its tools: a mouse at 390 px, a p
 	// A narrow window with a mouse, so the "?" button is there too (it moves into More).
 	const laptop = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, isMobile: false, hasTouch: false });
 	try {
-		const narrow = await laptop.newPage();
+		const narrow = hydrating(await laptop.newPage());
 		await narrow.goto('/review');
 		await expect(card(narrow)).toBeVisible();
 		const { counts, tools } = await barBoxes(narrow);

@@ -1,7 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { download } from './backup-file';
-import { answerCard, expectAccessible, waitForOffline } from './helpers';
+import { answerCard, expectAccessible, metaValue, waitForOffline } from './helpers';
 
 // The service worker is what this file tests (the other specs run without it unless they say so).
 test.use({ serviceWorkers: 'allow' });
@@ -64,23 +64,7 @@ test.describe('the daily reminder', () => {
 		);
 
 	/** The reminder as stored in `meta`, with what the service worker wrote into it. */
-	const storedReminder = (page: Page) =>
-		page.evaluate(
-			() =>
-				new Promise<{ on: boolean; time: string; lastShownDay?: number; lastCheck?: number } | undefined>((resolve, reject) => {
-					const open = indexedDB.open('roadmap-recall');
-					open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-					open.onsuccess = () => {
-						const db = open.result;
-						const req = db.transaction('meta').objectStore('meta').get('reminder');
-						req.onsuccess = () => {
-							db.close();
-							resolve(req.result as never);
-						};
-						req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-					};
-				})
-		);
+	const storedReminder = (page: Page) => metaValue<{ on: boolean; time: string; lastShownDay?: number; lastCheck?: number }>(page, 'reminder');
 
 	/** Fires the event and waits until the service worker has recorded its check. */
 	async function fireAndWait(page: Page, sync: { fire: () => Promise<void> }): Promise<void> {

@@ -1,29 +1,13 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { changeSettings, expectAccessible, finishSession } from './helpers';
+import { expect, hydrating, test } from './fixtures';
+import { changeSettings, expectAccessible, finishSession, metaValue } from './helpers';
 
 // What the browser decided about keeping the data, and the backup home offers while it is at risk: a phone's journey.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'storage honesty: checked once, on the phone'));
 
 /** Resolves once the app has kept the browser's answer to its request (asked at the session's end, in the background). */
 async function asked(page: Page): Promise<void> {
-	await expect
-		.poll(() =>
-			page.evaluate(
-				() =>
-					new Promise<boolean>((resolve) => {
-						const open = indexedDB.open('roadmap-recall');
-						open.onsuccess = () => {
-							const req = open.result.transaction('meta').objectStore('meta').get('persist-request');
-							req.onsuccess = () => {
-								open.result.close();
-								resolve(req.result !== undefined);
-							};
-						};
-					})
-			)
-		)
-		.toBe(true);
+	await expect.poll(() => metaValue(page, 'persist-request')).toBeDefined();
 }
 
 /** A browser that never agrees to keep the data persistently (as many do, by their own rules). */
@@ -104,7 +88,7 @@ test('in Safari the settings page names the 7-day rule and the Home Screen', asy
 		userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1'
 	});
 	try {
-		const page = await safari.newPage();
+		const page = hydrating(await safari.newPage());
 		await refusingBrowser(page);
 		await page.goto('/settings');
 		await expect(page.getByTestId('seven-day-rule')).toContainText('a site you do not open for 7 days may lose its data, unless it is on your Home Screen');

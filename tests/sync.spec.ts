@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, hydrating, test } from './fixtures';
-import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, storedStates, waitForOffline } from './helpers';
+import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, metaValue, storedStates, waitForOffline } from './helpers';
 
 // Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sync: one size is enough'));
@@ -88,20 +88,7 @@ async function localData(page: Page): Promise<unknown> {
 
 /** When the last sync on this device finished, from what it stored (0: never). */
 async function lastSync(page: Page): Promise<number> {
-	return page.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-				open.onsuccess = () => {
-					const req = open.result.transaction('meta').objectStore('meta').get('sync-status');
-					req.onsuccess = () => {
-						open.result.close();
-						resolve((req.result as { lastSync?: number } | undefined)?.lastSync ?? 0);
-					};
-				};
-			})
-	);
+	return (await metaValue<{ lastSync?: number }>(page, 'sync-status'))?.lastSync ?? 0;
 }
 
 /** Opens a page of the app and waits for the sync that opening it starts to finish. */
