@@ -35,10 +35,13 @@ export default defineConfig({
 			name: 'phone',
 			// Keyboard journeys are the laptop's; killing the browser is the same at any size.
 			testIgnore: /(keyboard|crash)\.spec\.ts/,
+			// Tests for one size only (only() in tests/fixtures.ts) are left out of the other project.
+			grepInvert: /@desktop-only/,
 			use: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 		},
 		{
 			name: 'desktop',
+			grepInvert: /@phone-only/,
 			use: { viewport: { width: 1280, height: 800 } }
 		}
 	],

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { backupFile, backupLines, deleteEverything, download, importFile, reviewLine } from './backup-file';
 import { answerCard, changeSettings, countRecords, expectAccessible, giveAnswer, storedData, storedStates } from './helpers';
 
 // Backups and the settings page are the same at any size: once, on the laptop.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'backups: one size is enough'));
+const once = only('desktop', 'backups: one size is enough');
 
-test('a backup made while the clock was set to 2019 restores whole, its odd times kept and named', async ({ page }) => {
+test('a backup made while the clock was set to 2019 restores whole, its odd times kept and named', once, async ({ page }) => {
 	await page.clock.install({ time: new Date('2019-06-01T10:00:00') });
 	await page.goto('/review');
 	await answerCard(page, 'Good');
@@ -25,7 +25,7 @@ test('a backup made while the clock was set to 2019 restores whole, its odd time
 	expect((await storedData(page)).reviews).toEqual(before.reviews);
 });
 
-test('a restore gives back every due date, even after a settings change the learner did not reschedule', async ({ page }) => {
+test('a restore gives back every due date, even after a settings change the learner did not reschedule', once, async ({ page }) => {
 	await page.goto('/review');
 	for (let i = 0; i < 3; i++) await answerCard(page, i === 1 ? 'Again' : 'Easy');
 	await changeSettings(page, { 'Desired retention': '0.97' });
@@ -38,7 +38,7 @@ test('a restore gives back every due date, even after a settings change the lear
 	expect(await storedStates(page)).toEqual(states);
 });
 
-test('a merge keeps the newer of each mark and setting; "Replace everything" takes the backup whole', async ({ page }) => {
+test('a merge keeps the newer of each mark and setting; "Replace everything" takes the backup whole', once, async ({ page }) => {
 	await page.goto('/review');
 	const card = await page.locator('article[data-card-id]').getAttribute('data-card-id');
 	await page.keyboard.press('f');
@@ -71,7 +71,7 @@ test('a merge keeps the newer of each mark and setting; "Replace everything" tak
 test.describe(() => {
 	// The service worker would serve a worker's script from its cache, out of reach of page.route.
 	test.use({ serviceWorkers: 'block' });
-	test('an import that fails part way (storage full) says so in words next to it', async ({ page }) => {
+	test('an import that fails part way (storage full) says so in words next to it', once, async ({ page }) => {
 		await page.goto('/review');
 		await answerCard(page, 'Good');
 		await page.goto('/settings');
@@ -89,7 +89,7 @@ test.describe(() => {
 		expect(await countRecords(page, 'reviews')).toBe(0);
 	});
 
-	test('an export shows the answers done and to go, and Cancel stops it with nothing saved', async ({ page }) => {
+	test('an export shows the answers done and to go, and Cancel stops it with nothing saved', once, async ({ page }) => {
 		await page.goto('/settings');
 		const [first] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup', exact: true }).click()]);
 		expect(first.suggestedFilename()).toMatch(/^roadmap-recall-backup-\d{4}-\d{2}-\d{2}\.json\.gz$/);
@@ -125,7 +125,7 @@ test.describe(() => {
 	});
 });
 
-test('the daily new-card limit holds with three tabs on three sections', async ({ page, context }) => {
+test('the daily new-card limit holds with three tabs on three sections', once, async ({ page, context }) => {
 	await changeSettings(page, { 'New cards per day': '1' });
 	const tabs = [page, await context.newPage(), await context.newPage()];
 	const sections = ['http', 'rest', 'caching'];
@@ -141,7 +141,7 @@ test('the daily new-card limit holds with three tabs on three sections', async (
 	expect(await countRecords(page, 'reviews')).toBe(1);
 });
 
-test('steps beyond a year or under a minute are refused by the form and by import alike', async ({ page }) => {
+test('steps beyond a year or under a minute are refused by the form and by import alike', once, async ({ page }) => {
 	await page.goto('/settings');
 	await page.getByLabel('Learning steps', { exact: true }).fill('1m 100000000d');
 	await page.getByLabel('Relearning steps', { exact: true }).fill('0m');
@@ -156,7 +156,7 @@ test('steps beyond a year or under a minute are refused by the form and by impor
 	expect((await storedData(page)).settings).toEqual([]);
 });
 
-test('a review log exported for a spreadsheet escapes cells that would run as formulas', async ({ page }) => {
+test('a review log exported for a spreadsheet escapes cells that would run as formulas', once, async ({ page }) => {
 	await page.goto('/settings');
 	const lines = backupLines(await download(page, 'Export backup'));
 	const review = (card_id: string, i: number) => reviewLine(`r${i}`, card_id, Date.UTC(2026, 10, 1, 9, i));

@@ -2,10 +2,8 @@
 // history, and its undoable actions. The journeys run on the laptop; the
 // phone gets one short check of its layout.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { answerCard, countRecords, expectAccessible, storedStates } from './helpers';
-
-const desktopOnly = (name: string) => test.skip(name !== 'desktop', 'a laptop journey; the phone has its own check below');
 
 const count = (page: Page) => page.getByTestId('card-count');
 const list = (page: Page) => page.getByRole('list', { name: 'Cards' });
@@ -21,177 +19,185 @@ async function answerTwo(page: Page): Promise<{ easy: string; again: string }> {
 	return { easy, again };
 }
 
-test('search, filters and sort show the right cards, and the URL keeps them', async ({ page }, info) => {
-	desktopOnly(info.project.name);
-	await page.clock.install();
-	const { easy, again } = await answerTwo(page);
-	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
-	const total = index.decks.reduce((n, d) => n + d.cardIds.length, 0);
-	const http = index.decks.find((d) => d.id === 'http')!;
+test(
+	'search, filters and sort show the right cards, and the URL keeps them',
+	only('desktop', 'a laptop journey; the phone has its own check below'),
+	async ({ page }) => {
+		await page.clock.install();
+		const { easy, again } = await answerTwo(page);
+		const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
+		const total = index.decks.reduce((n, d) => n + d.cardIds.length, 0);
+		const http = index.decks.find((d) => d.id === 'http')!;
 
-	await page.goto('/cards');
-	await expect(count(page)).toHaveText(`${total} cards`);
-	// One page of cards is rendered at first, then more on request.
-	await expect(items(page)).toHaveCount(50);
-	await page.getByRole('button', { name: /^Show 50 more/ }).click();
-	await expect(items(page)).toHaveCount(100);
+		await page.goto('/cards');
+		await expect(count(page)).toHaveText(`${total} cards`);
+		// One page of cards is rendered at first, then more on request.
+		await expect(items(page)).toHaveCount(50);
+		await page.getByRole('button', { name: /^Show 50 more/ }).click();
+		await expect(items(page)).toHaveCount(100);
 
-	// Search by card id, then by prompt words.
-	await page.getByLabel('Search').fill(http.cardIds[0]!);
-	await expect(count(page)).toHaveText('1 card');
-	await expect(page).toHaveURL(new RegExp(`[?&]q=${http.cardIds[0]}`));
-	await expect.poll(() => ids(page)).toEqual([http.cardIds[0]]);
-	await page.getByLabel('Search').fill('idempotent');
-	await expect(count(page)).not.toHaveText('1 card');
-	const found = await items(page).evaluateAll((els) => els.map((e) => `${(e as HTMLElement).innerText} ${e.getAttribute('data-card-id')}`.toLowerCase()));
-	expect(found.length).toBeGreaterThan(1);
-	for (const text of found) expect(text).toContain('idempotent');
+		// Search by card id, then by prompt words.
+		await page.getByLabel('Search').fill(http.cardIds[0]!);
+		await expect(count(page)).toHaveText('1 card');
+		await expect(page).toHaveURL(new RegExp(`[?&]q=${http.cardIds[0]}`));
+		await expect.poll(() => ids(page)).toEqual([http.cardIds[0]]);
+		await page.getByLabel('Search').fill('idempotent');
+		await expect(count(page)).not.toHaveText('1 card');
+		const found = await items(page).evaluateAll((els) => els.map((e) => `${(e as HTMLElement).innerText} ${e.getAttribute('data-card-id')}`.toLowerCase()));
+		expect(found.length).toBeGreaterThan(1);
+		for (const text of found) expect(text).toContain('idempotent');
 
-	// A section filter shows that section's cards in roadmap order.
-	await page.getByRole('button', { name: 'Clear filters' }).click();
-	await expect(count(page)).toHaveText(`${total} cards`);
-	await page.getByLabel('Section').selectOption('http');
-	await expect(count(page)).toHaveText(`${http.cardIds.length} cards`);
-	// The first 50 of them, then the rest on request.
-	await expect.poll(() => ids(page)).toEqual(http.cardIds.slice(0, 50));
-	if (http.cardIds.length > 50) {
-		await page.getByRole('button', { name: /^Show \d+ more/ }).click();
-		await expect.poll(() => ids(page)).toEqual(http.cardIds);
+		// A section filter shows that section's cards in roadmap order.
+		await page.getByRole('button', { name: 'Clear filters' }).click();
+		await expect(count(page)).toHaveText(`${total} cards`);
+		await page.getByLabel('Section').selectOption('http');
+		await expect(count(page)).toHaveText(`${http.cardIds.length} cards`);
+		// The first 50 of them, then the rest on request.
+		await expect.poll(() => ids(page)).toEqual(http.cardIds.slice(0, 50));
+		if (http.cardIds.length > 50) {
+			await page.getByRole('button', { name: /^Show \d+ more/ }).click();
+			await expect.poll(() => ids(page)).toEqual(http.cardIds);
+		}
+
+		// State filters, and the reload keeps them.
+		await page.getByLabel('Section').selectOption('');
+		await page.getByLabel('State').selectOption('review');
+		await expect(count(page)).toHaveText('1 card');
+		await expect.poll(() => ids(page)).toEqual([easy]);
+		await page.getByLabel('State').selectOption('learning');
+		await expect(count(page)).toHaveText('1 card');
+		await expect.poll(() => ids(page)).toEqual([again]);
+		await page.reload();
+		await expect(page.getByLabel('State')).toHaveValue('learning');
+		await expect.poll(() => ids(page)).toEqual([again]);
+		await page.getByLabel('State').selectOption('');
+		await page.getByLabel('Due').selectOption('today');
+		await expect.poll(() => ids(page)).toEqual([again]);
+
+		// Sort by due date: the learning card (minutes) before the review card (days), new cards after.
+		await page.getByLabel('Due').selectOption('');
+		await page.getByLabel('Sort by').selectOption('due');
+		await expect(count(page)).toHaveText(`${total} cards`);
+		await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
+		await page.getByLabel('Sort by').selectOption('stability');
+		await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
+		await page.getByLabel('Sort by').selectOption('answered');
+		await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
+
+		// Back goes to the previous filters.
+		await page.goBack();
+		await expect(page.getByLabel('Sort by')).toHaveValue('stability');
+		await page.goBack();
+		await expect(page.getByLabel('Sort by')).toHaveValue('due');
+		await page.goBack();
+		await expect(page.getByLabel('Sort by')).toHaveValue('roadmap');
+		await page.goBack();
+		await expect(page.getByLabel('Due')).toHaveValue('today');
+		await expect.poll(() => ids(page)).toEqual([again]);
+
+		// On a laptop the list is a table: column headings, and each card's figures in a row.
+		await page.getByLabel('Due').selectOption('');
+		await expect(page.getByText('Difficulty', { exact: true })).toBeVisible();
+		await expect(list(page).locator(`li[data-card-id="${easy}"]`)).toContainText(/Recall now: 100%|Recall now: 99%/);
+
+		// Two days on, the card forgotten at once is fading; the one answered Easy is not: recall below 95% finds only it.
+		await page.clock.fastForward(2 * 86_400_000);
+		await page.reload();
+		await page.getByLabel('Recall now').selectOption('95');
+		await expect(count(page)).toHaveText('1 card');
+		await expect.poll(() => ids(page)).toEqual([again]);
+		await page.getByLabel('Recall now').selectOption('50');
+		await expect(page).toHaveURL(/[?&]below=50/);
 	}
+);
 
-	// State filters, and the reload keeps them.
-	await page.getByLabel('Section').selectOption('');
-	await page.getByLabel('State').selectOption('review');
-	await expect(count(page)).toHaveText('1 card');
-	await expect.poll(() => ids(page)).toEqual([easy]);
-	await page.getByLabel('State').selectOption('learning');
-	await expect(count(page)).toHaveText('1 card');
-	await expect.poll(() => ids(page)).toEqual([again]);
-	await page.reload();
-	await expect(page.getByLabel('State')).toHaveValue('learning');
-	await expect.poll(() => ids(page)).toEqual([again]);
-	await page.getByLabel('State').selectOption('');
-	await page.getByLabel('Due').selectOption('today');
-	await expect.poll(() => ids(page)).toEqual([again]);
+test(
+	'a card answered in /review shows its history; suspend, forget and undo (button and Ctrl+Z)',
+	only('desktop', 'a laptop journey; the phone has its own check below'),
+	async ({ page, context }) => {
+		const { easy } = await answerTwo(page);
+		await page.goto('/cards?state=review');
+		await items(page).getByRole('link').first().click();
+		await expect(page).toHaveURL(new RegExp(`card=${easy}`));
+		const card = detail(page);
+		await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
+		await expect(card.getByTestId('detail-state')).toHaveText('Review');
+		// The explanation comes from the card's deck, loaded when the card is opened (the list holds prompts and answers only).
+		const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
+		const deckId = index.decks.find((d) => d.cardIds.includes(easy))?.id ?? '';
+		const deck = (await (await page.request.get(`/decks/${deckId}.json`)).json()) as { cards: { id: string; explanation: string }[] };
+		const why = deck.cards.find((c) => c.id === easy)?.explanation ?? '';
+		expect(why).not.toBe('');
+		await expect(card.getByRole('heading', { name: 'Why', level: 3 })).toBeVisible();
+		await expect(card).toContainText(why.replaceAll('`', '').slice(0, 40));
+		const history = card.getByRole('table', { name: 'Answer history' });
+		await expect(history.getByRole('row')).toHaveCount(2);
+		await expect(history.getByRole('row').nth(1)).toContainText('Easy');
+		await expect(history.getByRole('row').nth(1)).toContainText(/\d+d/);
 
-	// Sort by due date: the learning card (minutes) before the review card (days), new cards after.
-	await page.getByLabel('Due').selectOption('');
-	await page.getByLabel('Sort by').selectOption('due');
-	await expect(count(page)).toHaveText(`${total} cards`);
-	await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
-	await page.getByLabel('Sort by').selectOption('stability');
-	await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
-	await page.getByLabel('Sort by').selectOption('answered');
-	await expect.poll(async () => (await ids(page)).slice(0, 2)).toEqual([again, easy]);
+		// Suspend, then Ctrl+Z with the focus on the button.
+		await card.getByRole('button', { name: 'Suspend' }).click();
+		await expect(page.getByRole('status')).toHaveText('Card suspended: it stays out of your reviews.');
+		await expect(card.getByTestId('detail-state')).toHaveText('Review, suspended');
+		expect(await countRecords(page, 'marks')).toBe(1);
+		await expect(card.getByRole('button', { name: 'Unsuspend' })).toBeFocused();
+		await page.keyboard.press('Control+z');
+		await expect(page.getByRole('status')).toHaveText('Undone.');
+		await expect(card.getByTestId('detail-state')).toHaveText('Review');
+		expect(await countRecords(page, 'marks')).toBe(0);
 
-	// Back goes to the previous filters.
-	await page.goBack();
-	await expect(page.getByLabel('Sort by')).toHaveValue('stability');
-	await page.goBack();
-	await expect(page.getByLabel('Sort by')).toHaveValue('due');
-	await page.goBack();
-	await expect(page.getByLabel('Sort by')).toHaveValue('roadmap');
-	await page.goBack();
-	await expect(page.getByLabel('Due')).toHaveValue('today');
-	await expect.poll(() => ids(page)).toEqual([again]);
+		// Forget: the card is new again, as its section counts it (seen from another tab), with a forget in its history.
+		const section = easy.split('-')[0]!;
+		const other = await context.newPage();
+		await other.goto(`/sections/${section}`);
+		await expect(other.getByTestId('section-unstarted')).not.toHaveText('…');
+		const unstarted = Number(await other.getByTestId('section-unstarted').textContent());
+		const before = (await storedStates(page))[easy];
+		await card.getByRole('button', { name: 'Forget' }).click();
+		await expect(page.getByRole('status')).toHaveText('Card forgotten: it is new again.');
+		await expect(card.getByTestId('detail-state')).toHaveText('New');
+		await expect(history.getByRole('row')).toHaveCount(3);
+		await expect(history.getByRole('row').nth(1)).toContainText('Forget (reset to new)');
+		await expect(card.getByRole('button', { name: 'Forget' })).toHaveAttribute('aria-disabled', 'true');
+		expect(await countRecords(page, 'reviews')).toBe(3);
+		expect(await countRecords(page, 'cards')).toBe(2);
+		await other.reload();
+		await expect(other.getByTestId('section-unstarted')).toHaveText(String(unstarted + 1));
 
-	// On a laptop the list is a table: column headings, and each card's figures in a row.
-	await page.getByLabel('Due').selectOption('');
-	await expect(page.getByText('Difficulty', { exact: true })).toBeVisible();
-	await expect(list(page).locator(`li[data-card-id="${easy}"]`)).toContainText(/Recall now: 100%|Recall now: 99%/);
-
-	// Two days on, the card forgotten at once is fading; the one answered Easy is not: recall below 95% finds only it.
-	await page.clock.fastForward(2 * 86_400_000);
-	await page.reload();
-	await page.getByLabel('Recall now').selectOption('95');
-	await expect(count(page)).toHaveText('1 card');
-	await expect.poll(() => ids(page)).toEqual([again]);
-	await page.getByLabel('Recall now').selectOption('50');
-	await expect(page).toHaveURL(/[?&]below=50/);
-});
-
-test('a card answered in /review shows its history; suspend, forget and undo (button and Ctrl+Z)', async ({ page, context }, info) => {
-	desktopOnly(info.project.name);
-	const { easy } = await answerTwo(page);
-	await page.goto('/cards?state=review');
-	await items(page).getByRole('link').first().click();
-	await expect(page).toHaveURL(new RegExp(`card=${easy}`));
-	const card = detail(page);
-	await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
-	await expect(card.getByTestId('detail-state')).toHaveText('Review');
-	// The explanation comes from the card's deck, loaded when the card is opened (the list holds prompts and answers only).
-	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
-	const deckId = index.decks.find((d) => d.cardIds.includes(easy))?.id ?? '';
-	const deck = (await (await page.request.get(`/decks/${deckId}.json`)).json()) as { cards: { id: string; explanation: string }[] };
-	const why = deck.cards.find((c) => c.id === easy)?.explanation ?? '';
-	expect(why).not.toBe('');
-	await expect(card.getByRole('heading', { name: 'Why', level: 3 })).toBeVisible();
-	await expect(card).toContainText(why.replaceAll('`', '').slice(0, 40));
-	const history = card.getByRole('table', { name: 'Answer history' });
-	await expect(history.getByRole('row')).toHaveCount(2);
-	await expect(history.getByRole('row').nth(1)).toContainText('Easy');
-	await expect(history.getByRole('row').nth(1)).toContainText(/\d+d/);
-
-	// Suspend, then Ctrl+Z with the focus on the button.
-	await card.getByRole('button', { name: 'Suspend' }).click();
-	await expect(page.getByRole('status')).toHaveText('Card suspended: it stays out of your reviews.');
-	await expect(card.getByTestId('detail-state')).toHaveText('Review, suspended');
-	expect(await countRecords(page, 'marks')).toBe(1);
-	await expect(card.getByRole('button', { name: 'Unsuspend' })).toBeFocused();
-	await page.keyboard.press('Control+z');
-	await expect(page.getByRole('status')).toHaveText('Undone.');
-	await expect(card.getByTestId('detail-state')).toHaveText('Review');
-	expect(await countRecords(page, 'marks')).toBe(0);
-
-	// Forget: the card is new again, as its section counts it (seen from another tab), with a forget in its history.
-	const section = easy.split('-')[0]!;
-	const other = await context.newPage();
-	await other.goto(`/sections/${section}`);
-	await expect(other.getByTestId('section-unstarted')).not.toHaveText('…');
-	const unstarted = Number(await other.getByTestId('section-unstarted').textContent());
-	const before = (await storedStates(page))[easy];
-	await card.getByRole('button', { name: 'Forget' }).click();
-	await expect(page.getByRole('status')).toHaveText('Card forgotten: it is new again.');
-	await expect(card.getByTestId('detail-state')).toHaveText('New');
-	await expect(history.getByRole('row')).toHaveCount(3);
-	await expect(history.getByRole('row').nth(1)).toContainText('Forget (reset to new)');
-	await expect(card.getByRole('button', { name: 'Forget' })).toHaveAttribute('aria-disabled', 'true');
-	expect(await countRecords(page, 'reviews')).toBe(3);
-	expect(await countRecords(page, 'cards')).toBe(2);
-	await other.reload();
-	await expect(other.getByTestId('section-unstarted')).toHaveText(String(unstarted + 1));
-
-	// Undo: the exact earlier state, and the forget's record is gone.
-	await page.getByRole('button', { name: 'Undo' }).click();
-	await expect(page.getByRole('status')).toHaveText('Undone.');
-	await expect(card.getByTestId('detail-state')).toHaveText('Review');
-	await expect(history.getByRole('row')).toHaveCount(2);
-	expect(await countRecords(page, 'reviews')).toBe(2);
-	expect((await storedStates(page))[easy]).toEqual(before);
-	await other.reload();
-	await expect(other.getByTestId('section-unstarted')).toHaveText(String(unstarted));
-	await other.close();
-});
-
-test('no accessibility violation in light and dark, list and detail', async ({ page }, info) => {
-	desktopOnly(info.project.name);
-	const { easy } = await answerTwo(page);
-	await page.goto('/cards?mark=flagged');
-	await expect(page.getByText('No card matches.')).toBeVisible();
-	for (const scheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme: scheme });
-		await page.goto(`/cards?card=${easy}`);
-		await expect(detail(page).getByRole('table', { name: 'Answer history' })).toBeVisible();
-		await detail(page).getByRole('button', { name: 'Flag' }).click();
-		await expect(page.getByRole('status')).toHaveText('Card flagged.');
-		await expectAccessible(page);
+		// Undo: the exact earlier state, and the forget's record is gone.
 		await page.getByRole('button', { name: 'Undo' }).click();
 		await expect(page.getByRole('status')).toHaveText('Undone.');
+		await expect(card.getByTestId('detail-state')).toHaveText('Review');
+		await expect(history.getByRole('row')).toHaveCount(2);
+		expect(await countRecords(page, 'reviews')).toBe(2);
+		expect((await storedStates(page))[easy]).toEqual(before);
+		await other.reload();
+		await expect(other.getByTestId('section-unstarted')).toHaveText(String(unstarted));
+		await other.close();
 	}
-});
+);
 
-test('on a phone: the list or one card, big targets, no violation in light and dark', async ({ page }, info) => {
-	test.skip(info.project.name !== 'phone', 'the phone layout');
+test(
+	'no accessibility violation in light and dark, list and detail',
+	only('desktop', 'a laptop journey; the phone has its own check below'),
+	async ({ page }) => {
+		const { easy } = await answerTwo(page);
+		await page.goto('/cards?mark=flagged');
+		await expect(page.getByText('No card matches.')).toBeVisible();
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto(`/cards?card=${easy}`);
+			await expect(detail(page).getByRole('table', { name: 'Answer history' })).toBeVisible();
+			await detail(page).getByRole('button', { name: 'Flag' }).click();
+			await expect(page.getByRole('status')).toHaveText('Card flagged.');
+			await expectAccessible(page);
+			await page.getByRole('button', { name: 'Undo' }).click();
+			await expect(page.getByRole('status')).toHaveText('Undone.');
+		}
+	}
+);
+
+test('on a phone: the list or one card, big targets, no violation in light and dark', only('phone', 'the phone layout'), async ({ page }) => {
 	const { easy } = await answerTwo(page);
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 
 /**
  * What each page costs to load: the JavaScript and CSS its first visit
@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
  * budget fails here, with the page, the size and the budget; raising a
  * budget is a change to review like any other.
  */
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sizes do not depend on the screen'));
+const once = only('desktop', 'sizes do not depend on the screen');
 test.use({ serviceWorkers: 'block' });
 
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as Record<string, { js: number; css: number }>;
@@ -17,7 +17,7 @@ const gz = (text: Buffer | string) => gzipSync(text, { level: 9 }).length;
 const kB = (n: number) => Math.round((n / 1024) * 10) / 10;
 
 for (const [path, budget] of Object.entries(budgets)) {
-	test(`${path} loads at most ${budget.js} kB of JavaScript and ${budget.css} kB of CSS, gzipped`, async ({ page }) => {
+	test(`${path} loads at most ${budget.js} kB of JavaScript and ${budget.css} kB of CSS, gzipped`, once, async ({ page }) => {
 		const js: Promise<number>[] = [];
 		const css: Promise<number>[] = [];
 		page.on('response', (res) => {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { backupFile, reviewLine } from './backup-file';
 import { storedData } from './helpers';
 import { kill, launch } from './killable';
@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
 import type { CardState, ReviewRecord } from '../src/lib/srs/types';
 
 // Imports are the same at any size: once, on the laptop.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'bulk imports: one size is enough'));
+const once = only('desktop', 'bulk imports: one size is enough');
 
 const DAY = 86_400_000;
 
@@ -62,7 +62,7 @@ async function expectConsistent(page: Page): Promise<number> {
 test.describe(() => {
 	// The service worker would serve the import worker's script from its cache, out of reach of page.route.
 	test.use({ serviceWorkers: 'block' });
-	test('a cancelled import keeps what it added, says how much, and importing the file again adds the rest', async ({ page }) => {
+	test('a cancelled import keeps what it added, says how much, and importing the file again adds the rest', once, async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/settings');
 		const file = await history(page, 12_000);
@@ -95,7 +95,7 @@ test.describe(() => {
 	});
 });
 
-test('an import cut short by a crash is finished by the next page opened: every card and total matches the answers kept', async ({}, testInfo) => {
+test('an import cut short by a crash is finished by the next page opened: every card and total matches the answers kept', once, async ({}, testInfo) => {
 	test.setTimeout(180_000);
 	const base = String(testInfo.project.use.baseURL);
 	const profile = mkdtempSync(join(tmpdir(), 'recall-bulk-crash-'));

@@ -1,10 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { answerCard, changeSettings } from './helpers';
 
 // A failed write is the same at any screen size: once, on the laptop.
-test.beforeEach(({}, info) => {
-	test.skip(info.project.name !== 'desktop', 'checked once, on the desktop project');
-});
+const once = only('desktop', 'checked once, on the desktop project');
 
 /** From now on every IndexedDB put fails as it does on a full disk (the page's own code, until it reloads). */
 async function fillTheDisk(page: import('@playwright/test').Page): Promise<void> {
@@ -17,7 +15,7 @@ async function fillTheDisk(page: import('@playwright/test').Page): Promise<void>
 
 const OUT_OF_SPACE = 'Not saved: the device is out of storage space for this site.';
 
-test('a settings save that fails says why next to Save, and nothing claims it was saved', async ({ page }) => {
+test('a settings save that fails says why next to Save, and nothing claims it was saved', once, async ({ page }) => {
 	await page.goto('/settings');
 	const retention = page.getByLabel('Desired retention');
 	await expect(retention).toHaveValue('0.90');
@@ -46,7 +44,7 @@ test('a settings save that fails says why next to Save, and nothing claims it wa
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a reschedule that fails says why next to its button and leaves every card as it was', async ({ page }) => {
+test('a reschedule that fails says why next to its button and leaves every card as it was', once, async ({ page }) => {
 	await page.goto('/review');
 	await answerCard(page, 'Good');
 	await page.goto('/settings');
@@ -61,7 +59,7 @@ test('a reschedule that fails says why next to its button and leaves every card 
 	await expect(offer.getByRole('button', { name: 'Reschedule 1 cards' })).toBeEnabled();
 });
 
-test('a Resume that fails says why next to the card, which stays suspended', async ({ page }) => {
+test('a Resume that fails says why next to the card, which stays suspended', once, async ({ page }) => {
 	await page.goto('/review');
 	const card = page.locator('article[data-card-id]');
 	await expect(card).toBeVisible();
@@ -84,7 +82,7 @@ test('a Resume that fails says why next to the card, which stays suspended', asy
 	await expect(page.getByRole('list', { name: 'Cards' }).getByRole('listitem')).toHaveCount(1);
 });
 
-test('a "Learn more" that fails says why under its button and stays on the section', async ({ page }) => {
+test('a "Learn more" that fails says why under its button and stays on the section', once, async ({ page }) => {
 	await changeSettings(page, { 'New cards per day': '0' });
 	await page.goto('/sections/http');
 	await expect(page.getByTestId('limit-note')).toBeVisible();

@@ -1,10 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { changeSettings, giveAnswer } from './helpers';
 
 // The home page is where the daily phone journey starts: checked there.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'the home page is a phone journey'));
+const once = only('phone', 'the home page is a phone journey');
 
-test('home says what is due now and later today, the streak, and how long today takes at my own pace', async ({ page }) => {
+test('home says what is due now and later today, the streak, and how long today takes at my own pace', once, async ({ page }) => {
 	await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
 	// One learning step of 30 minutes: beyond the 20-minute learn-ahead limit, so "later today".
 	await changeSettings(page, { 'Learning steps': '30m', 'New cards per day': '5' });

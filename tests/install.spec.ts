@@ -9,8 +9,7 @@ import { answerCard, changeSettings, waitForOffline } from './helpers';
 // The service worker is what this file tests (the other specs run without it unless they say so).
 test.use({ serviceWorkers: 'allow' });
 
-test('Chromium finds nothing in the way of installing the app', async ({ page }, testInfo) => {
-	only('desktop', 'installing is the laptop journey: once');
+test('Chromium finds nothing in the way of installing the app', only('desktop', 'installing is the laptop journey: once'), async ({ page }, testInfo) => {
 	// A real profile: an incognito-like context can never install an app.
 	const profile = mkdtempSync(join(tmpdir(), 'recall-install-'));
 	const context = await chromium.launchPersistentContext(profile, {
@@ -50,28 +49,30 @@ test('Chromium finds nothing in the way of installing the app', async ({ page },
 	await expect(page.locator('meta[name="theme-color"][media="(prefers-color-scheme: light)"]')).toHaveCount(1);
 });
 
-test('an offline notice comes when the network drops and goes when it returns', async ({ page, context }) => {
-	only('desktop', 'offline use is the laptop journey: once');
-	await page.goto('/');
-	await waitForOffline(page);
-	const notice = page.getByRole('status').filter({ hasText: 'You are offline' });
-	await expect(notice).toHaveCount(0);
-	await context.setOffline(true);
-	await expect(notice).toBeVisible();
-	// Everything still works: a review, its save, settings and stats.
-	await page.goto('/review');
-	await expect(notice).toBeVisible();
-	await answerCard(page, 'Good');
-	await page.goto('/stats');
-	await expect(page.getByTestId('stats-today')).toHaveText('1');
-	await page.goto('/settings');
-	await expect(page.getByLabel('Desired retention')).toHaveValue('0.90');
-	await context.setOffline(false);
-	await expect(notice).toHaveCount(0);
-});
+test(
+	'an offline notice comes when the network drops and goes when it returns',
+	only('desktop', 'offline use is the laptop journey: once'),
+	async ({ page, context }) => {
+		await page.goto('/');
+		await waitForOffline(page);
+		const notice = page.getByRole('status').filter({ hasText: 'You are offline' });
+		await expect(notice).toHaveCount(0);
+		await context.setOffline(true);
+		await expect(notice).toBeVisible();
+		// Everything still works: a review, its save, settings and stats.
+		await page.goto('/review');
+		await expect(notice).toBeVisible();
+		await answerCard(page, 'Good');
+		await page.goto('/stats');
+		await expect(page.getByTestId('stats-today')).toHaveText('1');
+		await page.goto('/settings');
+		await expect(page.getByLabel('Desired retention')).toHaveValue('0.90');
+		await context.setOffline(false);
+		await expect(notice).toHaveCount(0);
+	}
+);
 
-test('a page on old code that misses a chunk reloads once, not in a loop', async ({ page }) => {
-	only('desktop', 'the same at any size: once');
+test('a page on old code that misses a chunk reloads once, not in a loop', only('desktop', 'the same at any size: once'), async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByTestId('due-count')).toHaveText('20');
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -84,8 +85,7 @@ test('a page on old code that misses a chunk reloads once, not in a loop', async
 	expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);
 });
 
-test('the app icon badge shows the cards due, on launch and after a session', async ({ page }) => {
-	only('desktop', 'the badge is the same at any size: once');
+test('the app icon badge shows the cards due, on launch and after a session', only('desktop', 'the badge is the same at any size: once'), async ({ page }) => {
 	await page.addInitScript(() => {
 		const calls: (number | 'clear')[] = [];
 		(window as unknown as { badgeCalls: typeof calls }).badgeCalls = calls;

@@ -1,11 +1,9 @@
 import { type Page } from '@playwright/test';
-import { expect, hydrating, test } from './fixtures';
+import { expect, hydrating, only, test } from './fixtures';
 import { answerCard, expectAccessible, finishSession } from './helpers';
 
 // Phone layouts: one run is enough, the viewport is set here.
-test.beforeEach(({ page: _ }, testInfo) => {
-	test.skip(testInfo.project.name !== 'phone', 'phone layouts are checked once, on the phone project');
-});
+const once = only('phone', 'phone layouts are checked once, on the phone project');
 
 const card = (page: Page) => page.locator('article[data-card-id]');
 const sessionDone = (page: Page) => page.getByRole('heading', { name: /^(Session complete|Practice complete|Next card in)/ });
@@ -23,7 +21,7 @@ const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	{ path: '/cards', ready: (page) => expect(page.getByTestId('card-count')).toBeVisible() }
 ];
 
-test('no page scrolls sideways at 360 or 320 px', async ({ page }) => {
+test('no page scrolls sideways at 360 or 320 px', once, async ({ page }) => {
 	const overflowing: string[] = [];
 	for (const { path, ready } of pages) {
 		await page.setViewportSize({ width: 360, height: 640 });
@@ -43,7 +41,7 @@ test('no page scrolls sideways at 360 or 320 px', async ({ page }) => {
 	expect(overflowing, 'pages wider than the screen').toEqual([]);
 });
 
-test('at 320 px every header link is inside the screen and at least 44×44 px', async ({ page }) => {
+test('at 320 px every header link is inside the screen and at least 44×44 px', once, async ({ page }) => {
 	await page.setViewportSize({ width: 320, height: 640 });
 	await page.goto('/stats');
 	await expect(page.getByTestId('stats-today')).toBeVisible();
@@ -64,7 +62,7 @@ test('at 320 px every header link is inside the screen and at least 44×44 px', 
 	await expectAccessible(page);
 });
 
-test('after Save, "Settings saved." and the offer to reschedule are on screen', async ({ page }) => {
+test('after Save, "Settings saved." and the offer to reschedule are on screen', once, async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 640 });
 	// One answer, so a scheduling change offers to reschedule.
 	await page.goto('/review');
@@ -94,7 +92,7 @@ test('after Save, "Settings saved." and the offer to reschedule are on screen', 
 	await expectAccessible(page);
 });
 
-test('the day labels of the stats chart do not run together at 360 px', async ({ page }) => {
+test('the day labels of the stats chart do not run together at 360 px', once, async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 640 });
 	await page.goto('/stats');
 	const labels = page.getByTestId('day-label');
@@ -126,7 +124,7 @@ test('the day labels of the stats chart do not run together at 360 px', async ({
 	await expectAccessible(page);
 });
 
-test('a practice round shows the same "Recalled" share on its summary and on Stats', async ({ page }) => {
+test('a practice round shows the same "Recalled" share on its summary and on Stats', once, async ({ page }) => {
 	await page.goto('/sections/http/practice?n=3');
 	await answerCard(page, 'Again');
 	await answerCard(page, 'Good');
@@ -146,33 +144,37 @@ async function barBoxes(page: Page): Promise<{ counts: DOMRect[]; tools: DOMRect
 }
 const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-test('the review bar keeps its counts clear of its tools: a mouse at 390 px, a phone at 320 px with the card flagged', async ({ page, browser, baseURL }) => {
-	// A narrow window with a mouse, so the "?" button is there too (it moves into More).
-	const laptop = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, isMobile: false, hasTouch: false });
-	try {
-		const narrow = hydrating(await laptop.newPage());
-		await narrow.goto('/review');
-		await expect(card(narrow)).toBeVisible();
-		const { counts, tools } = await barBoxes(narrow);
-		expect(counts).toHaveLength(3);
+test(
+	'the review bar keeps its counts clear of its tools: a mouse at 390 px, a phone at 320 px with the card flagged',
+	once,
+	async ({ page, browser, baseURL }) => {
+		// A narrow window with a mouse, so the "?" button is there too (it moves into More).
+		const laptop = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 }, isMobile: false, hasTouch: false });
+		try {
+			const narrow = hydrating(await laptop.newPage());
+			await narrow.goto('/review');
+			await expect(card(narrow)).toBeVisible();
+			const { counts, tools } = await barBoxes(narrow);
+			expect(counts).toHaveLength(3);
+			for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
+			await narrow.getByRole('button', { name: 'More' }).click();
+			await narrow.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+			await expect(narrow.getByRole('dialog', { name: /Keyboard shortcuts/ })).toBeVisible();
+		} finally {
+			await laptop.close();
+		}
+
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.goto('/review');
+		await expect(card(page)).toBeVisible();
+		await page.getByRole('button', { name: 'Flag' }).click();
+		await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+		const { counts, tools } = await barBoxes(page);
 		for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
-		await narrow.getByRole('button', { name: 'More' }).click();
-		await narrow.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-		await expect(narrow.getByRole('dialog', { name: /Keyboard shortcuts/ })).toBeVisible();
-	} finally {
-		await laptop.close();
 	}
+);
 
-	await page.setViewportSize({ width: 320, height: 640 });
-	await page.goto('/review');
-	await expect(card(page)).toBeVisible();
-	await page.getByRole('button', { name: 'Flag' }).click();
-	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
-	const { counts, tools } = await barBoxes(page);
-	for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
-});
-
-test('the More sheet sits at the bottom, as high as its buttons', async ({ page }) => {
+test('the More sheet sits at the bottom, as high as its buttons', once, async ({ page }) => {
 	await page.goto('/review');
 	await expect(card(page)).toBeVisible();
 	await page.getByRole('button', { name: 'More' }).click();

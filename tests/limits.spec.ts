@@ -1,8 +1,7 @@
 import { expect, only, test } from './fixtures';
 import { answerCard, changeSettings, countRecords, finishSession } from './helpers';
 
-test('the daily new-card limit holds across two tabs', async ({ page, context }) => {
-	only('desktop', 'two tabs are a laptop’s: once');
+test('the daily new-card limit holds across two tabs', only('desktop', 'two tabs are a laptop’s: once'), async ({ page, context }) => {
 	await changeSettings(page, { 'New cards per day': '2' });
 	const other = await context.newPage();
 	await page.goto('/review');
@@ -20,29 +19,32 @@ test('the daily new-card limit holds across two tabs', async ({ page, context })
 	await expect(page.getByTestId('new-count')).toHaveText('0');
 });
 
-test('a section page shows where its cards stand, and stats count the day', async ({ page }) => {
-	only('desktop', 'the same figures at any size: once, on the laptop');
-	await page.goto('/sections/caching/quiz');
-	for (let i = 0; i < 3; i++) await answerCard(page, 'Good');
-	await page.goto('/sections/caching');
-	await expect(page.getByTestId('section-learning')).toHaveText('3');
-	const { cardIds } = ((await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] }).decks.find(
-		(d) => d.id === 'caching'
-	)!;
-	// Today's quiz: what is left of the day's 20 new cards, and the three learning cards.
-	await expect(page.getByTestId('section-new')).toHaveText('17');
-	await expect(page.getByTestId('section-due')).toHaveText('0');
-	await expect(page.getByTestId('section-quiz-total')).toHaveText('The quiz has 20 cards for you now.');
-	await expect(page.getByTestId('section-studied')).toHaveText('3');
-	await expect(page.getByTestId('section-unstarted')).toHaveText(String(cardIds.length - 3));
-	await expect(page.getByTestId('section-mastered')).toHaveText('0');
-	await expect(page.getByTestId('section-recall')).toContainText(/Estimated recall today: \d+% of the 3 cards you have studied/);
-	// The tiles add up to what the quiz shows.
-	await page.getByRole('link', { name: 'Quiz this section' }).click();
-	await expect(page.getByTestId('left-new')).toHaveText('17');
-	await expect(page.getByTestId('left-learning')).toHaveText('3');
-	await expect(page.getByTestId('left-review')).toHaveText('0');
-	await page.goto('/stats');
-	await expect(page.getByTestId('stats-today')).toHaveText('3');
-	await expect(page.getByTestId('stats-streak')).toHaveText('1 day');
-});
+test(
+	'a section page shows where its cards stand, and stats count the day',
+	only('desktop', 'the same figures at any size: once, on the laptop'),
+	async ({ page }) => {
+		await page.goto('/sections/caching/quiz');
+		for (let i = 0; i < 3; i++) await answerCard(page, 'Good');
+		await page.goto('/sections/caching');
+		await expect(page.getByTestId('section-learning')).toHaveText('3');
+		const { cardIds } = ((await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] }).decks.find(
+			(d) => d.id === 'caching'
+		)!;
+		// Today's quiz: what is left of the day's 20 new cards, and the three learning cards.
+		await expect(page.getByTestId('section-new')).toHaveText('17');
+		await expect(page.getByTestId('section-due')).toHaveText('0');
+		await expect(page.getByTestId('section-quiz-total')).toHaveText('The quiz has 20 cards for you now.');
+		await expect(page.getByTestId('section-studied')).toHaveText('3');
+		await expect(page.getByTestId('section-unstarted')).toHaveText(String(cardIds.length - 3));
+		await expect(page.getByTestId('section-mastered')).toHaveText('0');
+		await expect(page.getByTestId('section-recall')).toContainText(/Estimated recall today: \d+% of the 3 cards you have studied/);
+		// The tiles add up to what the quiz shows.
+		await page.getByRole('link', { name: 'Quiz this section' }).click();
+		await expect(page.getByTestId('left-new')).toHaveText('17');
+		await expect(page.getByTestId('left-learning')).toHaveText('3');
+		await expect(page.getByTestId('left-review')).toHaveText('0');
+		await page.goto('/stats');
+		await expect(page.getByTestId('stats-today')).toHaveText('3');
+		await expect(page.getByTestId('stats-streak')).toHaveText('1 day');
+	}
+);

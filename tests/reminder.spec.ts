@@ -1,5 +1,5 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, only, test } from './fixtures';
 import { download } from './backup-file';
 import { answerCard, expectAccessible, metaValue, waitForOffline } from './helpers';
 
@@ -12,9 +12,7 @@ const PASSED = '04:00';
 const TAG = 'daily-reminder';
 
 test.describe('the daily reminder', () => {
-	test.beforeEach(({}, info) =>
-		test.skip(info.project.name !== 'desktop', 'the service worker and calendar file are the same at any size: checked once, on the laptop')
-	);
+	const once = only('desktop', 'the service worker and calendar file are the same at any size: checked once, on the laptop');
 
 	/**
 	 * What Chromium grants an installed app: Periodic Background Sync (and
@@ -82,7 +80,7 @@ test.describe('the daily reminder', () => {
 		await panel.getByLabel('Remind me each day').check();
 	}
 
-	test('one notification a day counts the cards due, through Periodic Background Sync', async ({ page, context }) => {
+	test('one notification a day counts the cards due, through Periodic Background Sync', once, async ({ page, context }) => {
 		await page.goto('/review');
 		await waitForOffline(page);
 		await grantAsInstalled(context, page);
@@ -147,7 +145,7 @@ test.describe('the daily reminder', () => {
 		expect(await storedReminder(page)).toMatchObject({ on: false, time: PASSED });
 	});
 
-	test('no notification when nothing is due', async ({ page, context }) => {
+	test('no notification when nothing is due', once, async ({ page, context }) => {
 		await page.goto('/review');
 		await waitForOffline(page);
 		await grantAsInstalled(context, page);
@@ -162,7 +160,7 @@ test.describe('the daily reminder', () => {
 		expect((await storedReminder(page))?.lastShownDay).toBeUndefined();
 	});
 
-	test('without Periodic Background Sync it says why and offers a calendar file', async ({ page, context }) => {
+	test('without Periodic Background Sync it says why and offers a calendar file', once, async ({ page, context }) => {
 		// Notifications allowed, but not installed: headless Chromium does not grant Periodic Background Sync.
 		await context.grantPermissions(['notifications']);
 		await turnOn(page, '07:30');
@@ -189,7 +187,7 @@ test.describe('the daily reminder', () => {
 		expect(await tags(page)).toEqual([TAG]);
 	});
 
-	test('notification permission is asked only when the reminder is turned on', async ({ page }) => {
+	test('notification permission is asked only when the reminder is turned on', once, async ({ page }) => {
 		await page.addInitScript(() => {
 			const ask = Notification.requestPermission.bind(Notification);
 			(window as unknown as { asked: number }).asked = 0;

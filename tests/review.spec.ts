@@ -1,34 +1,36 @@
 import { expect, only, test } from './fixtures';
 import { answerCard, expectAccessible } from './helpers';
 
-test('answered cards are saved: after a reload they are no longer due', async ({ page }, info) => {
-	test.skip(info.project.name !== 'phone', 'the daily review is the phone journey: once, at 360 px');
-	await page.goto('/');
-	const due = page.getByTestId('due-count');
-	await expect(due).toHaveText('20');
+test(
+	'answered cards are saved: after a reload they are no longer due',
+	only('phone', 'the daily review is the phone journey: once, at 360 px'),
+	async ({ page }) => {
+		await page.goto('/');
+		const due = page.getByTestId('due-count');
+		await expect(due).toHaveText('20');
 
-	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page.getByTestId('left-new')).toHaveText('20');
-	const reviewed: string[] = [];
-	for (let i = 0; i < 5; i++) reviewed.push(await answerCard(page, 'Good'));
+		await page.getByRole('link', { name: 'Start review' }).click();
+		await expect(page.getByTestId('left-new')).toHaveText('20');
+		const reviewed: string[] = [];
+		for (let i = 0; i < 5; i++) reviewed.push(await answerCard(page, 'Good'));
 
-	await page.goto('/');
-	await page.reload();
-	// The five answered are learning cards due later today: Today counts them too.
-	await expect(page.getByTestId('new-count')).toHaveText('15');
-	await expect(page.getByTestId('learning-count')).toHaveText('5');
-	await expect(due).toHaveText('20');
+		await page.goto('/');
+		await page.reload();
+		// The five answered are learning cards due later today: Today counts them too.
+		await expect(page.getByTestId('new-count')).toHaveText('15');
+		await expect(page.getByTestId('learning-count')).toHaveText('5');
+		await expect(due).toHaveText('20');
 
-	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page.getByTestId('left-new')).toHaveText('15');
-	await expect(page.getByTestId('left-learning')).toHaveText('5');
-	// The new cards come first: the five answered wait for their 10-minute step (daily.spec runs a whole day to its end).
-	for (let i = 0; i < 3; i++) expect(reviewed).not.toContain(await answerCard(page, 'Good'));
-	await expect(page.getByTestId('left-new')).toHaveText('12');
-});
+		await page.getByRole('link', { name: 'Start review' }).click();
+		await expect(page.getByTestId('left-new')).toHaveText('15');
+		await expect(page.getByTestId('left-learning')).toHaveText('5');
+		// The new cards come first: the five answered wait for their 10-minute step (daily.spec runs a whole day to its end).
+		for (let i = 0; i < 3; i++) expect(reviewed).not.toContain(await answerCard(page, 'Good'));
+		await expect(page.getByTestId('left-new')).toHaveText('12');
+	}
+);
 
-test('rating buttons show the next interval of each choice', async ({ page }) => {
-	only('phone', 'the daily review is the phone journey: once');
+test('rating buttons show the next interval of each choice', only('phone', 'the daily review is the phone journey: once'), async ({ page }) => {
 	await page.goto('/review');
 	await expect(page.locator('article[data-card-id]')).toBeVisible();
 	const show = page.getByRole('button', { name: 'Show answer' });
@@ -42,8 +44,7 @@ test('rating buttons show the next interval of each choice', async ({ page }) =>
 	await expectAccessible(page);
 });
 
-test('multiple choice grades itself and explains why', async ({ page }) => {
-	only('phone', 'the daily review is the phone journey: once');
+test('multiple choice grades itself and explains why', only('phone', 'the daily review is the phone journey: once'), async ({ page }) => {
 	await page.goto('/sections/http/quiz');
 	const options = page.locator('[data-option]');
 	await expect(page.locator('article[data-card-id]')).toBeVisible();
@@ -70,8 +71,7 @@ test('multiple choice grades itself and explains why', async ({ page }) => {
 	await expectAccessible(page);
 });
 
-test('the section list shows every deck with its card count', async ({ page }) => {
-	only('phone', 'the daily review is the phone journey: once');
+test('the section list shows every deck with its card count', only('phone', 'the daily review is the phone journey: once'), async ({ page }) => {
 	await page.goto('/sections');
 	for (const id of ['http', 'rest', 'caching']) {
 		await expect(page.locator(`a[href="/sections/${id}"]`)).toContainText(/\d+ cards/);

@@ -3,9 +3,6 @@ import { expect, only, test } from './fixtures';
 import { openCardOfKind } from './cards';
 import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible, finishSession, storedData } from './helpers';
 
-const phoneOnly = (name: string) => test.skip(name !== 'phone', 'a phone journey');
-const laptopOnly = (name: string) => test.skip(name !== 'desktop', 'a keyboard journey');
-
 /** Whether any part of the element's box is hidden by something drawn over it (the rating bar, say). */
 async function coveredPoints(page: Page, selector: string): Promise<string[]> {
 	return page.evaluate((sel) => {
@@ -28,30 +25,32 @@ async function coveredPoints(page: Page, selector: string): Promise<string[]> {
 	}, selector);
 }
 
-test('on a phone, an auto-graded answer shows its verdict and explanation above the rating bar, never under it', async ({ page }, info) => {
-	phoneOnly(info.project.name);
-	await page.setViewportSize({ width: 360, height: 640 });
-	await openCardOfKind(page, 'order');
-	// A wrong order: the longest feedback, with the right order shown too.
-	while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').last().click();
-	await page.getByRole('button', { name: 'Check answer' }).click();
-	const verdict = page.getByTestId('verdict');
-	await expect(verdict).toBeVisible();
-	expect(await coveredPoints(page, '[data-testid="verdict"]')).toEqual([]);
-	// Scroll the card to the explanation: it is in full view, not under the bar.
-	await page.locator('.explanation').scrollIntoViewIfNeeded();
-	expect(await coveredPoints(page, '.explanation')).toEqual([]);
-	const bar = await page.getByRole('group', { name: 'How well did you recall it?' }).boundingBox();
-	const why = await page.locator('.explanation').boundingBox();
-	expect(why!.y + why!.height).toBeLessThanOrEqual(bar!.y);
-	// The bar takes no more than the ratings need.
-	const actions = await page.locator('.actions').boundingBox();
-	expect(actions!.height).toBeLessThan(bar!.height + 32);
-	await expectAccessible(page);
-});
+test(
+	'on a phone, an auto-graded answer shows its verdict and explanation above the rating bar, never under it',
+	only('phone', 'a phone journey'),
+	async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 640 });
+		await openCardOfKind(page, 'order');
+		// A wrong order: the longest feedback, with the right order shown too.
+		while ((await page.locator('[data-option]').count()) > 0) await page.locator('[data-option]').last().click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		const verdict = page.getByTestId('verdict');
+		await expect(verdict).toBeVisible();
+		expect(await coveredPoints(page, '[data-testid="verdict"]')).toEqual([]);
+		// Scroll the card to the explanation: it is in full view, not under the bar.
+		await page.locator('.explanation').scrollIntoViewIfNeeded();
+		expect(await coveredPoints(page, '.explanation')).toEqual([]);
+		const bar = await page.getByRole('group', { name: 'How well did you recall it?' }).boundingBox();
+		const why = await page.locator('.explanation').boundingBox();
+		expect(why!.y + why!.height).toBeLessThanOrEqual(bar!.y);
+		// The bar takes no more than the ratings need.
+		const actions = await page.locator('.actions').boundingBox();
+		expect(actions!.height).toBeLessThan(bar!.height + 32);
+		await expectAccessible(page);
+	}
+);
 
-test('the review page fits the screen exactly at 360 and 320 px: only the card scrolls', async ({ page }, info) => {
-	phoneOnly(info.project.name);
+test('the review page fits the screen exactly at 360 and 320 px: only the card scrolls', only('phone', 'a phone journey'), async ({ page }) => {
 	for (const width of [360, 320]) {
 		await page.setViewportSize({ width, height: 740 });
 		await page.goto('/review');
@@ -61,8 +60,7 @@ test('the review page fits the screen exactly at 360 and 320 px: only the card s
 	}
 });
 
-test('undo survives a reload, and the session counts carry on', async ({ page }) => {
-	only('phone', 'the daily review is the phone journey: once');
+test('undo survives a reload, and the session counts carry on', only('phone', 'the daily review is the phone journey: once'), async ({ page }) => {
 	await page.goto('/review');
 	const first = await answerCard(page, 'Good');
 	const second = await answerCard(page, 'Again');
@@ -83,8 +81,7 @@ test('undo survives a reload, and the session counts carry on', async ({ page })
 	await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
-test('bury sits behind More on a phone, and a snackbar names the card and undoes it', async ({ page }, info) => {
-	phoneOnly(info.project.name);
+test('bury sits behind More on a phone, and a snackbar names the card and undoes it', only('phone', 'a phone journey'), async ({ page }) => {
 	await page.goto('/review');
 	const id = await currentCardId(page);
 	const prompt = (await page.locator('#prompt').innerText()).trim();
@@ -102,92 +99,101 @@ test('bury sits behind More on a phone, and a snackbar names the card and undoes
 	expect(await countRecords(page, 'marks')).toBe(0);
 });
 
-test('bury and suspend in practice skip the card for the round and leave the schedule alone', async ({ page }) => {
-	only('desktop', 'practice runs on the laptop: once');
-	// A card with a schedule first, so there is something to leave alone.
-	await page.goto('/sections/rest/quiz');
-	await answerCard(page, 'Good');
-	const before = await storedData(page);
-	await page.goto('/sections/rest/practice?n=3');
-	const first = await currentCardId(page);
-	// A typed card (drawn at random) has the answer field focused: Esc leaves it, so the keys are shortcuts.
-	const settled = () => page.waitForFunction(() => document.activeElement?.matches('#prompt, [data-typed]') ?? false);
-	await settled();
-	await page.keyboard.press('Escape');
-	await page.keyboard.press('b');
-	await expect(page.locator('.snack')).toContainText('in this round. Its schedule is unchanged.');
-	await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', first);
-	const second = await currentCardId(page);
-	await settled();
-	await page.keyboard.press('Escape');
-	await page.keyboard.press('s');
-	await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', second);
-	const after = await storedData(page);
-	expect(after.marks).toEqual(before.marks);
-	expect(after.cards).toEqual(before.cards);
-	expect(after.reviews).toEqual(before.reviews);
-	// The round ends with one card answered; the end leads back to the section and offers another round.
-	await finishSession(page, 'Good');
-	await expect(page.getByRole('heading', { name: 'Practice complete' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Back to REST' })).toBeVisible();
-	await page.getByRole('button', { name: 'Practice another 3' }).click();
-	await expect(page.locator('article[data-card-id]')).toBeVisible();
-	await expect(page.getByTestId('session-counts')).toContainText('3 left');
-});
+test(
+	'bury and suspend in practice skip the card for the round and leave the schedule alone',
+	only('desktop', 'practice runs on the laptop: once'),
+	async ({ page }) => {
+		// A card with a schedule first, so there is something to leave alone.
+		await page.goto('/sections/rest/quiz');
+		await answerCard(page, 'Good');
+		const before = await storedData(page);
+		await page.goto('/sections/rest/practice?n=3');
+		const first = await currentCardId(page);
+		// A typed card (drawn at random) has the answer field focused: Esc leaves it, so the keys are shortcuts.
+		const settled = () => page.waitForFunction(() => document.activeElement?.matches('#prompt, [data-typed]') ?? false);
+		await settled();
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('b');
+		await expect(page.locator('.snack')).toContainText('in this round. Its schedule is unchanged.');
+		await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', first);
+		const second = await currentCardId(page);
+		await settled();
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('s');
+		await expect(page.locator('article[data-card-id]')).not.toHaveAttribute('data-card-id', second);
+		const after = await storedData(page);
+		expect(after.marks).toEqual(before.marks);
+		expect(after.cards).toEqual(before.cards);
+		expect(after.reviews).toEqual(before.reviews);
+		// The round ends with one card answered; the end leads back to the section and offers another round.
+		await finishSession(page, 'Good');
+		await expect(page.getByRole('heading', { name: 'Practice complete' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Back to REST' })).toBeVisible();
+		await page.getByRole('button', { name: 'Practice another 3' }).click();
+		await expect(page.locator('article[data-card-id]')).toBeVisible();
+		await expect(page.getByTestId('session-counts')).toContainText('3 left');
+	}
+);
 
-test('typed answers from the keyboard: Esc leaves the field, Ctrl+Z undoes from it, Enter on empty means "I don\'t know"', async ({ page }, info) => {
-	laptopOnly(info.project.name);
-	await openCardOfKind(page, 'typed');
-	const field = page.getByLabel('Your answer');
-	await expect(field).toBeFocused();
-	const answered = Number(await page.locator('[data-answers]').getAttribute('data-answers'));
-	// Esc leaves the field; then the shortcuts work (F flags).
-	await page.keyboard.type('x');
-	await page.keyboard.press('Escape');
-	await expect(field).not.toBeFocused();
-	await page.keyboard.press('f');
-	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
-	// Back in the field, Ctrl+Z still undoes (the flag), not the typing.
-	await field.focus();
-	await page.keyboard.press('Control+z');
-	await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeVisible();
-	await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', String(answered));
-	// Enter with nothing typed: the answer shows, and Again is suggested.
-	await field.fill('');
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('verdict')).toHaveText('No answer given: here it is.');
-	await expect(page.getByText('Expected:')).toBeVisible();
-	await expect(page.getByRole('button', { name: /^Again .*\(suggested\)/ })).toBeFocused();
-	await page.keyboard.press('Enter');
-	await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', String(answered + 1));
-});
+test(
+	'typed answers from the keyboard: Esc leaves the field, Ctrl+Z undoes from it, Enter on empty means "I don\'t know"',
+	only('desktop', 'a keyboard journey'),
+	async ({ page }) => {
+		await openCardOfKind(page, 'typed');
+		const field = page.getByLabel('Your answer');
+		await expect(field).toBeFocused();
+		const answered = Number(await page.locator('[data-answers]').getAttribute('data-answers'));
+		// Esc leaves the field; then the shortcuts work (F flags).
+		await page.keyboard.type('x');
+		await page.keyboard.press('Escape');
+		await expect(field).not.toBeFocused();
+		await page.keyboard.press('f');
+		await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+		// Back in the field, Ctrl+Z still undoes (the flag), not the typing.
+		await field.focus();
+		await page.keyboard.press('Control+z');
+		await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeVisible();
+		await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', String(answered));
+		// Enter with nothing typed: the answer shows, and Again is suggested.
+		await field.fill('');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('verdict')).toHaveText('No answer given: here it is.');
+		await expect(page.getByText('Expected:')).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Again .*\(suggested\)/ })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', String(answered + 1));
+	}
+);
 
-test('a section quiz past the daily limit: the section page says so and learns N more from that section only', async ({ page }) => {
-	only('desktop', 'quizzing a section: once, on the laptop');
-	await changeSettings(page, { 'New cards per day': '2' });
-	await page.goto('/review');
-	await answerCard(page, 'Good');
-	await answerCard(page, 'Good');
-	await page.goto('/sections/http');
-	await expect(page.getByTestId('section-new')).toHaveText('0');
-	await expect(page.getByTestId('limit-note')).toContainText("You have learned today's 2 new cards");
-	// The quiz never opens empty without saying why, and offers the way on.
-	await page.getByRole('link', { name: 'Quiz this section' }).click();
-	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
-	await expect(page.getByTestId('empty-reason')).toContainText("today's 2 new cards are used");
-	await expectAccessible(page);
-	await page.getByRole('link', { name: 'Back to HTTP' }).click();
-	// The end screen has a "Learn 10 more" button too: click the section page's, once it is there.
-	await expect(page).toHaveURL(/\/sections\/http$/);
-	await expect(page.getByTestId('limit-note')).toBeVisible();
-	await page.getByRole('button', { name: 'Learn 10 more from this section' }).click();
-	await expect(page).toHaveURL(/\/sections\/http\/quiz$/);
-	await expect(page.getByTestId('left-new')).toHaveText('10');
-	const id = await answerCard(page, 'Good');
-	expect(id.startsWith('http-')).toBe(true);
-	// Only this section: the daily review and other sections have no more new cards today.
-	await page.goto('/');
-	await expect(page.getByTestId('new-count')).toHaveText('0');
-	await page.goto('/sections/rest');
-	await expect(page.getByTestId('section-new')).toHaveText('0');
-});
+test(
+	'a section quiz past the daily limit: the section page says so and learns N more from that section only',
+	only('desktop', 'quizzing a section: once, on the laptop'),
+	async ({ page }) => {
+		await changeSettings(page, { 'New cards per day': '2' });
+		await page.goto('/review');
+		await answerCard(page, 'Good');
+		await answerCard(page, 'Good');
+		await page.goto('/sections/http');
+		await expect(page.getByTestId('section-new')).toHaveText('0');
+		await expect(page.getByTestId('limit-note')).toContainText("You have learned today's 2 new cards");
+		// The quiz never opens empty without saying why, and offers the way on.
+		await page.getByRole('link', { name: 'Quiz this section' }).click();
+		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+		await expect(page.getByTestId('empty-reason')).toContainText("today's 2 new cards are used");
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Back to HTTP' }).click();
+		// The end screen has a "Learn 10 more" button too: click the section page's, once it is there.
+		await expect(page).toHaveURL(/\/sections\/http$/);
+		await expect(page.getByTestId('limit-note')).toBeVisible();
+		await page.getByRole('button', { name: 'Learn 10 more from this section' }).click();
+		await expect(page).toHaveURL(/\/sections\/http\/quiz$/);
+		await expect(page.getByTestId('left-new')).toHaveText('10');
+		const id = await answerCard(page, 'Good');
+		expect(id.startsWith('http-')).toBe(true);
+		// Only this section: the daily review and other sections have no more new cards today.
+		await page.goto('/');
+		await expect(page.getByTestId('new-count')).toHaveText('0');
+		await page.goto('/sections/rest');
+		await expect(page.getByTestId('section-new')).toHaveText('0');
+	}
+);

@@ -1,8 +1,7 @@
 import { expect, only, test } from './fixtures';
 import { answerCard, expectAccessible, storedStates } from './helpers';
 
-test('settings refuse invalid values next to the field and save nothing', async ({ page }) => {
-	only('desktop', 'the same form at any size: once');
+test('settings refuse invalid values next to the field and save nothing', only('desktop', 'the same form at any size: once'), async ({ page }) => {
 	await page.goto('/settings');
 	const retention = page.getByLabel('Desired retention');
 	await expect(retention).toHaveValue('0.90');
@@ -20,8 +19,7 @@ test('settings refuse invalid values next to the field and save nothing', async 
 	await expect(page.getByLabel('Learning steps', { exact: true })).toHaveValue('1m 10m');
 });
 
-test('changing retention offers to reschedule cards from their history', async ({ page }) => {
-	only('desktop', 'the same at any size: once');
+test('changing retention offers to reschedule cards from their history', only('desktop', 'the same at any size: once'), async ({ page }) => {
 	await page.goto('/review');
 	for (let i = 0; i < 2; i++) await answerCard(page, 'Good');
 	const before = await storedStates(page);
@@ -47,8 +45,7 @@ test('changing retention offers to reschedule cards from their history', async (
 	}
 });
 
-test('the theme can be set to dark and stays dark after a reload', async ({ page }) => {
-	only('phone', 'the same at any size: once');
+test('the theme can be set to dark and stays dark after a reload', only('phone', 'the same at any size: once'), async ({ page }) => {
 	await page.goto('/settings');
 	await page.getByLabel('Dark').check();
 	await page.getByRole('button', { name: 'Save settings' }).click();

@@ -1,9 +1,9 @@
 import { type Page } from '@playwright/test';
-import { expect, hydrating, test } from './fixtures';
+import { expect, hydrating, only, test } from './fixtures';
 import { changeSettings, expectAccessible, finishSession, metaValue } from './helpers';
 
 // What the browser decided about keeping the data, and the backup home offers while it is at risk: a phone's journey.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'storage honesty: checked once, on the phone'));
+const once = only('phone', 'storage honesty: checked once, on the phone');
 
 /** Resolves once the app has kept the browser's answer to its request (asked at the session's end, in the background). */
 async function asked(page: Page): Promise<void> {
@@ -18,7 +18,7 @@ async function refusingBrowser(page: Page): Promise<void> {
 	});
 }
 
-test('Settings says what the browser decided about keeping the data; home offers a backup once after a week', async ({ page }) => {
+test('Settings says what the browser decided about keeping the data; home offers a backup once after a week', once, async ({ page }) => {
 	await refusingBrowser(page);
 	await page.clock.install({ time: new Date('2026-11-02T10:00:00') });
 	await page.goto('/settings');
@@ -59,7 +59,7 @@ test('Settings says what the browser decided about keeping the data; home offers
 	await expect(offer).toHaveCount(0);
 });
 
-test('the backup home offers is saved, and the offer stays away until that backup is a week old', async ({ page }) => {
+test('the backup home offers is saved, and the offer stays away until that backup is a week old', once, async ({ page }) => {
 	await refusingBrowser(page);
 	await page.clock.install({ time: new Date('2026-11-02T10:00:00') });
 	await changeSettings(page, { 'New cards per day': '1' });
@@ -81,7 +81,7 @@ test('the backup home offers is saved, and the offer stays away until that backu
 	await expect(offer).toBeVisible();
 });
 
-test('in Safari the settings page names the 7-day rule and the Home Screen', async ({ browser, baseURL }) => {
+test('in Safari the settings page names the 7-day rule and the Home Screen', once, async ({ browser, baseURL }) => {
 	const safari = await browser.newContext({
 		baseURL,
 		viewport: { width: 390, height: 800 },

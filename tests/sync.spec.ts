@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, hydrating, test } from './fixtures';
+import { expect, hydrating, only, test } from './fixtures';
 import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, metaValue, storedStates, waitForOffline } from './helpers';
 
 // Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
-test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'sync: one size is enough'));
+const once = only('desktop', 'sync: one size is enough');
 
 const COUCH = `http://localhost:${Number(process.env.PW_COUCH_PORT ?? Number(process.env.PW_PORT ?? 4174) + 1811)}`;
 const ADMIN = { name: 'admin', password: 'test-password' };
@@ -126,7 +126,7 @@ async function twoSyncedDevices(
 	}
 }
 
-test('phone and laptop answer the same card offline; back online, both keep both answers and agree on its state', async ({ browser, baseURL }, info) => {
+test('phone and laptop answer the same card offline; back online, both keep both answers and agree on its state', once, async ({ browser, baseURL }, info) => {
 	await twoSyncedDevices(browser, baseURL, info, async (phone, laptop, db) => {
 		await expect(phone.page.getByTestId('sync-status')).toContainText("CouchDB's session cookie");
 
@@ -162,7 +162,7 @@ test('phone and laptop answer the same card offline; back online, both keep both
 	});
 });
 
-test('settings saved on another device show in the open settings form when a sync brings them', async ({ browser, baseURL }, info) => {
+test('settings saved on another device show in the open settings form when a sync brings them', once, async ({ browser, baseURL }, info) => {
 	await twoSyncedDevices(browser, baseURL, info, async (phone, laptop) => {
 		await changeSettings(phone.page, { 'New cards per day': '9', 'Desired retention': '0.86' });
 		// Sent by this sync, or already by the one that opening the settings page started: either way nothing waits.
@@ -176,7 +176,7 @@ test('settings saved on another device show in the open settings form when a syn
 	});
 });
 
-test('at the end of a session its answers go to the server by themselves', async ({ page }, info) => {
+test('at the end of a session its answers go to the server by themselves', once, async ({ page }, info) => {
 	const db = newDbName(info);
 	await setUpSync(page, db);
 	await changeSettings(page, { 'New cards per day': '2' });
@@ -186,7 +186,7 @@ test('at the end of a session its answers go to the server by themselves', async
 	await expect.poll(async () => (await serverIds(db)).filter((id) => id.startsWith('review:')).length).toBe(2);
 });
 
-test('a sync cut off by closing the tab resumes without loss or duplicates', async ({ page, context }, info) => {
+test('a sync cut off by closing the tab resumes without loss or duplicates', once, async ({ page, context }, info) => {
 	const db = newDbName(info);
 	await page.goto('/review');
 	for (let i = 0; i < 4; i++) await answerCard(page, 'Good');
@@ -238,132 +238,134 @@ test('a sync cut off by closing the tab resumes without loss or duplicates', asy
 	expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(7);
 });
 
-test('a server that answers 401, 403, 404, 409, 500, times out or sends malformed JSON gets a message in words, and nothing changes here', async ({
-	page,
-	context
-}, info) => {
-	const db = newDbName(info);
-	await page.clock.install();
-	await page.goto('/review');
-	await answerCard(page, 'Good');
-	await setUpSync(page, db);
-	// Opening the app syncs by itself: let that finish, then answer, and go to settings without reloading (no new sync).
-	await openAndSync(page, '/review');
-	await answerCard(page, 'Easy');
-	await page.getByRole('link', { name: 'Settings' }).click();
-	await expect(page.getByTestId('sync-pending')).toHaveText('1 change');
-	const before = await localData(page);
-	const cases: { name: string; path: string; respond: Parameters<import('@playwright/test').Route['fulfill']>[0] | 'hang'; says: string }[] = [
-		{
-			name: '401',
-			path: '**/_session',
-			respond: { status: 401, json: { error: 'unauthorized', reason: 'Name or password is incorrect.' } },
-			says: 'The server did not accept the username or password (Name or password is incorrect.). Check them and press Sync now.'
-		},
-		{
-			name: '403',
-			path: '**/_changes*',
-			respond: { status: 403, json: { error: 'forbidden', reason: 'You are not allowed to access this db.' } },
-			says: `The user "admin" may not read or write the database "${db}" (You are not allowed to access this db.).`
-		},
-		{
-			name: '404',
-			path: `**/${db}`,
-			respond: { status: 404, json: { error: 'not_found', reason: 'Database does not exist.' } },
-			says: `The database "${db}" does not exist on the server, and this user may not create it`
-		},
-		{
-			name: '409',
-			path: '**/_bulk_docs',
-			respond: { status: 409, json: { error: 'conflict', reason: 'Document update conflict.' } },
-			says: 'The server refused a change as a conflict (Document update conflict.). Nothing was lost; sync will try again.'
-		},
-		{
-			name: '500',
-			path: '**/_changes*',
-			respond: { status: 500, json: { error: 'internal_server_error', reason: 'disk failure' } },
-			says: 'The server failed (HTTP 500) (disk failure). Nothing was changed; sync will try again later.'
-		},
-		{
-			name: 'malformed JSON',
-			path: '**/_changes*',
-			respond: { status: 200, contentType: 'application/json', body: '{"results": [{"id": "review:x", "seq": ' },
-			says: "The server's answer (HTTP 200) was not valid JSON"
-		},
-		{
-			name: 'timeout',
-			path: '**/_changes*',
-			respond: 'hang',
-			says: 'The server did not answer within 30 seconds. Nothing was changed; sync will try again later.'
-		}
-	];
-	for (const c of cases) {
-		await test.step(c.name, async () => {
-			await context.route(c.path, async (route) => {
-				if (c.respond === 'hang') return new Promise<void>(() => undefined);
-				return route.fulfill(c.respond);
-			});
-			await page.getByRole('button', { name: 'Sync now' }).click();
-			if (c.respond === 'hang') {
-				await expect(page.getByRole('button', { name: 'Syncing…' })).toBeVisible();
-				// Past the client's 30 s limit, without waiting 30 s.
-				await page.waitForTimeout(500);
-				await page.clock.fastForward(31_000);
+test(
+	'a server that answers 401, 403, 404, 409, 500, times out or sends malformed JSON gets a message in words, and nothing changes here',
+	once,
+	async ({ page, context }, info) => {
+		const db = newDbName(info);
+		await page.clock.install();
+		await page.goto('/review');
+		await answerCard(page, 'Good');
+		await setUpSync(page, db);
+		// Opening the app syncs by itself: let that finish, then answer, and go to settings without reloading (no new sync).
+		await openAndSync(page, '/review');
+		await answerCard(page, 'Easy');
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await expect(page.getByTestId('sync-pending')).toHaveText('1 change');
+		const before = await localData(page);
+		const cases: { name: string; path: string; respond: Parameters<import('@playwright/test').Route['fulfill']>[0] | 'hang'; says: string }[] = [
+			{
+				name: '401',
+				path: '**/_session',
+				respond: { status: 401, json: { error: 'unauthorized', reason: 'Name or password is incorrect.' } },
+				says: 'The server did not accept the username or password (Name or password is incorrect.). Check them and press Sync now.'
+			},
+			{
+				name: '403',
+				path: '**/_changes*',
+				respond: { status: 403, json: { error: 'forbidden', reason: 'You are not allowed to access this db.' } },
+				says: `The user "admin" may not read or write the database "${db}" (You are not allowed to access this db.).`
+			},
+			{
+				name: '404',
+				path: `**/${db}`,
+				respond: { status: 404, json: { error: 'not_found', reason: 'Database does not exist.' } },
+				says: `The database "${db}" does not exist on the server, and this user may not create it`
+			},
+			{
+				name: '409',
+				path: '**/_bulk_docs',
+				respond: { status: 409, json: { error: 'conflict', reason: 'Document update conflict.' } },
+				says: 'The server refused a change as a conflict (Document update conflict.). Nothing was lost; sync will try again.'
+			},
+			{
+				name: '500',
+				path: '**/_changes*',
+				respond: { status: 500, json: { error: 'internal_server_error', reason: 'disk failure' } },
+				says: 'The server failed (HTTP 500) (disk failure). Nothing was changed; sync will try again later.'
+			},
+			{
+				name: 'malformed JSON',
+				path: '**/_changes*',
+				respond: { status: 200, contentType: 'application/json', body: '{"results": [{"id": "review:x", "seq": ' },
+				says: "The server's answer (HTTP 200) was not valid JSON"
+			},
+			{
+				name: 'timeout',
+				path: '**/_changes*',
+				respond: 'hang',
+				says: 'The server did not answer within 30 seconds. Nothing was changed; sync will try again later.'
 			}
-			await expect(page.getByRole('alert').filter({ hasText: c.says })).toBeVisible();
-			await expect(page.getByTestId('sync-error')).toContainText(c.says.slice(0, 40));
-			await context.unroute(c.path);
-			expect(await localData(page)).toEqual(before);
-		});
+		];
+		for (const c of cases) {
+			await test.step(c.name, async () => {
+				await context.route(c.path, async (route) => {
+					if (c.respond === 'hang') return new Promise<void>(() => undefined);
+					return route.fulfill(c.respond);
+				});
+				await page.getByRole('button', { name: 'Sync now' }).click();
+				if (c.respond === 'hang') {
+					await expect(page.getByRole('button', { name: 'Syncing…' })).toBeVisible();
+					// Past the client's 30 s limit, without waiting 30 s.
+					await page.waitForTimeout(500);
+					await page.clock.fastForward(31_000);
+				}
+				await expect(page.getByRole('alert').filter({ hasText: c.says })).toBeVisible();
+				await expect(page.getByTestId('sync-error')).toContainText(c.says.slice(0, 40));
+				await context.unroute(c.path);
+				expect(await localData(page)).toEqual(before);
+			});
+		}
+		// The same server, answering again: everything goes through.
+		expect(await syncNow(page)).toMatch(/^Synced: 1 sent/);
 	}
-	// The same server, answering again: everything goes through.
-	expect(await syncNow(page)).toMatch(/^Synced: 1 sent/);
-});
+);
 
-test('Cancel stops a sync and the next one carries on; the Sync section counts answers from a wrong clock and for cards this version lacks', async ({
-	page,
-	context
-}, info) => {
-	const db = newDbName(info);
-	await setUpSync(page, db);
-	const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { cardIds: string[] }[] };
-	const card = index.decks[0]?.cardIds[0] ?? '';
-	const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
-		method: 'POST',
-		headers: { ...auth, 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			docs: [reviewDoc('from-2200', card, Date.UTC(2200, 0, 1)), reviewDoc('from-a-newer-version', 'a-card-of-a-newer-deck', Date.now() - 60_000)]
-		})
-	});
-	expect(res.ok).toBe(true);
+test(
+	'Cancel stops a sync and the next one carries on; the Sync section counts answers from a wrong clock and for cards this version lacks',
+	once,
+	async ({ page, context }, info) => {
+		const db = newDbName(info);
+		await setUpSync(page, db);
+		const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { cardIds: string[] }[] };
+		const card = index.decks[0]?.cardIds[0] ?? '';
+		const res = await fetch(`${COUCH}/${db}/_bulk_docs`, {
+			method: 'POST',
+			headers: { ...auth, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				docs: [reviewDoc('from-2200', card, Date.UTC(2200, 0, 1)), reviewDoc('from-a-newer-version', 'a-card-of-a-newer-deck', Date.now() - 60_000)]
+			})
+		});
+		expect(res.ok).toBe(true);
 
-	// The server's list of changes does not come: the learner cancels.
-	await context.route('**/_changes*', () => new Promise<void>(() => undefined));
-	await page.getByRole('button', { name: 'Sync now' }).click();
-	await expect(page.getByTestId('sync-progress')).toBeVisible();
-	await page.getByRole('button', { name: 'Cancel sync' }).click();
-	await expect(page.getByTestId('sync-message')).toHaveText(
-		'Sync cancelled: 0 sent, 0 received. What was sent or received stays; the next sync carries on from there.'
-	);
-	await expect(page.getByTestId('sync-progress')).toBeHidden();
-	await context.unrouteAll({ behavior: 'ignoreErrors' });
+		// The server's list of changes does not come: the learner cancels.
+		await context.route('**/_changes*', () => new Promise<void>(() => undefined));
+		await page.getByRole('button', { name: 'Sync now' }).click();
+		await expect(page.getByTestId('sync-progress')).toBeVisible();
+		await page.getByRole('button', { name: 'Cancel sync' }).click();
+		await expect(page.getByTestId('sync-message')).toHaveText(
+			'Sync cancelled: 0 sent, 0 received. What was sent or received stays; the next sync carries on from there.'
+		);
+		await expect(page.getByTestId('sync-progress')).toBeHidden();
+		await context.unrouteAll({ behavior: 'ignoreErrors' });
 
-	expect(await syncNow(page)).toBe('Synced: 0 sent, 2 received.');
-	await expect(page.getByTestId('sync-findings')).toHaveText(
-		[
-			"1 answer is dated in the future or before 2020 (a device's clock was wrong): kept, not used to schedule.",
-			'1 answer for 1 card this version does not have: kept for a newer version.'
-		].join('')
-	);
-	await page.getByText('Answers with a wrong date').click();
-	await expect(page.getByTestId('sync-odd')).toContainText('from-2200');
-	// Both kept; neither schedules a card.
-	expect(await countRecords(page, 'reviews')).toBe(2);
-	expect(await storedStates(page)).toEqual({});
-	await expectAccessible(page);
-});
+		expect(await syncNow(page)).toBe('Synced: 0 sent, 2 received.');
+		await expect(page.getByTestId('sync-findings')).toHaveText(
+			[
+				"1 answer is dated in the future or before 2020 (a device's clock was wrong): kept, not used to schedule.",
+				'1 answer for 1 card this version does not have: kept for a newer version.'
+			].join('')
+		);
+		await page.getByText('Answers with a wrong date').click();
+		await expect(page.getByTestId('sync-odd')).toContainText('from-2200');
+		// Both kept; neither schedules a card.
+		expect(await countRecords(page, 'reviews')).toBe(2);
+		expect(await storedStates(page)).toEqual({});
+		await expectAccessible(page);
+	}
+);
 
-test('a document on the server that fails the checks is skipped and named; Stop syncing forgets the password', async ({ page }, info) => {
+test('a document on the server that fails the checks is skipped and named; Stop syncing forgets the password', once, async ({ page }, info) => {
 	const db = newDbName(info);
 	const urls: string[] = [];
 	page.on('request', (r) => urls.push(r.url()));
