@@ -10,5 +10,13 @@ export function download(name: string, blob: Blob): void {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Today's date in a saved file's name: roadmap-recall-backup-2026-12-07.json.gz. */
-export const fileDate = (): string => new Date().toISOString().slice(0, 10);
+/**
+ * Today's date in a saved file's name, as the learner's own calendar has it:
+ * roadmap-recall-backup-2026-12-07.json.gz. A backup saved at half past
+ * midnight in Berlin, or in the evening in California, is named for that
+ * day, not for the date in UTC.
+ */
+export function fileDate(now = new Date()): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
