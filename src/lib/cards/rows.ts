@@ -1,4 +1,3 @@
-import { base } from '$app/paths';
 // The card browser's rows: every card of every deck, and every card with a
 // history or marks that is no longer in any deck, with what the learner's
 // data says about each. The cards' content comes in one prerendered file
@@ -7,6 +6,7 @@ import { base } from '$app/paths';
 // a few hundred at a time, giving the page a turn between them, so a slow
 // phone has no long task.
 import type { FSRS } from 'ts-fsrs';
+import { base } from '$app/paths';
 import { nextTask } from '$lib/components/stages.svelte';
 import { getAllMarks, getAllStates, getCardData } from '$lib/data/queries';
 import { readCardTotals } from '$lib/data/totals';

@@ -1,4 +1,5 @@
 import { base } from '$app/paths';
+
 /** Looks again this often while offline, so the notice goes soon after the network returns. */
 const RETRY_MS = 5_000;
 /** A network that takes longer than this to answer a HEAD is as good as gone. */
