@@ -37,17 +37,19 @@ export async function askToPersist(now = Date.now()): Promise<boolean> {
 	const s = storageManager();
 	if (!s?.persist) return false;
 	if (await s.persisted()) return true;
+	// Kept before the answer: Firefox asks the learner in its address bar, and its promise waits for them, maybe forever.
+	await writeMeta(await appDb(), 'persist-request', { at: now, granted: null });
 	const granted = await s.persist();
 	await writeMeta(await appDb(), 'persist-request', { at: now, granted });
 	return granted;
 }
 
 /** What this browser decided, as Settings says it. */
-export type StorageDecision = 'persisted' | 'refused' | 'not-asked' | 'unsupported';
+export type StorageDecision = 'persisted' | 'refused' | 'waiting' | 'not-asked' | 'unsupported';
 
 export interface StorageVerdict extends StorageStatus {
 	decision: StorageDecision;
-	/** When the app asked, if it did and was refused. */
+	/** When the app asked, if it did and was refused or has no answer yet. */
 	askedAt?: number;
 	/** Safari's engine (every browser on an iPhone): data of a site unused for 7 days may be deleted unless it is on the Home Screen. */
 	sevenDayRule: boolean;
@@ -67,11 +69,19 @@ function installedApp(): boolean {
 
 export async function storageVerdict(): Promise<StorageVerdict> {
 	const [status, request] = await Promise.all([storageStatus(), appDb().then((db) => readMeta(db, 'persist-request'))]);
-	const decision: StorageDecision = !status.supported ? 'unsupported' : status.persisted ? 'persisted' : request && !request.granted ? 'refused' : 'not-asked';
+	const decision: StorageDecision = !status.supported
+		? 'unsupported'
+		: status.persisted
+			? 'persisted'
+			: !request
+				? 'not-asked'
+				: request.granted === null
+					? 'waiting'
+					: 'refused';
 	return {
 		...status,
 		decision,
-		askedAt: decision === 'refused' ? request?.at : undefined,
+		askedAt: decision === 'refused' || decision === 'waiting' ? request?.at : undefined,
 		sevenDayRule: typeof navigator !== 'undefined' && isWebKitBrowser(navigator.userAgent),
 		installed: installedApp()
 	};

@@ -149,8 +149,8 @@ export interface MetaValues {
 	'bulk-pending': BulkPending;
 	/** When a backup file was last handed to the browser to save, epoch ms. */
 	'last-backup': number;
-	/** When the app last asked the browser to keep the data persistently, and the browser's answer. */
-	'persist-request': { at: number; granted: boolean };
+	/** When the app last asked the browser to keep the data persistently, and the browser's answer (null: none yet, as while Firefox's prompt waits). */
+	'persist-request': { at: number; granted: boolean | null };
 	/** When home's offer of a backup (storage not persistent, no recent backup or sync) was last put away, epoch ms. */
 	'backup-offer-dismissed': number;
 	[session: `session:${string}`]: SessionJournal;
