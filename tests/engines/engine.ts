@@ -6,7 +6,7 @@
 // screenshot; every click and key is real input through the driver.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect as connectSocket, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebDriver, { type Client } from 'webdriver';
@@ -144,27 +144,35 @@ export async function openWebKit(): Promise<Engine> {
 	}
 }
 
-/** WebKitWebDriver listens a moment after it starts: new sessions are tried until it answers. */
-async function connect(port: number, binary: string): Promise<Client> {
+/** Resolves once something listens on `port` (WebKitWebDriver, a moment after it starts). */
+async function listening(port: number): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
-		try {
-			return await WebDriver.newSession({
-				hostname: '127.0.0.1',
-				port,
-				logLevel: 'error',
-				connectionRetryCount: 0,
-				capabilities: {
-					browserName: 'MiniBrowser',
-					// WebKitGTK's driver speaks WebDriver classic only.
-					'wdio:enforceWebDriverClassic': true,
-					'webkitgtk:browserOptions': { binary, args: ['--automation', '--full-screen', '--enable-page-cache=false'] }
-				} as WebdriverIO.Capabilities
+		const open = await new Promise<boolean>((resolve) => {
+			const socket = connectSocket(port, '127.0.0.1', () => {
+				socket.end();
+				resolve(true);
 			});
-		} catch (e) {
-			if (attempt >= 40) throw e;
-			await new Promise((r) => setTimeout(r, 250));
-		}
+			socket.once('error', () => resolve(false));
+		});
+		if (open) return;
+		if (attempt >= 100) throw new Error(`WebKitWebDriver is not listening on port ${port} after 10 s`);
+		await new Promise((r) => setTimeout(r, 100));
 	}
+}
+
+async function connect(port: number, binary: string): Promise<Client> {
+	await listening(port);
+	return WebDriver.newSession({
+		hostname: '127.0.0.1',
+		port,
+		logLevel: 'error',
+		capabilities: {
+			browserName: 'MiniBrowser',
+			// WebKitGTK's driver speaks WebDriver classic only.
+			'wdio:enforceWebDriverClassic': true,
+			'webkitgtk:browserOptions': { binary, args: ['--automation', '--full-screen', '--enable-page-cache=false'] }
+		} as WebdriverIO.Capabilities
+	});
 }
 
 function elementId(el: Record<string, string>, selector: string): string {
