@@ -9,7 +9,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', 'build-base/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'static/', 'bench/'] },
+	{ ignores: ['build/', 'build-base/', '.svelte-kit/', '.svelte-kit-base/', 'node_modules/', 'test-results/', 'playwright-report/', 'static/', 'bench/'] },
 	js.configs.recommended,
 	...ts.configs.recommendedTypeChecked,
 	...svelte.configs.recommended,

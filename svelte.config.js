@@ -20,6 +20,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
+		// KIT_OUT_DIR: SvelteKit's working folder (.svelte-kit unless set). The test's base-path build has its own, so that
+		// it can run beside the type check and the unit tests, which read .svelte-kit, without changing what they read.
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Every page is prerendered; 200.html is the SPA shell for any other path.
 		// precompress: every file also as .br and .gz, which the server sends to browsers that accept them.
 		// BUILD_DIR: where the build goes (build/ unless set; the base-path test builds beside it).

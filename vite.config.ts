@@ -48,7 +48,7 @@ function homeChunkPlugin(): Plugin {
 				stack.push(...info.importedIds);
 			}
 			// The pages' own modules are SvelteKit's entries, and their styles stay theirs: a page's CSS is inlined into it.
-			for (const id of home) if (HOME.includes(id) || /[\\/]\.svelte-kit[\\/]|\.css$|[?&]type=style/.test(id)) home.delete(id);
+			for (const id of home) if (HOME.includes(id) || /[\\/]\.svelte-kit[^\\/]*[\\/]|\.css$|[?&]type=style/.test(id)) home.delete(id);
 		},
 		config: () => ({
 			build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'home', test: (id: string) => home.has(id) }] } } } }
