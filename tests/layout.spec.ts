@@ -18,7 +18,8 @@ const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	{ path: '/review', ready: (page) => expect(card(page).or(sessionDone(page))).toBeVisible() },
 	{ path: '/stats', ready: (page) => expect(page.getByTestId('stats-today')).toBeVisible() },
 	{ path: '/settings', ready: (page) => expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…') },
-	{ path: '/cards', ready: (page) => expect(page.getByTestId('card-count')).toBeVisible() }
+	{ path: '/cards', ready: (page) => expect(page.getByTestId('card-count')).toBeVisible() },
+	{ path: '/readiness', ready: (page) => expect(page.getByTestId('overall')).toBeVisible() }
 ];
 
 test('no page scrolls sideways at 360 or 320 px', once, async ({ page }) => {

@@ -61,7 +61,8 @@ const PAGES = [
 	{ name: 'review', path: '/review', ready: 'article[data-card-id], h2' },
 	{ name: 'stats', path: '/stats', ready: '[data-testid="stats-today"]' },
 	{ name: 'settings', path: '/settings', ready: '[data-testid="storage-status"][data-decision]' },
-	{ name: 'cards', path: '/cards', ready: '[data-testid="card-count"]' }
+	{ name: 'cards', path: '/cards', ready: '[data-testid="card-count"]' },
+	{ name: 'readiness', path: '/readiness', ready: '[data-testid="overall"]' }
 ] as const;
 
 export interface JourneyResult {
