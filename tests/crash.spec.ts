@@ -46,9 +46,9 @@ function random(seed: number): () => number {
 }
 
 /** Enough answers for several kills at random points, a few of them during a save. */
-const GRADES = 9;
+const GRADES = 15;
 
-test('grade 9 cards while the browser is killed at random points: every completed save survives', async ({}, testInfo) => {
+test('grade 15 cards while the browser is killed at random points: every completed save survives', async ({}, testInfo) => {
 	test.setTimeout(180_000);
 	const base = String(testInfo.project.use.baseURL);
 	const profile = mkdtempSync(join(tmpdir(), 'recall-crash-'));
@@ -68,8 +68,7 @@ test('grade 9 cards while the browser is killed at random points: every complete
 			await page.goto(`${base}/review`);
 			const progress = page.locator('[data-answers]');
 			const card = page.locator('article[data-card-id]');
-			// Runs of 2 to 6 answers: with this seed, 4 kills, 2 of them during a save.
-			const run = 2 + Math.floor(rnd() * 5);
+			const run = 3 + Math.floor(rnd() * 10);
 			let killedMidSave = false;
 			for (let i = 0; i < run && confirmed.length < GRADES; i++) {
 				await expect(card).toBeVisible();

@@ -9,6 +9,11 @@ import { serveBuild } from './engines/served';
 
 const once = only('phone', 'the other engines run the phone journey once');
 
+// One retry, reported as flaky in the list: in 1 of 3 full runs on a busy machine, WebKitGTK's journey waited
+// 15 s in vain for the offline quiz's first card after "Learn 10 more" (not seen in about 10 runs of this file alone).
+// A failure on both tries fails the run.
+test.describe.configure({ retries: 1 });
+
 for (const [name, openEngine] of [
 	['WebKit', openWebKit],
 	['Firefox', openFirefox]
@@ -37,6 +42,16 @@ for (const [name, openEngine] of [
 			expect(result.storage.text).not.toContain('asks the browser after your first session');
 			// Safari's 7-day rule is named in WebKit only.
 			expect(result.storage.sevenDayRule).toBe(name === 'WebKit');
+		} catch (e) {
+			// What the engine showed when the journey failed: the test's own screenshot is of no browser.
+			if (engine) {
+				const path = testInfo.outputPath(`${name.toLowerCase()}-failed.png`);
+				await engine.screenshot(path).then(
+					() => testInfo.attachments.push({ name: `${name} at the failure`, path, contentType: 'image/png' }),
+					() => undefined
+				);
+			}
+			throw e;
 		} finally {
 			await engine?.close();
 			await served.close();
