@@ -12,6 +12,8 @@ test('a whole review by keyboard: Space reveals, 1–4 rate, Enter accepts the s
 		await expect(ratings).toBeHidden();
 		const kind = (await card.getAttribute('data-kind')) ?? '';
 		kinds.add(kind);
+		// Focus comes to each new card (once it is painted): to its answer field, or to its prompt for a screen reader to read.
+		await expect(kind === 'typed' ? page.getByLabel('Your answer') : card.locator('#prompt')).toBeFocused();
 		if (kind === 'flashcard') {
 			await page.keyboard.press('Space');
 			await expect(ratings).toBeVisible();
