@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { openRecallDB } from '../src/lib/db/open';
 import { recordPractice, recordReview, setMarks } from '../src/lib/data/answers';
 import { deleteReport, saveReport } from '../src/lib/data/reports';
+import { deleteOwnCard, saveNote, saveOwnCard } from '../src/lib/data/own-cards';
 import { saveSettings } from '../src/lib/data/queries';
 import { DB_VERSION } from '../src/lib/db/schema';
 import { DEFAULT_SETTINGS } from '../src/lib/db/settings';
@@ -52,6 +53,27 @@ const gone = await saveReport(
 	now + 1000
 );
 await deleteReport(db, gone.id, now + 2000);
+// Since version 5: a card of the learner's own (answered once), one deleted (a tombstone), and a note on a built-in card.
+const source = { file: '000_c49236ff270dceac.txt', heading: '1) HTTP' } as const;
+const mine = 'mine-0b6a6f3e-4d1c-4a57-9a53-2f0d1c7e5b11';
+await saveOwnCard(
+	db,
+	'http',
+	{
+		id: mine,
+		kind: 'flashcard',
+		prompt: 'Which header carries a cookie back to the server?',
+		answer: '`Cookie`',
+		explanation: 'The browser sends stored cookies in it.',
+		source
+	},
+	now + 3000
+);
+await recordReview(db, f, { card_id: mine, rating: 3, now: now + 4000, duration: 4000 }, settings);
+const dropped = 'mine-5f1d2c3b-0000-4000-8000-00000000beef';
+await saveOwnCard(db, 'caching', { id: dropped, kind: 'flashcard', prompt: 'A card soon deleted', answer: 'Yes', explanation: 'It goes.', source }, now + 5000);
+await deleteOwnCard(db, dropped, now + 6000);
+await saveNote(db, 'http-response-status-line', 'HTTP/2 has no status line: :status is a pseudo-header.', now + 7000);
 
 const tx = db.transaction([...db.objectStoreNames]);
 const stores: Record<string, unknown> = {};

@@ -128,9 +128,42 @@ describe('card browser sort', () => {
 	});
 });
 
+describe("the learner's own cards and notes", () => {
+	const own = makeRow(flash('mine-1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'What does `EXPLAIN ANALYZE` add?', 'Real timings'), {
+		order: 9,
+		section: 'rest'
+	});
+	const noted = makeRow(flash('http-etag', 'What is an ETag?', 'A version tag for a representation'), {
+		order: 10,
+		section: 'http',
+		note: 'We use weak ETags at work behind the CDN'
+	});
+	const all = [...rows, own, noted];
+
+	it('"Yours" keeps only the cards the learner wrote, with any other filter', () => {
+		expect(browse(all, { ...DEFAULT_QUERY, mine: true }, NOW, 4).map((r) => r.id)).toEqual([own.id]);
+		expect(browse(all, { ...DEFAULT_QUERY, mine: true, section: 'http' }, NOW, 4)).toEqual([]);
+	});
+
+	it('search finds a card by the words of its note', () => {
+		expect(browse(all, { ...DEFAULT_QUERY, q: 'cdn weak' }, NOW, 4).map((r) => r.id)).toEqual(['http-etag']);
+		expect(noted.note).toBe('We use weak ETags at work behind the CDN');
+	});
+});
+
 describe('the query in the URL', () => {
 	it('round-trips, leaves defaults out, keeps the open card and ignores unknown values', () => {
-		const q: BrowseQuery = { q: 'http verb', section: 'http', state: 'review', due: 'overdue', mark: 'flagged', below: 80, sort: 'lapses', reverse: true };
+		const q: BrowseQuery = {
+			q: 'http verb',
+			section: 'http',
+			state: 'review',
+			due: 'overdue',
+			mark: 'flagged',
+			below: 80,
+			mine: true,
+			sort: 'lapses',
+			reverse: true
+		};
 		const params = queryParams(q, new URLSearchParams('card=http-verbs&q=old'));
 		expect(params.get('card')).toBe('http-verbs');
 		expect(parseQuery(params)).toEqual(q);

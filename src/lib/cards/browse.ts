@@ -7,6 +7,7 @@ import { State } from '$lib/srs/constants';
 import { startOfDay } from '$lib/srs/day';
 import { isBuried, isDueToday, isStudied } from '$lib/srs/facts';
 import type { CardState } from '$lib/srs/types';
+import { isOwnCardId } from '$lib/data/own-ids';
 
 export const STATES = ['new', 'learning', 'review', 'relearning'] as const;
 export type StateFilter = (typeof STATES)[number];
@@ -41,12 +42,14 @@ export interface BrowseQuery {
 	mark: MarkFilter | '';
 	/** Only studied cards whose recall now is below this percentage. */
 	below: RecallBelow | '';
+	/** Only the cards the learner wrote. */
+	mine: boolean;
 	sort: SortKey;
 	/** The sort's order turned round (cards without the sorted value stay last). */
 	reverse: boolean;
 }
 
-export const DEFAULT_QUERY: BrowseQuery = { q: '', section: '', state: '', due: '', mark: '', below: '', sort: 'roadmap', reverse: false };
+export const DEFAULT_QUERY: BrowseQuery = { q: '', section: '', state: '', due: '', mark: '', below: '', mine: false, sort: 'roadmap', reverse: false };
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | '' => ((list as readonly string[]).includes(value ?? '') ? (value as T) : '');
 
@@ -59,6 +62,7 @@ export function parseQuery(params: URLSearchParams): BrowseQuery {
 		due: oneOf(DUE, params.get('due')),
 		mark: oneOf(MARKS, params.get('mark')),
 		below: (RECALL_BELOW as readonly number[]).includes(Number(params.get('below'))) ? (Number(params.get('below')) as RecallBelow) : '',
+		mine: params.get('mine') === '1',
 		sort: oneOf(SORTS, params.get('sort')) || 'roadmap',
 		reverse: params.get('reverse') === '1'
 	};
@@ -67,13 +71,14 @@ export function parseQuery(params: URLSearchParams): BrowseQuery {
 /** The URL query for `query` (defaults left out), keeping other parameters of `base` (the open card). */
 export function queryParams(query: BrowseQuery, base = new URLSearchParams()): URLSearchParams {
 	const out = new URLSearchParams(base);
-	for (const k of ['q', 'section', 'state', 'due', 'mark', 'below', 'sort', 'reverse'] as const) out.delete(k);
+	for (const k of ['q', 'section', 'state', 'due', 'mark', 'below', 'mine', 'sort', 'reverse'] as const) out.delete(k);
 	if (query.q.trim()) out.set('q', query.q);
 	if (query.section) out.set('section', query.section);
 	if (query.state) out.set('state', query.state);
 	if (query.due) out.set('due', query.due);
 	if (query.mark) out.set('mark', query.mark);
 	if (query.below) out.set('below', String(query.below));
+	if (query.mine) out.set('mine', '1');
 	if (query.sort !== 'roadmap') out.set('sort', query.sort);
 	if (query.reverse) out.set('reverse', '1');
 	return out;
@@ -101,8 +106,10 @@ export interface BrowseRow {
 	section: string;
 	prompt: string;
 	answer: string;
-	/** Lower-case prompt, answer and id, backticks dropped: what search looks in. */
+	/** Lower-case prompt, answer, id and the learner's note, backticks dropped: what search looks in. */
 	text: string;
+	/** The learner's own note on the card. */
+	note: string | undefined;
 	state: CardState | undefined;
 	marks: CardMarks | undefined;
 	/** Recall probability now, for a card studied and not new; else undefined. */
@@ -134,16 +141,18 @@ export function listingOf(card: Card, section: string): CardListing {
 /** A row of the list: a card's listing with the learner's figures. */
 export function rowOf(
 	listing: CardListing,
-	info: { order: number; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number }
+	info: { order: number; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number; note?: string }
 ): BrowseRow {
 	const { id, section, prompt, answer } = listing;
+	const note = info.note || undefined;
 	return {
 		id,
 		order: info.order,
 		section,
 		prompt,
 		answer,
-		text: plain(`${prompt}\n${answer}\n${id}`),
+		text: plain(`${prompt}\n${answer}\n${id}${note ? `\n${note}` : ''}`),
+		note,
 		state: info.state,
 		marks: info.marks,
 		retrievability: info.retrievability,
@@ -153,7 +162,7 @@ export function rowOf(
 
 export function makeRow(
 	card: Card,
-	info: { order: number; section: string; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number }
+	info: { order: number; section: string; state?: CardState; marks?: CardMarks; retrievability?: number; lastAnswered?: number; note?: string }
 ): BrowseRow {
 	return rowOf(listingOf(card, info.section), info);
 }
@@ -213,6 +222,7 @@ export function browse(rows: readonly BrowseRow[], query: BrowseQuery, now: numb
 			(!query.due || isDue(r.state, query.due, now, dayStartHour)) &&
 			(!query.mark || hasMark(r.marks, query.mark, now)) &&
 			(!query.below || (r.retrievability !== undefined && r.retrievability < query.below / 100)) &&
+			(!query.mine || isOwnCardId(r.id)) &&
 			words.every((w) => r.text.includes(w))
 	);
 	const dir = query.reverse ? -1 : 1;

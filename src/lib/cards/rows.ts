@@ -13,11 +13,15 @@ import { readCardTotals } from '$lib/data/totals';
 import type { CardMarks, CardTotals, RecallDatabase } from '$lib/data/types';
 import { cardRecall } from '$lib/srs/recall';
 import type { CardState } from '$lib/srs/types';
-import { rowOf, type BrowseRow, type CardListing } from './browse';
+import { loadOwnCards } from '$lib/data/catalog';
+import { getNote, loadNotes } from '$lib/data/own-cards';
+import { listingOf, rowOf, type BrowseRow, type CardListing } from './browse';
 
 /** What the rows were built from: the cards' listings and the scheduler, to build one row again after a change. */
 export interface RowSource {
 	listings: ReadonlyMap<string, CardListing>;
+	/** The learner's notes by card id. */
+	notes: Map<string, string>;
 	f: FSRS;
 	now: number;
 }
@@ -32,15 +36,24 @@ async function loadListings(): Promise<CardListing[]> {
 function rowFor(src: RowSource, id: string, order: number, state?: CardState, marks?: CardMarks, totals?: CardTotals): BrowseRow {
 	// A card no longer in any deck (renamed or removed) still shows, by its id, if it has a history or marks.
 	const listing = src.listings.get(id) ?? { id, section: '', prompt: `${id} (no longer in any deck)`, answer: '—' };
-	return rowOf(listing, { order, state, marks, retrievability: cardRecall(src.f, state, src.now), lastAnswered: totals?.last });
+	return rowOf(listing, { order, state, marks, retrievability: cardRecall(src.f, state, src.now), lastAnswered: totals?.last, note: src.notes.get(id) });
 }
 
 export async function loadRows(db: RecallDatabase, f: FSRS, now: number): Promise<RowSource & { rows: BrowseRow[] }> {
-	const [listed, states, marks, totals] = await Promise.all([loadListings(), getAllStates(db), getAllMarks(db), readCardTotals(db)]);
+	const [listed, states, marks, totals, own, notes] = await Promise.all([
+		loadListings(),
+		getAllStates(db),
+		getAllMarks(db),
+		readCardTotals(db),
+		loadOwnCards(),
+		loadNotes(db)
+	]);
 	const listings = new Map(listed.map((l) => [l.id, l]));
+	// The learner's own cards, after the decks' (a section filter finds them with their section).
+	for (const [id, c] of own) listings.set(id, listingOf(c.card, c.section));
 	const ids = [...listings.keys()];
 	for (const id of new Set([...states.keys(), ...marks.keys()])) if (!listings.has(id)) ids.push(id);
-	const src = { listings, f, now };
+	const src = { listings, notes, f, now };
 	const rows: BrowseRow[] = [];
 	for (let i = 0; i < ids.length; i++) {
 		const id = ids[i]!;
@@ -52,6 +65,8 @@ export async function loadRows(db: RecallDatabase, f: FSRS, now: number): Promis
 
 /** One row read again after a change to its card. */
 export async function reloadRow(db: RecallDatabase, src: RowSource, old: BrowseRow): Promise<BrowseRow> {
-	const { state, marks, totals } = await getCardData(db, old.id);
+	const [{ state, marks, totals }, note] = await Promise.all([getCardData(db, old.id), getNote(db, old.id)]);
+	if (note) src.notes.set(old.id, note);
+	else src.notes.delete(old.id);
 	return rowFor(src, old.id, old.order, state, marks, totals);
 }

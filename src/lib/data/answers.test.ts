@@ -32,13 +32,16 @@ describe('a new database', () => {
 			'cards',
 			'marks',
 			'meta',
+			'notes',
 			'outbox',
+			'ownCards',
 			'practice',
 			'reports',
 			'reviews',
 			'settings'
 		]);
-		const tx = db.transaction(['cards', 'reviews', 'reports']);
+		const tx = db.transaction(['cards', 'reviews', 'reports', 'ownCards']);
+		expect([...tx.objectStore('ownCards').indexNames]).toEqual(['by-section']);
 		expect([...tx.objectStore('reports').indexNames]).toEqual(['by-card']);
 		expect([...tx.objectStore('cards').indexNames]).toEqual(['by-due']);
 		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-card', 'by-time']);

@@ -1,4 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
+import { isOwnCardId } from './own-ids';
 import { isPlausibleTime, replay, replayOnto, type CardState, type ReviewRecord } from '$lib/srs';
 import { addToAggregates, deltaWrites, emptyAggregates, isForget, rebuildTotals, recompute, type Write } from '$lib/db/aggregates';
 import { commit } from '$lib/db/commit';
@@ -185,7 +186,8 @@ export class BulkMerge {
 			this.counts.oddTimes++;
 			if (this.odd.length < 5) this.odd.push(r);
 		}
-		if (this.options.known && !this.options.known(r.card_id)) {
+		// A card the learner wrote is known wherever its record is (it may come later in the same sync).
+		if (this.options.known && !this.options.known(r.card_id) && !isOwnCardId(r.card_id)) {
 			this.counts.unknownCards++;
 			this.unknown.set(r.card_id, (this.unknown.get(r.card_id) ?? 0) + 1);
 		}
@@ -237,7 +239,7 @@ export class BulkMerge {
 			await Promise.all([rebuildTotals(tx), tx.done]);
 		} else await this.addTotals();
 		const ids = [...this.touched.keys()].filter((id) => {
-			const go = only(id) && (this.options.known?.(id) ?? true);
+			const go = only(id) && (isOwnCardId(id) || (this.options.known?.(id) ?? true));
 			if (!go) result.skipped++;
 			return go;
 		});

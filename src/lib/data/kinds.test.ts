@@ -24,11 +24,23 @@ describe('the table of synced kinds', () => {
 	});
 
 	it('keeps the first upload in its order of steps', () => {
-		expect(SCAN_ORDER).toEqual(['settings', 'marks', 'report', 'practice', 'review']);
-		expect(SCAN_ORDER.map((k) => KINDS[k].scan.step)).toEqual([0, 1, 2, 3, 4]);
+		expect(SCAN_ORDER).toEqual(['settings', 'marks', 'report', 'practice', 'review', 'ownCard', 'note']);
+		expect(SCAN_ORDER.map((k) => KINDS[k].scan.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 	});
 
 	it('merges into the stores it always did', () => {
-		expect([...MERGE_STORES].sort()).toEqual(['buckets', 'cardTotals', 'cards', 'marks', 'meta', 'practice', 'reports', 'reviews', 'settings']);
+		expect([...MERGE_STORES].sort()).toEqual([
+			'buckets',
+			'cardTotals',
+			'cards',
+			'marks',
+			'meta',
+			'notes',
+			'ownCards',
+			'practice',
+			'reports',
+			'reviews',
+			'settings'
+		]);
 	});
 });

@@ -47,7 +47,11 @@ export const KINDS = {
 		noun: 'report',
 		/** A note without a stamp counts from when it was written (a deleted note is a newer tombstone). */
 		fill: <T extends { created: number; updated?: number }>(r: T): T => ({ ...r, updated: r.updated ?? r.created })
-	}
+	},
+	/** Cards the learner wrote (a deleted one is a tombstone without content). */
+	ownCard: { store: 'ownCards', key: 'id', merge: 'newest', scan: { step: 5, by: 'key' }, noun: 'card of your own' },
+	/** Personal notes on cards (an empty one is a deleted note). */
+	note: { store: 'notes', key: 'card_id', merge: 'newest', scan: { step: 6, by: 'key' }, noun: 'note on' }
 } as const satisfies Record<string, KindSpec>;
 
 interface KindSpec {

@@ -15,6 +15,7 @@ export interface SettingsForm {
 	leechThreshold: string;
 	learnAheadMinutes: string;
 	fuzz: boolean;
+	ownCardsFirst: boolean;
 	theme: Theme;
 }
 
@@ -32,6 +33,7 @@ export function toForm(s: AppSettings): SettingsForm {
 		leechThreshold: String(s.leechThreshold),
 		learnAheadMinutes: String(s.learnAheadMinutes),
 		fuzz: s.fuzz,
+		ownCardsFirst: s.ownCardsFirst,
 		theme: s.theme
 	};
 }
@@ -108,6 +110,7 @@ export function parseSettingsForm(form: SettingsForm): { settings: AppSettings }
 		learningSteps: splitSteps(form.learningSteps),
 		relearningSteps: splitSteps(form.relearningSteps),
 		fuzz: form.fuzz,
+		ownCardsFirst: form.ownCardsFirst,
 		theme: form.theme
 	};
 	const checked = v.safeParse(settingsSchema, candidate);
@@ -120,7 +123,13 @@ export function parseSettingsForm(form: SettingsForm): { settings: AppSettings }
 	}
 	if (Object.keys(errors).length > 0 || !checked.success) return { errors };
 	const o = checked.output;
-	return { settings: { ...o, learnAheadMinutes: o.learnAheadMinutes ?? DEFAULT_SETTINGS.learnAheadMinutes } };
+	return {
+		settings: {
+			...o,
+			learnAheadMinutes: o.learnAheadMinutes ?? DEFAULT_SETTINGS.learnAheadMinutes,
+			ownCardsFirst: o.ownCardsFirst ?? DEFAULT_SETTINGS.ownCardsFirst
+		}
+	};
 }
 
 /** Whether going from `a` to `b` changes how existing cards would have been scheduled. */

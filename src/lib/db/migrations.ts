@@ -43,5 +43,11 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			// Sync: what this device changed and the server has not confirmed yet.
 			db.createObjectStore('outbox', { keyPath: 'key' });
 		}
+		// falls through
+		case 4: {
+			// The learner's own cards and notes: new stores, nothing to move.
+			db.createObjectStore('ownCards', { keyPath: 'id' }).createIndex('by-section', 'section');
+			db.createObjectStore('notes', { keyPath: 'card_id' });
+		}
 	}
 }

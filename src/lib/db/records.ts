@@ -1,4 +1,5 @@
 // The shapes of the records the learner owns, as stored (schema.ts names the stores that hold them).
+import type { Card } from '$lib/decks/schema';
 import type { Stamp } from './stamp';
 
 /** What the learner did to a card by hand: bury, suspend, flag; and whether it became a leech. */
@@ -101,4 +102,28 @@ export interface OutboxEntry {
 	op: 'put' | 'delete';
 	/** When it was queued: the push removes an entry only if it is still the one it sent. */
 	at: number;
+}
+
+/**
+ * A card the learner wrote, in one of the roadmap's sections. Its content is
+ * a deck card (decks/schema.ts: the same kinds, fields and limits), so it is
+ * graded, scheduled and shown like one; its id starts with "mine-" and is
+ * never reused. Stamped: the newer copy wins a merge (sync, backup). A
+ * deleted card stays as a tombstone (no content), so no older copy brings
+ * it back; its answers stay in the review log.
+ */
+export interface OwnCardRecord extends Stamp {
+	id: string;
+	/** The roadmap section (deck id) it belongs to. */
+	section: string;
+	/** The card as a deck holds it (id equal to this record's), or null once deleted. */
+	card: Card | null;
+	/** When it was first written, epoch ms. */
+	created: number;
+}
+
+/** A learner's own note on a card (built-in or their own), shown under its explanation. An empty text is a deleted note. */
+export interface CardNote extends Stamp {
+	card_id: string;
+	text: string;
 }

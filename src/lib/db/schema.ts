@@ -1,16 +1,27 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CardState, ReviewRecord } from '$lib/srs/types';
 import type { MetaKey, MetaValue } from './meta-keys';
-import type { AnswerBucket, CardMarks, CardReport, CardTotals, OutboxEntry, PracticeRecord } from './records';
+import type { AnswerBucket, CardMarks, CardNote, CardReport, CardTotals, OutboxEntry, OwnCardRecord, PracticeRecord } from './records';
 import type { AppSettings } from './settings';
 
 export { REPORT_REASONS } from './records';
-export type { CardMarks, PracticeRecord, AnswerCounts, AnswerBucket, CardTotals, ReportReason, CardReport, OutboxEntry } from './records';
+export type {
+	CardMarks,
+	PracticeRecord,
+	AnswerCounts,
+	AnswerBucket,
+	CardTotals,
+	ReportReason,
+	CardReport,
+	OutboxEntry,
+	OwnCardRecord,
+	CardNote
+} from './records';
 
 export const DB_NAME = 'roadmap-recall';
 
 /** Bump this with a new `case` in migrations.ts; never edit a shipped step. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface RecallDB extends DBSchema {
 	/** FSRS state per card id: a cache of the review log. */
@@ -65,6 +76,17 @@ export interface RecallDB extends DBSchema {
 	outbox: {
 		key: string;
 		value: OutboxEntry;
+	};
+	/** Cards the learner wrote, by card id ("mine-…"); a deleted one is a tombstone (since version 5). */
+	ownCards: {
+		key: string;
+		value: OwnCardRecord;
+		indexes: { 'by-section': string };
+	};
+	/** The learner's own notes on cards, by card id (since version 5). */
+	notes: {
+		key: string;
+		value: CardNote;
 	};
 	/** This device's book-keeping, one value per key: the keys and their values are in meta.ts. */
 	meta: {

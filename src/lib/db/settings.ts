@@ -13,6 +13,8 @@ export interface AppSettings extends SchedulerSettings, DailyLimits, Stamp {
 	/** Learning cards due within this many minutes are shown early when nothing else is left (Anki's default: 20). */
 	learnAheadMinutes: number;
 	theme: Theme;
+	/** New cards the learner wrote come before their section's built-in new cards. */
+	ownCardsFirst: boolean;
 	/** The parameters in use before the learner applied their own, so they can be restored. */
 	previousW?: number[] | null;
 }
@@ -23,7 +25,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
 	dayStartHour: DEFAULT_DAY_START_HOUR,
 	leechThreshold: 8,
 	learnAheadMinutes: 20,
-	theme: 'system'
+	theme: 'system',
+	ownCardsFirst: true
 };
 
 /**

@@ -1,7 +1,7 @@
 import { appDb } from '$lib/data/client';
 import { settings as store } from '$lib/data/settings.svelte';
 import { getAllMarks, getAllStates, getReadinessDate, hiddenCards, keepReadinessDate } from '$lib/data/queries';
-import { loadIndex } from '$lib/decks/client';
+import { loadIndex } from '$lib/data/catalog';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
 import { addDays, parseDate, readiness, readinessMoment } from '$lib/srs/readiness';

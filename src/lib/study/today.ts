@@ -3,7 +3,7 @@ import { appDb } from '$lib/data/client';
 import { settings as store } from '$lib/data/settings.svelte';
 import { getAllMarks, getAllStates, getReviewsToday, hiddenCards } from '$lib/data/reads';
 import type { AppSettings, CardMarks } from '$lib/data/types';
-import { loadIndex } from '$lib/decks/client';
+import { loadIndex } from '$lib/data/catalog';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
 import { doneToday } from '$lib/srs/facts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordPractice, setMarks, undoReview } from '$lib/data/answers';
 import { saveSettings, getSettings } from '$lib/data/queries';
 import { deleteReport, saveReport } from '$lib/data/reports';
+import { deleteOwnCard, getOwnCard, listOwnCards, loadNotes, newOwnCardId, saveNote, saveOwnCard } from '$lib/data/own-cards';
 import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { Rating } from '$lib/srs';
 import { syncNow } from './engine';
@@ -133,5 +134,34 @@ describe('sync through a CouchDB-protocol server', { timeout: 20_000 }, () => {
 		await syncNow(laptop, options);
 		expect(await snapshot(laptop)).toEqual(await snapshot(phone));
 		expect(await laptop.get('cards', 'http-a')).toBeUndefined();
+	});
+
+	it("a card of the learner's own, its answers and a note reach the other device; an edit and a deletion follow by their stamps", async () => {
+		const phone = await device('phone');
+		const laptop = await device('laptop');
+		const id = newOwnCardId();
+		const source = { file: '000_c49236ff270dceac.txt', heading: '1) HTTP' } as const;
+		const card = { id, kind: 'flashcard' as const, prompt: 'Which header sends cookies back?', answer: '`Cookie`', explanation: 'It carries them.', source };
+		await saveOwnCard(laptop, 'http', card, NOW);
+		await answer(laptop, id, Rating.Good, NOW + MIN);
+		await saveNote(laptop, 'http-a', 'seen at work', NOW + 2 * MIN);
+		await syncNow(laptop, options);
+		// The phone's version knows no deck card of that id: an own card is known by its record.
+		expect(await syncNow(phone, { ...options, known: () => false })).toMatchObject({ ok: true });
+		expect((await listOwnCards(phone)).map((r) => r.card.prompt)).toEqual([card.prompt]);
+		expect(await loadNotes(phone)).toEqual(new Map([['http-a', 'seen at work']]));
+		expect(await phone.get('cards', id)).toEqual(await laptop.get('cards', id));
+
+		await saveOwnCard(phone, 'http', { ...card, prompt: 'Which request header carries cookies?' }, NOW + 3 * MIN);
+		await syncNow(phone, options);
+		await syncNow(laptop, options);
+		expect((await listOwnCards(laptop)).map((r) => r.card.prompt)).toEqual(['Which request header carries cookies?']);
+
+		await deleteOwnCard(laptop, id, NOW + 4 * MIN);
+		await syncNow(laptop, options);
+		await syncNow(phone, options);
+		expect(await getOwnCard(phone, id)).toMatchObject({ card: null });
+		// Its answer stays in the log on both.
+		expect(await phone.countFromIndex('reviews', 'by-card', id)).toBe(1);
 	});
 });

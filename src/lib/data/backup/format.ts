@@ -4,6 +4,9 @@ import { blobOf } from './blob-parts';
 import { Crc32 } from './crc32';
 import { REPORT_TEXT_MAX } from '../reports';
 import { REPORT_REASONS } from '$lib/db/schema';
+import { CardSchema } from '$lib/decks/schema';
+import { SECTION_IDS } from '$lib/decks/sections';
+import { NOTE_TEXT_MAX, OWN_ID } from '../own-ids';
 
 /**
  * Backup format 2: gzip (the browser's own CompressionStream) around one
@@ -17,7 +20,9 @@ import { REPORT_REASONS } from '$lib/db/schema';
  *   {"card":{…}}        one per card state (a cache of its reviews)
  *   {"marks":{…}}       one per card with marks
  *   {"report":{…}}      one per note on a card (since app 0.2; older files have none)
- *   {"end":{"reviews":N,"practice":N,"cards":N,"marks":N,"reports":N,"checksum":"8 hex digits"}}
+ *   {"ownCard":{…}}     one per card the learner wrote, a deleted one as a tombstone (since app 0.3)
+ *   {"note":{…}}        one per personal note on a card (since app 0.3)
+ *   {"end":{"reviews":N,"practice":N,"cards":N,"marks":N,"reports":N,"ownCards":N,"notes":N,"checksum":"8 hex digits"}}
  *
  * The checksum is the CRC-32 of every byte before the end line.
  */
@@ -75,6 +80,8 @@ export const settingsSchema = v.strictObject({
 	// Optional: backups made before the setting existed use the default.
 	learnAheadMinutes: v.optional(int(...B.learnAheadMinutes)),
 	theme: v.picklist(['system', 'light', 'dark'], 'must be system, light or dark'),
+	// Optional: backups made before own cards existed use the default.
+	ownCardsFirst: v.optional(v.boolean('must be true or false')),
 	// Personal FSRS parameters (since the optimizer): 21 numbers, or null for FSRS's defaults.
 	w: v.optional(v.nullable(parameters)),
 	previousW: v.optional(v.nullable(parameters)),
@@ -164,6 +171,27 @@ export const reportSchema = v.strictObject({
 	...stamp
 });
 
+/** A card the learner wrote: its content is checked as a deck card is (decks/schema.ts), and keeps the record's id. */
+export const ownCardSchema = v.pipe(
+	v.strictObject({
+		id: v.pipe(id, v.regex(OWN_ID, 'must be "mine-" then lowercase letters, digits and dashes')),
+		section: v.picklist(SECTION_IDS, 'must be one of the roadmap section ids'),
+		card: v.nullable(CardSchema),
+		created: time,
+		...stamp
+	}),
+	v.forward(
+		v.check((r) => r.card === null || r.card.id === r.id, "must have its record's id"),
+		['card']
+	)
+);
+
+export const noteSchema = v.strictObject({
+	card_id: id,
+	text: v.pipe(v.string('must be text'), v.maxLength(NOTE_TEXT_MAX, `must be at most ${NOTE_TEXT_MAX} characters`)),
+	...stamp
+});
+
 export const headerSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT, `must be "${BACKUP_FORMAT}": this is not a Roadmap Recall backup`),
 	formatVersion: v.literal(BACKUP_VERSION, `must be ${BACKUP_VERSION}: this backup comes from another version of the app`),
@@ -180,6 +208,9 @@ export const endSchema = v.strictObject({
 	marks: count,
 	/** Absent from backups made before reports existed. */
 	reports: v.optional(count),
+	/** Absent from backups made before own cards and notes existed. */
+	ownCards: v.optional(count),
+	notes: v.optional(count),
 	checksum: v.pipe(v.string('must be text'), v.regex(/^[0-9a-f]{8}$/, 'must be 8 hex digits'))
 });
 

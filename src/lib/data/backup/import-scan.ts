@@ -239,7 +239,15 @@ function scanV1(records: BackupRecords, now: number): Scan {
 		else scan.badStates.set(c.card_id ?? 'a card', c.why);
 	}
 	scan.marks = records.marks;
-	scan.counts = { reviews: records.reviews.length, practice: records.practice.length, cards: records.cards.length, marks: records.marks.length, reports: 0 };
+	scan.counts = {
+		reviews: records.reviews.length,
+		practice: records.practice.length,
+		cards: records.cards.length,
+		marks: records.marks.length,
+		reports: 0,
+		ownCards: 0,
+		notes: 0
+	};
 	return scan;
 }
 

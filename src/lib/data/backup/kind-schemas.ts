@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { Kind } from '../kinds';
-import { marksSchema, practiceSchema, problem, reportSchema, reviewSchema, settingsSchema } from './format';
+import { marksSchema, noteSchema, ownCardSchema, practiceSchema, problem, reportSchema, reviewSchema, settingsSchema } from './format';
 
 /**
  * The check of each synced kind's records (kinds.ts), for a backup line
@@ -13,7 +13,9 @@ export const KIND_SCHEMAS: Record<Kind, v.GenericSchema> = {
 	review: reviewSchema,
 	practice: practiceSchema,
 	marks: marksSchema,
-	report: reportSchema
+	report: reportSchema,
+	ownCard: ownCardSchema,
+	note: noteSchema
 };
 
 /** The first problem with a record of `kind`, as "kind.field: what is wrong", or undefined if it is sound. */

@@ -1,0 +1,84 @@
+// The cards the app knows, as one index: the decks' (static files, keyed by
+// stable ids) and the learner's own (IndexedDB), each own card in its
+// section, before or after the section's built-in cards as the settings say.
+// Everything that lists, queues or shows cards reads them through here.
+import { loadCards as loadDeckCards, loadIndex as loadDeckIndex } from '$lib/decks/client';
+import type { DeckCard, DeckIndex } from '$lib/decks/types';
+import type { Card } from '$lib/decks/schema';
+import { appDb } from './client';
+import { changes } from './changes.svelte';
+import { isOwnCardId, listOwnCards } from './own-cards';
+import { settings as store } from './settings.svelte';
+
+export { warmDecks, loadDeck } from '$lib/decks/client';
+export { isOwnCardId } from './own-ids';
+
+/** A card the learner wrote, as the views show it: the section it is in, and when it was last changed. */
+export type OwnCard = { section: string; card: Card; updated: number };
+
+let own: Promise<Map<string, OwnCard>> | undefined;
+let subscribed = false;
+
+/** The learner's cards that are not deleted, by id: read once, and again after a change from anywhere. */
+export function loadOwnCards(): Promise<Map<string, OwnCard>> {
+	if (!subscribed && typeof window !== 'undefined') {
+		subscribed = true;
+		// Another tab, a sync or an import may have added, edited or deleted one.
+		changes.subscribe((c) => {
+			if (c.kind === 'data') own = undefined;
+		});
+	}
+	own ??= appDb()
+		.then((db) => listOwnCards(db))
+		.then((list) => new Map(list.map((r) => [r.id, { section: r.section, card: r.card, updated: r.updated ?? r.created }])))
+		.catch((e: unknown) => {
+			own = undefined;
+			throw e;
+		});
+	return own;
+}
+
+/** Forgets the cards read, after this tab changed one (the change hub tells the other tabs). */
+export function ownCardsChanged(): void {
+	own = undefined;
+}
+
+const merged = new WeakMap<DeckIndex, { key: string; index: DeckIndex }>();
+
+/**
+ * Every deck's id, title and card ids in roadmap order, the learner's own
+ * cards included in their sections. Without own cards it is the decks'
+ * index itself (the same object every time).
+ */
+export async function loadIndex(): Promise<DeckIndex> {
+	const [index, mine, settings] = await Promise.all([loadDeckIndex(), loadOwnCards(), store.load()]);
+	if (mine.size === 0) return index;
+	const first = settings.ownCardsFirst;
+	// Built once per set of own cards and order: the queue keeps its catalogs per index object.
+	const key = `${first}:${[...mine.keys()].join(',')}`;
+	const known = merged.get(index);
+	if (known?.key === key) return known.index;
+	const bySection = new Map<string, string[]>();
+	for (const [id, c] of mine) bySection.set(c.section, [...(bySection.get(c.section) ?? []), id]);
+	const result: DeckIndex = {
+		decks: index.decks.map((d) => {
+			const ids = bySection.get(d.id);
+			if (!ids) return d;
+			return { ...d, cardIds: first ? [...ids, ...d.cardIds] : [...d.cardIds, ...ids] };
+		})
+	};
+	merged.set(index, { key, index: result });
+	return result;
+}
+
+/** The cards with these ids: the decks' from their decks, the learner's own from the device. */
+export async function loadCards(ids: readonly string[]): Promise<Map<string, DeckCard>> {
+	const mineIds = ids.filter(isOwnCardId);
+	if (mineIds.length === 0) return loadDeckCards(ids);
+	const [fromDecks, mine] = await Promise.all([loadDeckCards(ids.filter((id) => !isOwnCardId(id))), loadOwnCards()]);
+	for (const id of mineIds) {
+		const c = mine.get(id);
+		if (c) fromDecks.set(id, { ...c.card, deck: c.section as DeckCard['deck'], deckVersion: `mine-${c.updated}` });
+	}
+	return fromDecks;
+}
