@@ -25,6 +25,7 @@ const PAGES = [
 	'/cards',
 	'/cards?card=http-response-status-line',
 	'/readiness',
+	'/cards/new?section=http',
 	'/readiness/review',
 	'/no-such-page'
 ];

@@ -19,7 +19,8 @@ const pages: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	{ path: '/stats', ready: (page) => expect(page.getByTestId('stats-today')).toBeVisible() },
 	{ path: '/settings', ready: (page) => expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…') },
 	{ path: '/cards', ready: (page) => expect(page.getByTestId('card-count')).toBeVisible() },
-	{ path: '/readiness', ready: (page) => expect(page.getByTestId('overall')).toBeVisible() }
+	{ path: '/readiness', ready: (page) => expect(page.getByTestId('overall')).toBeVisible() },
+	{ path: '/cards/new?section=http', ready: (page) => expect(page.getByRole('radio', { name: 'Put in order' })).toBeVisible() }
 ];
 
 test('no page scrolls sideways at 360 or 320 px', once, async ({ page }) => {

@@ -1,15 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, hydrating, only, test } from './fixtures';
 import { answerCard, changeSettings, countRecords, expectAccessible, finishSession, metaValue, storedStates, waitForOffline } from './helpers';
+import { ADMIN, auth, COUCH, newDbName, setUpSync, syncNow } from './sync-helpers';
 
 // Sync is the same at any size: once, on the laptop; the phone's settings page is checked by the layout and axe specs.
 const once = only('desktop', 'sync: one size is enough');
 
-const COUCH = `http://localhost:${Number(process.env.PW_COUCH_PORT ?? Number(process.env.PW_PORT ?? 4174) + 1811)}`;
-const ADMIN = { name: 'admin', password: 'test-password' };
-const auth = { Authorization: `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}` };
-let dbCount = 0;
-const newDbName = (info: { workerIndex: number }) => `sync-${info.workerIndex}-${Date.now()}-${++dbCount}`;
 /** A server document of one answer (Good, to a new card), as another device would have sent it. */
 const reviewDoc = (id: string, card_id: string, review: number) => ({
 	_id: `review:${id}`,
@@ -35,27 +31,6 @@ const reviewDoc = (id: string, card_id: string, review: number) => ({
 async function serverIds(db: string): Promise<string[]> {
 	const res = await fetch(`${COUCH}/${db}/_all_docs`, { headers: auth });
 	return ((await res.json()) as { rows: { id: string }[] }).rows.map((r) => r.id);
-}
-
-/** Sets sync up in the settings page and presses Sync now, as a learner does. */
-async function setUpSync(page: Page, db: string, expected: RegExp | string = /^Synced:/, server = COUCH): Promise<void> {
-	await page.goto('/settings');
-	await page.getByLabel('Server address').fill(server);
-	await page.getByLabel('Database').fill(db);
-	await page.getByLabel('Username').fill(ADMIN.name);
-	await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-	await page.getByRole('button', { name: 'Sync now' }).click();
-	await expect(page.getByTestId('sync-message')).toHaveText(expected);
-}
-
-async function syncNow(page: Page): Promise<string> {
-	if (!page.url().endsWith('/settings')) await page.goto('/settings');
-	await expect(page.getByTestId('sync-status')).toBeVisible();
-	await page.getByRole('button', { name: 'Sync now' }).click();
-	const message = page.getByTestId('sync-message');
-	await expect(message).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
-	return (await message.textContent()) ?? '';
 }
 
 /** What sync must never change by failing: the log, the states, the outbox and the sequence reached. */
