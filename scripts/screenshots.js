@@ -140,6 +140,29 @@ try {
 	await wide.waitForTimeout(150);
 	await wide.screenshot({ path: 'static/screenshots/wide.png' });
 	console.log('wrote static/screenshots/wide.png');
+
+	// The form for a card of the learner's own (issue 25), filled in as a pick-one card, its preview answered: on the phone and the laptop.
+	const fillOwnCard = async (p) => {
+		await p.goto(`${base}/cards/new?section=http`);
+		await p.getByRole('radio', { name: 'Pick one' }).check();
+		await p.getByLabel('Question', { exact: true }).fill('Our API answers a `POST` that made an order. Which status fits?');
+		await p.getByLabel('Right answer', { exact: true }).fill('201 Created');
+		await p.getByLabel('Wrong option 1', { exact: true }).fill('200 OK');
+		await p.getByLabel('Wrong option 2', { exact: true }).fill('202 Accepted');
+		await p.getByLabel('Explanation', { exact: true }).fill('201 says a resource was made; its Location header points at the new order.');
+		await p.getByTestId('own-card-preview').locator('[data-option]').filter({ hasText: '201 Created' }).click();
+	};
+	await fillOwnCard(page);
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await shot('own-card-form-phone');
+	await page.getByTestId('own-card-preview').scrollIntoViewIfNeeded();
+	await shot('own-card-preview-phone');
+	const laptop = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', serviceWorkers: 'block' })).newPage();
+	await fillOwnCard(laptop);
+	await laptop.evaluate(() => window.scrollTo(0, 0));
+	await laptop.waitForTimeout(150);
+	await laptop.screenshot({ path: `${OUT}/own-card-form-laptop.png` });
+	console.log(`wrote ${OUT}/own-card-form-laptop.png`);
 } finally {
 	await browser.close();
 	await server.close();
