@@ -14,7 +14,7 @@ import type { CardMarks, CardTotals, RecallDatabase } from '$lib/data/types';
 import { cardRecall } from '$lib/srs/recall';
 import type { CardState } from '$lib/srs/types';
 import { loadOwnCards } from '$lib/data/catalog';
-import { getNote, loadNotes } from '$lib/data/own-cards';
+import { getNote, loadNotes } from '$lib/data/own-reads';
 import { listingOf, rowOf, type BrowseRow, type CardListing } from './browse';
 
 /** What the rows were built from: the cards' listings and the scheduler, to build one row again after a change. */

@@ -7,7 +7,8 @@ import type { DeckCard, DeckIndex } from '$lib/decks/types';
 import type { Card } from '$lib/decks/schema';
 import { appDb } from './client';
 import { changes } from './changes.svelte';
-import { isOwnCardId, listOwnCards } from './own-cards';
+import { isOwnCardId } from './own-ids';
+import { listOwnCards } from './own-reads';
 import { settings as store } from './settings.svelte';
 
 export { warmDecks, loadDeck } from '$lib/decks/client';

@@ -13,6 +13,7 @@ import { NOTE_TEXT_MAX } from './own-ids';
 
 export type { CardNote, OwnCardRecord } from '$lib/db/schema';
 export { isOwnCardId, newOwnCardId, NOTE_TEXT_MAX } from './own-ids';
+export { getNote, listOwnCards, loadNotes } from './own-reads';
 
 /** Thrown when a card to edit or delete is not here (deleted meanwhile, in another tab or on another device). */
 export class OwnCardGoneError extends Error {
@@ -63,12 +64,6 @@ export function getOwnCard(db: RecallDatabase, id: string): Promise<OwnCardRecor
 	return db.get('ownCards', id);
 }
 
-/** The learner's cards that are not deleted, of one section or of all, oldest first. */
-export async function listOwnCards(db: RecallDatabase, section?: string): Promise<(OwnCardRecord & { card: Card })[]> {
-	const all = section === undefined ? await db.getAll('ownCards') : await db.getAllFromIndex('ownCards', 'by-section', section);
-	return all.filter((r): r is OwnCardRecord & { card: Card } => r.card !== null).sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
-}
-
 /** Writes (or, with empty text, deletes) the learner's note on a card. */
 export async function saveNote(db: RecallDatabase, card_id: string, text: string, now = Date.now()): Promise<CardNote> {
 	const note: CardNote = { card_id, text: text.trim().slice(0, NOTE_TEXT_MAX), updated: now, device: await deviceId(db) };
@@ -76,15 +71,4 @@ export async function saveNote(db: RecallDatabase, card_id: string, text: string
 	const queued = await queueForSync(tx, [{ key: docId.note(card_id), op: 'put' }], now);
 	await commit(tx, [...queued, () => tx.objectStore('notes').put(note)]);
 	return note;
-}
-
-/** The learner's note on a card, if there is one. */
-export async function getNote(db: RecallDatabase, card_id: string): Promise<string | undefined> {
-	const note = await db.get('notes', card_id);
-	return note?.text || undefined;
-}
-
-/** Every note that is not empty, by card id. */
-export async function loadNotes(db: RecallDatabase): Promise<Map<string, string>> {
-	return new Map((await db.getAll('notes')).filter((n) => n.text !== '').map((n) => [n.card_id, n.text]));
 }
