@@ -2,10 +2,10 @@
 // per card, assembled into the learner's days. Direct imports only: the home
 // page and stats must not pull in ts-fsrs.
 import { nextDayStart, startOfDay } from '$lib/srs/day';
-import { BUCKET_MS, COUNTS, emptyCounts } from '$lib/db/aggregates';
+import { BUCKET_MS, COUNTS, emptyCounts } from '$lib/db/counts';
 import type { AnswerBucket, AnswerCounts, CardTotals, RecallDatabase } from '$lib/db/schema';
 
-export { BUCKET_MS, MATURE_DAYS } from '$lib/db/aggregates';
+export { BUCKET_MS, MATURE_DAYS } from '$lib/db/counts';
 
 /**
  * The buckets with answers from `from` (inclusive) to `to` (exclusive), epoch

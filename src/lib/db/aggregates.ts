@@ -9,46 +9,11 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import { Rating, State } from '$lib/srs/constants';
 import type { ReviewRecord } from '$lib/srs/types';
 import type { AnswerBucket, AnswerCounts, CardTotals, RecallDB } from './schema';
+import { BUCKET_MS, COUNTS, emptyCounts, MATURE_DAYS } from './counts';
 
-/** A bucket is a UTC quarter-hour: every time zone offset in use is a multiple of it. */
-export const BUCKET_MS = 900_000;
-/** From this interval (days) a review counts as mature, as in Anki. */
-export const MATURE_DAYS = 21;
+export { BUCKET_MS, COUNTS, emptyCounts, MATURE_DAYS } from './counts';
 
-export const COUNTS = [
-	'answers',
-	'again',
-	'hard',
-	'good',
-	'easy',
-	'timeMs',
-	'newCards',
-	'reviewAnswers',
-	'reviewAgain',
-	'youngReview',
-	'youngAgain',
-	'matureReview',
-	'matureAgain'
-] as const satisfies readonly (keyof AnswerCounts)[];
 const CARD_COUNTS = ['answers', 'again', 'reviewAnswers', 'reviewAgain', 'timeMs'] as const satisfies readonly (keyof CardTotals & keyof AnswerCounts)[];
-
-export function emptyCounts(): AnswerCounts {
-	return {
-		answers: 0,
-		again: 0,
-		hard: 0,
-		good: 0,
-		easy: 0,
-		timeMs: 0,
-		newCards: 0,
-		reviewAnswers: 0,
-		reviewAgain: 0,
-		youngReview: 0,
-		youngAgain: 0,
-		matureReview: 0,
-		matureAgain: 0
-	};
-}
 
 /** The key of the bucket an answer falls in. */
 export function bucketOf(log: Pick<ReviewRecord, 'review'>): number {

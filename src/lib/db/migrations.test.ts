@@ -112,8 +112,8 @@ describe('migrations', () => {
 		const v1 = fixtures.find((f) => f.version === 1)!;
 		await restore(v1);
 		// The real steps, then a failure once the totals are written: nothing of it may stay.
-		const failing: typeof migrate = async (db, oldVersion, tx) => {
-			await migrate(db, oldVersion, tx);
+		const failing: typeof migrate = async (db, oldVersion, tx, rebuild) => {
+			await migrate(db, oldVersion, tx, rebuild);
 			throw new Error('disk on fire');
 		};
 		const attempt = openRecallDB({ version: 2, migrate: failing });
@@ -125,8 +125,8 @@ describe('migrations', () => {
 		raw.close();
 
 		// A request that fails inside a step aborts the upgrade too.
-		const clash: typeof migrate = async (db, oldVersion, tx) => {
-			await migrate(db, oldVersion, tx);
+		const clash: typeof migrate = async (db, oldVersion, tx, rebuild) => {
+			await migrate(db, oldVersion, tx, rebuild);
 			await tx.objectStore('reviews').add(v1.stores.reviews!.records[0] as ReviewRecord);
 		};
 		await expect(openRecallDB({ version: 2, migrate: clash })).rejects.toThrow('Could not update your data from version 1 to 2');

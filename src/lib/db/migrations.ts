@@ -1,8 +1,10 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { rebuildTotals } from './aggregates';
 import type { RecallDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<RecallDB, StoreNames<RecallDB>[], 'versionchange'>;
+
+/** Builds the running totals from the review log (aggregates.ts's rebuildTotals): only a database of version 1 needs it. */
+export type Rebuild = (tx: UpgradeTx) => Promise<void>;
 
 /**
  * Walks the schema from `oldVersion` up to the current version, one step per
@@ -11,7 +13,7 @@ type UpgradeTx = IDBPTransaction<RecallDB, StoreNames<RecallDB>[], 'versionchang
  * own requests (anything else would let the transaction commit half-way).
  * A rejection aborts the upgrade (see openRecallDB).
  */
-export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx: UpgradeTx, rebuild?: Rebuild): Promise<void> {
 	switch (oldVersion) {
 		case 0: {
 			const cards = db.createObjectStore('cards', { keyPath: 'card_id' });
@@ -31,7 +33,11 @@ export async function migrate(db: IDBPDatabase<RecallDB>, oldVersion: number, tx
 			// Running totals of the review log, built here from the log as it stands.
 			db.createObjectStore('buckets', { keyPath: 't' });
 			db.createObjectStore('cardTotals', { keyPath: 'card_id' });
-			await rebuildTotals(tx);
+			// A new database has no answers to total (and a first visit need not load the code that does).
+			if (oldVersion > 0) {
+				if (!rebuild) throw new Error('the running totals cannot be built here');
+				await rebuild(tx);
+			}
 		}
 		// falls through
 		case 2: {
