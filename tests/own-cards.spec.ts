@@ -56,6 +56,12 @@ test(
 		await expect(page.getByText('Question: must not be empty')).toBeVisible();
 		await expectAccessible(page);
 
+		// From Cards, the learner first picks the section.
+		await page.goto('/cards');
+		await page.getByRole('link', { name: 'Add a card' }).click();
+		await page.getByRole('list', { name: 'Sections' }).getByRole('link', { name: 'HTTP', exact: true }).click();
+		await expect(page.getByRole('heading', { name: 'Add a card to HTTP' })).toBeVisible();
+
 		for (const card of CARDS) await writeCard(page, card);
 		await page.goto('/sections/http');
 		await expect(ownPrompts(page)).toHaveCount(5);

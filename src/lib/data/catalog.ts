@@ -2,17 +2,15 @@
 // stable ids) and the learner's own (IndexedDB), each own card in its
 // section, before or after the section's built-in cards as the settings say.
 // Everything that lists, queues or shows cards reads them through here.
-import { loadCards as loadDeckCards, loadIndex as loadDeckIndex } from '$lib/decks/client';
-import type { DeckCard, DeckIndex } from '$lib/decks/types';
+import { loadIndex as loadDeckIndex } from '$lib/decks/client';
+import type { DeckIndex } from '$lib/decks/types';
 import type { Card } from '$lib/decks/schema';
 import { appDb } from './client';
 import { changes } from './changes.svelte';
-import { isOwnCardId } from './own-ids';
 import { listOwnCards } from './own-reads';
 import { settings as store } from './settings.svelte';
 
-export { warmDecks, loadDeck } from '$lib/decks/client';
-export { isOwnCardId } from './own-ids';
+export { loadDeck } from '$lib/decks/client';
 
 /** A card the learner wrote, as the views show it: the section it is in, and when it was last changed. */
 export type OwnCard = { section: string; card: Card; updated: number };
@@ -70,16 +68,4 @@ export async function loadIndex(): Promise<DeckIndex> {
 	};
 	merged.set(index, { key, index: result });
 	return result;
-}
-
-/** The cards with these ids: the decks' from their decks, the learner's own from the device. */
-export async function loadCards(ids: readonly string[]): Promise<Map<string, DeckCard>> {
-	const mineIds = ids.filter(isOwnCardId);
-	if (mineIds.length === 0) return loadDeckCards(ids);
-	const [fromDecks, mine] = await Promise.all([loadDeckCards(ids.filter((id) => !isOwnCardId(id))), loadOwnCards()]);
-	for (const id of mineIds) {
-		const c = mine.get(id);
-		if (c) fromDecks.set(id, { ...c.card, deck: c.section as DeckCard['deck'], deckVersion: `mine-${c.updated}` });
-	}
-	return fromDecks;
 }

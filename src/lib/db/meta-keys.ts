@@ -4,7 +4,7 @@
 // casts what it reads. Nothing here is synced; a reset or a replacing
 // import clears every key but `device`.
 import type { CardState, ReviewRecord } from '$lib/srs/types';
-import type { Mix } from '$lib/srs/queue';
+import type { Mix } from '$lib/srs/pick';
 import type { CardMarks, PracticeRecord } from './records';
 
 /** A CouchDB server and database to sync with (this device only; "Stop syncing" deletes it). */

@@ -1,19 +1,9 @@
 export { grade, forget, previewIntervals, autoGrade, replay, replaySteps, replayOnto, newCardState, GRADES, InvalidScheduleError } from './grade';
 export type { GradeInput, ForgetInput } from './grade';
-export {
-	buildQueue,
-	queueCounts,
-	upcoming,
-	sessionOrder,
-	interleave,
-	startMix,
-	pickNext,
-	dueFacts,
-	nextLearningDue,
-	DEFAULT_LIMITS,
-	DEFAULT_DAY_START_HOUR
-} from './queue';
-export type { Queue, QueueInput, QueueCard, DailyLimits, DueFacts, Mix } from './queue';
+export { buildQueue, queueCounts, sessionOrder, interleave, dueFacts, nextLearningDue, DEFAULT_LIMITS, DEFAULT_DAY_START_HOUR } from './queue';
+export { upcoming, startMix, pickNext, learnMoreCount } from './pick';
+export type { Queue, QueueInput, QueueCard, DailyLimits, DueFacts } from './queue';
+export type { Mix } from './pick';
 export { isStudied, isHidden, isBuried, introducedSince, doneToday, dueKind, dueWindow, isDueToday, reviewRoom, newRoom } from './facts';
 export type { DoneToday, DueKind, DueWindow, DayLog, HideMarks } from './facts';
 export { startOfDay, nextDayStart } from './day';

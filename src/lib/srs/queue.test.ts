@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
-import { buildQueue, doneToday, interleave, nextLearningDue, pickNext, queueCounts, sessionOrder, startMix, upcoming, type Queue } from './queue';
+import { buildQueue, doneToday, interleave, nextLearningDue, queueCounts, sessionOrder, type Queue } from './queue';
+import { pickNext, startMix, upcoming } from './pick';
 import { cardState, useTimeZone } from './test-helpers';
 import type { ReviewRecord } from './types';
 

@@ -1,6 +1,6 @@
 import type { SessionJournal, UndoStep } from '$lib/data/types';
 import { Rating } from '$lib/srs/constants';
-import type { Mix } from '$lib/srs/queue';
+import type { Mix } from '$lib/srs/pick';
 import type { Grade } from '$lib/srs/types';
 
 /** Undo reaches back this many steps. */

@@ -2,7 +2,7 @@ import { appDb } from '$lib/data/client';
 import { NewCardLimitError } from '$lib/data/answers';
 import { addExtraNew, loadJournal } from '$lib/data/journal';
 import type { DeckCard } from '$lib/decks';
-import { loadCards, warmDecks } from '$lib/data/catalog';
+import { loadCards, warmDecks } from '$lib/data/catalog-cards';
 import { startOfDay } from '$lib/srs/day';
 import { previewIntervals } from '$lib/srs/grade';
 import { DEFAULT_DAY_START_HOUR } from '$lib/srs/queue';

@@ -1,6 +1,6 @@
 import type { AppSettings, CardMarks, SessionJournal } from '$lib/data/types';
 import type { DeckIndex } from '$lib/decks/types';
-import type { Mix } from '$lib/srs/queue';
+import type { Mix } from '$lib/srs/pick';
 import type { CardState } from '$lib/srs/types';
 import type { Today } from '$lib/study/today';
 import { shuffled } from '../shuffle';

@@ -1,6 +1,6 @@
 import type { AppSettings, CardMarks, SavedReview, SessionJournal } from '$lib/data/types';
 import { nextDayStart, startOfDay } from '$lib/srs/day';
-import { pickNext, startMix, upcoming, type Mix } from '$lib/srs/queue';
+import { pickNext, startMix, upcoming, type Mix } from '$lib/srs/pick';
 import type { CardState } from '$lib/srs/types';
 import { computeToday, type Today } from '$lib/study/today';
 import { setOrDelete, type CardKind, type CardSource, type Counts, type EndInput, type Next } from './source';

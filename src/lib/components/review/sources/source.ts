@@ -1,7 +1,8 @@
 import type { AppSettings, CardMarks, SavedReview, SessionJournal } from '$lib/data/types';
 import { State } from '$lib/srs/constants';
 import { isStudied } from '$lib/srs/facts';
-import type { Mix, Queue } from '$lib/srs/queue';
+import type { Mix } from '$lib/srs/pick';
+import type { Queue } from '$lib/srs/queue';
 import type { CardState } from '$lib/srs/types';
 import type { Today } from '$lib/study/today';
 

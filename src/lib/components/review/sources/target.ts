@@ -1,5 +1,5 @@
 import type { AppSettings, CardMarks, SavedReview, SessionJournal } from '$lib/data/types';
-import type { Mix } from '$lib/srs/queue';
+import type { Mix } from '$lib/srs/pick';
 import type { CardState } from '$lib/srs/types';
 import type { Today } from '$lib/study/today';
 import { Round } from './round';
