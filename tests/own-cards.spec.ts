@@ -1,7 +1,7 @@
 import { expect, hydrating, only, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { backupLines, deleteEverything, download, importFile } from './backup-file';
-import { answerCard, expectAccessible } from './helpers';
+import { answerCard, expectAccessible, giveAnswer } from './helpers';
 import { newDbName, setUpSync } from './sync-helpers';
 
 /** One card of each kind, written through the form as a learner would (the section's topics left alone). */
@@ -68,6 +68,20 @@ test(
 		// What the learner typed is shown as text, never run.
 		await expect(ownPrompts(page).first()).toContainText('<script>window.pwned = 1</script>');
 		expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+		// A note of the learner's own on the quiz's first card: saved in Cards, found by its words, shown under the explanation.
+		await page.goto('/sections/http/quiz');
+		const first = await page.locator('article[data-card-id]').getAttribute('data-card-id');
+		await page.goto(`/cards?card=${first}`);
+		await page.getByLabel(/^Your note/).fill('Met at work: the zebrastripe CDN');
+		await page.getByRole('button', { name: 'Save note' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'Note saved.' })).toBeVisible();
+		await page.goto('/cards?q=zebrastripe');
+		await expect(page.locator('li[data-card-id]')).toHaveCount(1);
+		await page.goto('/sections/http/quiz');
+		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', first!);
+		await giveAnswer(page);
+		await expect(page.getByTestId('card-note')).toHaveText('Met at work: the zebrastripe CDN');
 
 		// Reviewed like any card: the section's quiz brings them first (the default), each kind graded.
 		await page.goto('/sections/http/quiz');

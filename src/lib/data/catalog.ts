@@ -22,9 +22,10 @@ let subscribed = false;
 export function loadOwnCards(): Promise<Map<string, OwnCard>> {
 	if (!subscribed && typeof window !== 'undefined') {
 		subscribed = true;
-		// Another tab, a sync or an import may have added, edited or deleted one.
+		// A form here or in another tab, an import, or a sync may have added, edited or deleted one (an answer
+		// given here changes none, and is not worth a read of every own card).
 		changes.subscribe((c) => {
-			if (c.kind === 'data') own = undefined;
+			if (c.kind === 'data' || c.from === 'sync') own = undefined;
 		});
 	}
 	own ??= appDb()
@@ -37,12 +38,7 @@ export function loadOwnCards(): Promise<Map<string, OwnCard>> {
 	return own;
 }
 
-/** Forgets the cards read, after this tab changed one (the change hub tells the other tabs). */
-export function ownCardsChanged(): void {
-	own = undefined;
-}
-
-const merged = new WeakMap<DeckIndex, { key: string; index: DeckIndex }>();
+const merged = new WeakMap<DeckIndex, { mine: Map<string, OwnCard>; first: boolean; index: DeckIndex }>();
 
 /**
  * Every deck's id, title and card ids in roadmap order, the learner's own
@@ -53,10 +49,9 @@ export async function loadIndex(): Promise<DeckIndex> {
 	const [index, mine, settings] = await Promise.all([loadDeckIndex(), loadOwnCards(), store.load()]);
 	if (mine.size === 0) return index;
 	const first = settings.ownCardsFirst;
-	// Built once per set of own cards and order: the queue keeps its catalogs per index object.
-	const key = `${first}:${[...mine.keys()].join(',')}`;
+	// Built once per read of the own cards and order: the queue keeps its catalogs per index object.
 	const known = merged.get(index);
-	if (known?.key === key) return known.index;
+	if (known?.mine === mine && known.first === first) return known.index;
 	const bySection = new Map<string, string[]>();
 	for (const [id, c] of mine) bySection.set(c.section, [...(bySection.get(c.section) ?? []), id]);
 	const result: DeckIndex = {
@@ -66,6 +61,6 @@ export async function loadIndex(): Promise<DeckIndex> {
 			return { ...d, cardIds: first ? [...ids, ...d.cardIds] : [...d.cardIds, ...ids] };
 		})
 	};
-	merged.set(index, { key, index: result });
+	merged.set(index, { mine, first, index: result });
 	return result;
 }
