@@ -51,9 +51,11 @@ test(
 		test.setTimeout(120_000);
 		// Incomplete: the error is at its field, and nothing is saved.
 		await page.goto('/cards/new?section=http');
+		// Before Save, the preview says what it waits for.
+		await expect(page.getByTestId('own-card-preview')).toContainText('Still needed: Question: must not be empty');
 		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(page.getByLabel('Question', { exact: true })).toBeFocused();
-		await expect(page.getByText('Question: must not be empty')).toBeVisible();
+		await expect(page.locator('form').getByText('Question: must not be empty')).toBeVisible();
 		await expectAccessible(page);
 
 		// From Cards, the learner first picks the section.
