@@ -6,12 +6,9 @@
 import { readMeta, writeMeta } from '$lib/db/meta';
 import { appDb } from './client';
 
-const DAY = 86_400_000;
-/** A backup or a sync older than this no longer counts as recent. */
-const STALE_AFTER_DAYS = 7;
+import { storageManager } from './backup-offer';
 
-/** The browser's storage manager, where there is one. */
-const storageManager = (): StorageManager | undefined => (typeof navigator !== 'undefined' ? navigator.storage : undefined);
+export { shouldOfferBackup } from './backup-offer';
 
 export interface StorageStatus {
 	supported: boolean;
@@ -90,27 +87,6 @@ export async function storageVerdict(): Promise<StorageVerdict> {
 /** Keeps the time a backup file was handed to the browser to save. */
 export async function recordBackup(now = Date.now()): Promise<void> {
 	await writeMeta(await appDb(), 'last-backup', now);
-}
-
-/**
- * Whether home offers a backup now: the data is not stored persistently, the
- * learner has answers older than a week, no backup or sync came in the last
- * week, and the offer was not put away since the last backup or sync.
- */
-export async function shouldOfferBackup(now = Date.now()): Promise<boolean> {
-	const s = storageManager();
-	if (await s?.persisted?.()) return false;
-	const db = await appDb();
-	const [lastBackup, sync, dismissed, first] = await Promise.all([
-		readMeta(db, 'last-backup'),
-		readMeta(db, 'sync-status'),
-		readMeta(db, 'backup-offer-dismissed'),
-		db.transaction('reviews').store.index('by-time').openCursor()
-	]);
-	if (!first) return false;
-	const safeSince = Math.max(lastBackup ?? 0, sync?.lastSync ?? 0, first.value.review);
-	if (now - safeSince < STALE_AFTER_DAYS * DAY) return false;
-	return (dismissed ?? 0) < safeSince;
 }
 
 /** "Not now": the offer stays away until a backup or a sync has been made and is a week old again. */
