@@ -74,7 +74,6 @@ async function measure(own) {
 	await page.goto(`${base}/settings`);
 	await page.getByTestId('storage-status').filter({ hasNotText: 'Checking' }).waitFor();
 	if (own > 0) await addOwnCards(page, own);
-	const inHttp = own > 0 ? Math.ceil(own / 5) + Math.floor((own - Math.ceil(own / 5)) / 31) : 0;
 	const section = [];
 	const cards = [];
 	const longest = [];
@@ -84,10 +83,10 @@ async function measure(own) {
 				await open(
 					page,
 					`${base}/sections/http`,
-					(mine) =>
+					(withOwn) =>
 						document.querySelector('[data-testid="section-unstarted"]')?.textContent !== '…' &&
-						(mine === 0 || document.querySelectorAll('[data-testid="own-cards"] li').length > 0),
-					inHttp
+						(!withOwn || document.querySelectorAll('[data-testid="own-cards"] li').length > 0),
+					own > 0
 				)
 			).ms
 		);

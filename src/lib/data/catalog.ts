@@ -53,7 +53,11 @@ export async function loadIndex(): Promise<DeckIndex> {
 	const known = merged.get(index);
 	if (known?.mine === mine && known.first === first) return known.index;
 	const bySection = new Map<string, string[]>();
-	for (const [id, c] of mine) bySection.set(c.section, [...(bySection.get(c.section) ?? []), id]);
+	for (const [id, c] of mine) {
+		const ids = bySection.get(c.section);
+		if (ids) ids.push(id);
+		else bySection.set(c.section, [id]);
+	}
 	const result: DeckIndex = {
 		decks: index.decks.map((d) => {
 			const ids = bySection.get(d.id);
