@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, forgetting_curve, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import { State } from './constants';
-import { memoryBand, sectionMemory } from './memory';
+import { coverage, knownShare, memoryBand, memoryOf, sectionMemory, sumMemory } from './memory';
 import { scheduler } from './scheduler';
 import { cardState } from './test-helpers';
 import type { CardState } from './types';
@@ -52,7 +52,7 @@ describe('a section on the memory map', () => {
 
 	it('has no recall before any card is studied', () => {
 		const m = sectionMemory(['a', 'b'], new Map(), now, scheduler());
-		expect(m).toEqual({ total: 2, introduced: 0, mastered: 0, recall: undefined });
+		expect(m).toEqual({ total: 2, introduced: 0, mastered: 0, known: 0, recall: undefined });
 	});
 
 	it('only reads the section’s own cards', () => {
@@ -71,5 +71,38 @@ describe('the colour band of a recall', () => {
 		expect(memoryBand(0.9)).toBe('good');
 		expect(memoryBand(0.95)).toBe('strong');
 		expect(memoryBand(1)).toBe('strong');
+	});
+});
+
+describe('the words for memory', () => {
+	const states = new Map(
+		[studied('a', 10, 10), studied('b', 0, 30), cardState({ card_id: 'c', state: State.New, last_review: null })].map((s) => [s.card_id, s])
+	);
+
+	it('counts known over every card: a card not started is not known, yet does not lower the recall of studied cards', () => {
+		const m = memoryOf(['a', 'b', 'c', 'd'], states, now, scheduler());
+		expect(m.introduced).toBe(2);
+		expect(m.recall).toBeCloseTo((R(10, 10) + 1) / 2, 6);
+		expect(m.known).toBeCloseTo(R(10, 10) + 1, 6);
+		// known = coverage × recall, as a share of the four cards.
+		expect(coverage(m)).toBe(0.5);
+		expect(knownShare(m)).toBeCloseTo(coverage(m) * (m.recall ?? 0), 10);
+	});
+
+	it('adds up sections to the same figures as their cards taken together', () => {
+		const f = scheduler();
+		const whole = memoryOf(['a', 'b', 'c', 'd'], states, now, f);
+		const parts = sumMemory([memoryOf(['a', 'c'], states, now, f), memoryOf(['b', 'd'], states, now, f)]);
+		expect(parts.total).toBe(whole.total);
+		expect(parts.introduced).toBe(whole.introduced);
+		expect(parts.known).toBeCloseTo(whole.known, 10);
+		expect(parts.recall).toBeCloseTo(whole.recall ?? NaN, 10);
+	});
+
+	it('predicts a later date with the same function: recall falls, introduced stays', () => {
+		const f = scheduler();
+		const later = memoryOf(['a', 'b'], states, now + 30 * DAY, f);
+		expect(later.introduced).toBe(2);
+		expect(later.recall).toBeCloseTo((R(40, 10) + R(30, 30)) / 2, 6);
 	});
 });
