@@ -1,13 +1,13 @@
 import type { FSRS, Grade } from 'ts-fsrs';
 import { forget, grade, introducedSince, isStudied, State, type CardState, type ReviewRecord } from '$lib/srs';
-import { aggregateWrites } from '$lib/db/aggregates';
+import { aggregateWrites, storedTotalsOf } from '$lib/db/aggregates';
 import { deviceId } from '$lib/db/device';
 import { newId } from '$lib/db/ids';
 import type { RecallDatabase } from '$lib/db/open';
 import type { SavedReview } from '$lib/db/meta';
 import type { CardMarks, PracticeRecord } from '$lib/db/schema';
 import { NO_MARKS } from '$lib/db/settings';
-import { docId, queueForSync } from './outbox';
+import { docId, isSyncOn, queueForSync } from './outbox';
 import { commit } from '$lib/db/commit';
 
 export { commit } from '$lib/db/commit';
@@ -45,7 +45,14 @@ export async function recordReview(
 	const tx = db.transaction(['cards', 'reviews', 'marks', 'meta', 'buckets', 'cardTotals', 'outbox'], 'readwrite', { durability: 'strict' });
 	const cards = tx.objectStore('cards');
 	const marks = tx.objectStore('marks');
-	const [before, marksBefore] = await Promise.all([cards.get(answer.card_id), marks.get(answer.card_id)]);
+	// Every read the save needs goes out at once, the running totals' and the outbox's too: their keys are known
+	// before the answer is graded. One round trip to the database, not two, before the writes.
+	const [before, marksBefore, stored, syncOn] = await Promise.all([
+		cards.get(answer.card_id),
+		marks.get(answer.card_id),
+		storedTotalsOf(tx, answer.card_id, answer.now),
+		isSyncOn(tx)
+	]);
 	if (options.newLimit && !isStudied(before)) {
 		const today = await tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(options.newLimit.dayStart));
 		const introduced = introducedSince(today, options.newLimit.dayStart);
@@ -63,11 +70,15 @@ export async function recordReview(
 		? { ...NO_MARKS, ...marksBefore, card_id: answer.card_id, leech: true, suspended: true, updated: answer.now, device }
 		: marksBefore;
 	const saved: SavedReview = { log, before, state, marksBefore, marksAfter, leech };
-	// The running totals change with the log, in this transaction: they can never disagree with it. Their reads
-	// and the outbox's check go out together: one round trip, not two.
+	// The running totals change with the log, in this transaction: they can never disagree with it.
 	const [totals, queued] = await Promise.all([
-		aggregateWrites(tx, [log], 1),
-		queueForSync(tx, [{ key: docId.review(log.id), op: 'put' }, ...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])])
+		aggregateWrites(tx, [log], 1, stored),
+		queueForSync(
+			tx,
+			[{ key: docId.review(log.id), op: 'put' }, ...(leech ? [{ key: docId.marks(answer.card_id), op: 'put' as const }] : [])],
+			Date.now(),
+			syncOn
+		)
 	]);
 	await commit(tx, [
 		...queued,

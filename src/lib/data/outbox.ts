@@ -28,12 +28,18 @@ type WithOutbox = IDBPTransaction<RecallDB, ArrayLike<StoreNames<RecallDB>>, 're
 export async function queueForSync(
 	tx: WithOutbox,
 	changes: readonly { key: string; op: OutboxEntry['op'] }[],
-	now = Date.now()
+	now = Date.now(),
+	syncOn?: boolean
 ): Promise<(() => Promise<unknown>)[]> {
 	if (changes.length === 0) return [];
-	// While sync's settings are in `meta`, changes are queued for the server.
-	const on = (await tx.objectStore('meta').getKey('sync')) !== undefined;
+	// While sync's settings are in `meta`, changes are queued for the server (`syncOn`: the caller read it in this transaction).
+	const on = syncOn ?? (await isSyncOn(tx));
 	if (!on) return [];
 	const outbox = tx.objectStore('outbox');
 	return changes.map((c) => () => outbox.put({ key: c.key, op: c.op, at: now }));
+}
+
+/** Whether sync is set up, read in the caller's transaction (which must include 'meta'). */
+export async function isSyncOn(tx: WithOutbox): Promise<boolean> {
+	return (await tx.objectStore('meta').getKey('sync')) !== undefined;
 }

@@ -110,10 +110,27 @@ export type Write = () => Promise<unknown>;
  * (so the transaction must include 'reviews'; `logs` may already be deleted
  * from it or not).
  */
-export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1): Promise<Write[]> {
+export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1, read?: StoredTotals): Promise<Write[]> {
 	const delta = emptyAggregates();
 	for (const l of logs) addToAggregates(delta, l, sign);
-	return deltaWrites(tx, delta, sign < 0 ? logs : undefined);
+	return deltaWrites(tx, delta, sign < 0 ? logs : undefined, read);
+}
+
+/** The stored totals one answer changes, read ahead (storedTotalsOf) so that they go out with the answer's other reads. */
+export interface StoredTotals {
+	bucket: { t: number; stored: AnswerBucket | undefined };
+	card: { card_id: string; stored: CardTotals | undefined };
+}
+
+/**
+ * Asks for the totals an answer to `card_id` at `review` will change, before
+ * the answer is graded: its quarter-hour and its card are known already. One
+ * answer's save then makes one round of reads, not two (data/answers.ts).
+ */
+export async function storedTotalsOf(tx: AggregateTx, card_id: string, review: number): Promise<StoredTotals> {
+	const t = bucketOf({ review });
+	const [bucket, card] = await Promise.all([tx.objectStore('buckets').get(t), tx.objectStore('cardTotals').get(card_id)]);
+	return { bucket: { t, stored: bucket }, card: { card_id, stored: card } };
 }
 
 /**
@@ -123,13 +140,16 @@ export async function aggregateWrites(tx: AggregateTx, logs: readonly ReviewReco
  * `removed` are the answers taken away, whose cards' first and last
  * answers may need their remaining log (see aggregateWrites).
  */
-export async function deltaWrites(tx: AggregateTx, delta: Aggregates, removedLogs?: readonly ReviewRecord[]): Promise<Write[]> {
+export async function deltaWrites(tx: AggregateTx, delta: Aggregates, removedLogs?: readonly ReviewRecord[], read?: StoredTotals): Promise<Write[]> {
 	const logs = removedLogs ?? [];
 	const buckets = tx.objectStore('buckets');
 	const cards = tx.objectStore('cardTotals');
 	const bs = [...delta.buckets.values()];
 	const cs = [...delta.cards.values()];
-	const [storedB, storedC] = await Promise.all([readBucketsOf(buckets, bs), readCardsOf(cards, cs)]);
+	const [storedB, storedC] =
+		read && bs.every((b) => read.bucket.t === b.t) && cs.every((c) => read.card.card_id === c.card_id)
+			? [bs.map(() => read.bucket.stored), cs.map(() => read.card.stored)]
+			: await Promise.all([readBucketsOf(buckets, bs), readCardsOf(cards, cs)]);
 	const writes: Write[] = [];
 	bs.forEach((d, i) => {
 		const next: AnswerBucket = { ...(storedB[i] ?? { t: d.t, ...emptyCounts() }) };
