@@ -1,13 +1,16 @@
 import type { FSRS } from 'ts-fsrs';
 import { isStudied } from './facts';
+import { coverage, memoryOf, sumMemory, type Memory } from './memory';
 import { cardRecall } from './recall';
 import type { CardState } from './types';
 
 /**
- * Readiness for a date: how much of each section the learner should still
- * recall on that date if they study nothing more, from each card's stored
- * stability and the FSRS forgetting curve. A card never studied counts as
- * not known (recall 0). Pure: the clock and the data are passed in.
+ * Readiness for a date: what the learner should still recall on that date if
+ * they study nothing more, from each card's stored stability and the FSRS
+ * forgetting curve, in memory.ts's words. Cards never studied are not
+ * counted as forgotten: they are what is left to learn, counted apart (the
+ * cards not started, and the days the new-card limit needs to start them).
+ * Pure: the clock and the data are passed in.
  */
 
 /** The hour of the chosen day the prediction is for: a morning interview, or the learner's day start if that is later. */
@@ -16,6 +19,13 @@ export const READINESS_HOUR = 9;
 export const WEAKEST_COUNT = 3;
 /** The most cards a targeted session holds. */
 export const TARGET_LIMIT = 20;
+/**
+ * The share of a section's cards that must be introduced before its recall
+ * of studied cards is taken as the section's: under a quarter, a few cards
+ * answered last week say little about the rest (3 of 52 read "100%"), so
+ * such a section is listed apart, to learn, not ranked among the weakest.
+ */
+export const JUDGED_COVERAGE = 0.25;
 
 export interface SectionInput {
 	id: string;
@@ -24,11 +34,10 @@ export interface SectionInput {
 
 export interface SectionReadiness {
 	id: string;
-	total: number;
-	/** Cards answered at least once. */
-	studied: number;
-	/** Mean predicted recall over every card of the section, unstudied ones counting 0. */
-	recall: number;
+	/** The section's figures at the moment asked (memoryOf). */
+	memory: Memory;
+	/** Cards never studied and not hidden: what "Learn N new" and the new-card limit can draw on. */
+	unstudied: number;
 }
 
 export interface CardRecall {
@@ -38,6 +47,7 @@ export interface CardRecall {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY = 86_400_000;
 
 /** A `YYYY-MM-DD` date as local calendar parts, or undefined if it is no real date. */
 export function parseDate(value: string): { y: number; m: number; d: number } | undefined {
@@ -60,54 +70,64 @@ export function addDays(now: number, days: number): string {
 	return toDateValue(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime());
 }
 
+/** Calendar days from the date of `now` to `value` (1 for tomorrow); undefined for a malformed date. Rounded, so a DST change does not shift it. */
+export function daysUntil(now: number, value: string): number | undefined {
+	const p = parseDate(value);
+	if (!p) return undefined;
+	const d = new Date(now);
+	return Math.round((new Date(p.y, p.m - 1, p.d).getTime() - new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()) / DAY);
+}
+
 /** The moment the prediction is for: the chosen date at 09:00 local, or at the day's start hour if later. Undefined for a malformed date. */
 export function readinessMoment(value: string, dayStartHour: number): number | undefined {
 	const p = parseDate(value);
 	return p ? new Date(p.y, p.m - 1, p.d, Math.max(READINESS_HOUR, dayStartHour)).getTime() : undefined;
 }
 
-/** A card's predicted recall at `at`: FSRS retrievability for a studied card, 0 for one never studied. */
+/** A card's predicted recall at `at`: FSRS retrievability for a studied card, 0 for one never studied (what `known` counts it as). */
 export function cardRecallAt(f: FSRS, state: CardState | undefined, at: number): number {
 	return cardRecall(f, state, at) ?? 0;
 }
 
-/** Every section's predicted recall at `at`, in the order given. */
-export function sectionReadiness(sections: readonly SectionInput[], states: ReadonlyMap<string, CardState>, at: number, f: FSRS): SectionReadiness[] {
-	return sections.map((s) => {
-		let sum = 0;
-		let studied = 0;
-		for (const id of s.cardIds) {
-			const st = states.get(id);
-			if (isStudied(st)) studied++;
-			sum += cardRecallAt(f, st, at);
-		}
-		return { id: s.id, total: s.cardIds.length, studied, recall: s.cardIds.length === 0 ? 0 : sum / s.cardIds.length };
-	});
+/** Every section's figures at `at`, in the order given; `hidden` cards (suspended, buried) are not counted as cards to start. */
+export function sectionReadiness(
+	sections: readonly SectionInput[],
+	states: ReadonlyMap<string, CardState>,
+	at: number,
+	f: FSRS,
+	hidden: ReadonlySet<string> = new Set()
+): SectionReadiness[] {
+	return sections.map((s) => ({
+		id: s.id,
+		memory: memoryOf(s.cardIds, states, at, f),
+		unstudied: s.cardIds.filter((id) => !isStudied(states.get(id)) && !hidden.has(id)).length
+	}));
 }
 
-/** The share of all cards recalled: the sections' recall weighted by their card counts. */
-export function overallReadiness(sections: readonly SectionReadiness[]): number {
-	let sum = 0;
-	let total = 0;
-	for (const s of sections) {
-		sum += s.recall * s.total;
-		total += s.total;
-	}
-	return total === 0 ? 0 : sum / total;
-}
+/** Enough of the section is introduced for its recall of studied cards to stand for it (JUDGED_COVERAGE). */
+export const judged = (s: SectionReadiness): boolean => s.memory.recall !== undefined && coverage(s.memory) >= JUDGED_COVERAGE;
 
 /**
- * The weakest sections a review can help: started ones (a section never
- * studied has nothing to review; it is listed as not started instead) that
- * would not show 100%, lowest recall first, ties in roadmap order.
+ * The weakest sections a review can help: those judged (a quarter of their
+ * cards introduced or more) that would not show 100%, ranked by recall of
+ * studied cards on the date, lowest first, ties in roadmap order.
  */
 export function weakestSections(sections: readonly SectionReadiness[], count = WEAKEST_COUNT): SectionReadiness[] {
 	return sections
-		.map((s, i) => ({ s, i }))
-		.filter(({ s }) => s.studied > 0 && Math.round(s.recall * 100) < 100)
-		.sort((a, b) => a.s.recall - b.s.recall || a.i - b.i)
+		.map((s, i) => ({ s, i, recall: s.memory.recall ?? 1 }))
+		.filter(({ s, recall }) => judged(s) && Math.round(recall * 100) < 100)
+		.sort((a, b) => a.recall - b.recall || a.i - b.i)
 		.slice(0, count)
 		.map(({ s }) => s);
+}
+
+/** Sections started but with too few cards introduced to be judged, in roadmap order: what to learn, not to review. */
+export const lowCoverageSections = (sections: readonly SectionReadiness[]): SectionReadiness[] => sections.filter((s) => s.memory.introduced > 0 && !judged(s));
+
+/** Days the new-card limit needs to start `unstudied` cards: 0 when none is left, undefined when the limit is 0 (they never start). */
+export function daysToStart(unstudied: number, newPerDay: number): number | undefined {
+	if (unstudied === 0) return 0;
+	return newPerDay > 0 ? Math.ceil(unstudied / newPerDay) : undefined;
 }
 
 export interface TargetOptions {
@@ -121,25 +141,25 @@ export interface TargetOptions {
 }
 
 /**
- * The targeted session's cards: the studied cards of the weakest sections,
- * not hidden (suspended or buried) nor answered today, lowest predicted
- * recall at `at` first, ties in section then card order, at most `limit`.
- * New cards are left out: this is a review of what was learnt; new ones are
- * learnt in section quizzes, within the daily limit.
+ * The targeted session's cards: the studied cards of the sections named
+ * (and of no other), not hidden (suspended or buried) nor answered today,
+ * lowest predicted recall at `at` first, ties in section then card order, at
+ * most `limit`. New cards are left out: this is a review of what was learnt;
+ * new ones are learnt in section quizzes, within the daily limit.
  */
 export function targetCards(
-	weakest: readonly SectionReadiness[],
+	named: readonly string[],
 	sections: readonly SectionInput[],
 	states: ReadonlyMap<string, CardState>,
 	{ hidden, answeredSince, at, f, limit = TARGET_LIMIT }: TargetOptions
 ): CardRecall[] {
 	const byId = new Map(sections.map((s) => [s.id, s]));
 	const out: (CardRecall & { order: number })[] = [];
-	for (const w of weakest) {
-		for (const id of byId.get(w.id)?.cardIds ?? []) {
+	for (const section of new Set(named)) {
+		for (const id of byId.get(section)?.cardIds ?? []) {
 			const s = states.get(id);
 			if (!isStudied(s) || s.last_review === null || s.last_review >= answeredSince || hidden.has(id)) continue;
-			out.push({ card_id: id, section: w.id, recall: cardRecallAt(f, s, at), order: out.length });
+			out.push({ card_id: id, section, recall: cardRecallAt(f, s, at), order: out.length });
 		}
 	}
 	return out
@@ -148,23 +168,43 @@ export function targetCards(
 		.map(({ card_id, section, recall }) => ({ card_id, section, recall }));
 }
 
-/** Everything the readiness page and its session need, in one call. */
-export function readiness(
-	sections: readonly SectionInput[],
-	states: ReadonlyMap<string, CardState>,
-	now: number,
-	options: TargetOptions
-): { now: SectionReadiness[]; then: SectionReadiness[]; overallNow: number; overall: number; weakest: SectionReadiness[]; targets: CardRecall[] } {
-	const { at, f } = options;
-	const current = sectionReadiness(sections, states, now, f);
-	const then = sectionReadiness(sections, states, at, f);
+/** The sections a targeted session reviews: the named ones it holds a card of, in the order named. */
+export const targetSections = (named: readonly string[], targets: readonly CardRecall[]): string[] =>
+	named.filter((id) => targets.some((t) => t.section === id));
+
+export interface ReadinessReport {
+	/** Every section today and on the date, in roadmap order. */
+	now: SectionReadiness[];
+	then: SectionReadiness[];
+	/** Every card's figures today and on the date. */
+	overallNow: Memory;
+	overall: Memory;
+	/** Cards never studied and not hidden, over every section: the second half of the headline. */
+	unstudied: number;
+	weakest: SectionReadiness[];
+	lowCoverage: SectionReadiness[];
+	/** The targeted session's cards, and the sections it names (those of the weakest it holds cards of). */
+	targets: CardRecall[];
+	targetSections: string[];
+}
+
+/** Everything the readiness page needs, in one call. */
+export function readiness(sections: readonly SectionInput[], states: ReadonlyMap<string, CardState>, now: number, options: TargetOptions): ReadinessReport {
+	const { at, f, hidden } = options;
+	const current = sectionReadiness(sections, states, now, f, hidden);
+	const then = sectionReadiness(sections, states, at, f, hidden);
 	const weakest = weakestSections(then);
+	const named = weakest.map((s) => s.id);
+	const targets = targetCards(named, sections, states, options);
 	return {
 		now: current,
 		then,
-		overallNow: overallReadiness(current),
-		overall: overallReadiness(then),
+		overallNow: sumMemory(current.map((s) => s.memory)),
+		overall: sumMemory(then.map((s) => s.memory)),
+		unstudied: then.reduce((n, s) => n + s.unstudied, 0),
 		weakest,
-		targets: targetCards(weakest, sections, states, options)
+		lowCoverage: lowCoverageSections(then),
+		targets,
+		targetSections: targetSections(named, targets)
 	};
 }

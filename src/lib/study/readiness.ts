@@ -4,7 +4,7 @@ import { getAllMarks, getAllStates, getReadinessDate, hiddenCards, keepReadiness
 import { loadIndex } from '$lib/data/catalog';
 import type { DeckIndex } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
-import { addDays, parseDate, readiness, readinessMoment } from '$lib/srs/readiness';
+import { addDays, daysUntil, parseDate, readiness, readinessMoment, targetCards, type ReadinessReport, type TargetOptions } from '$lib/srs/readiness';
 import { scheduler } from '$lib/srs/scheduler';
 
 /** Days ahead the date starts at when none is kept. */
@@ -28,19 +28,38 @@ export async function keepDate(value: string): Promise<void> {
 	await keepReadinessDate(await appDb(), value);
 }
 
-export type Readiness = ReturnType<typeof readiness> & { index: DeckIndex; at: number };
+export type Readiness = ReadinessReport & {
+	index: DeckIndex;
+	at: number;
+	/** The learner's new-card limit, which the days to start the cards not started are counted at. */
+	newPerDay: number;
+	/** Calendar days from today to the date. */
+	daysLeft: number;
+};
 
-/** Predicted recall per section on the date, from card states, marks and settings only (never the review log). */
-export async function loadReadiness(date: string, now: number): Promise<Readiness> {
+/** What readiness is computed from: the index, the learner's settings, card states and marks (never the review log). */
+async function readinessInput(date: string, now: number) {
 	const db = await appDb();
 	const [index, settings, states, marks] = await Promise.all([loadIndex(), store.load(), getAllStates(db), getAllMarks(db)]);
 	const at = readinessMoment(date, settings.dayStartHour);
 	if (at === undefined) throw new Error(`${date} is not a date`);
-	const r = readiness(index.decks, states, now, {
+	const options: TargetOptions = {
 		hidden: hiddenCards(marks, now),
 		answeredSince: startOfDay(now, settings.dayStartHour),
 		at,
 		f: scheduler(settings)
-	});
-	return { ...r, index, at };
+	};
+	return { index, settings, states, at, options };
+}
+
+/** Readiness on the date: each section's and every card's figures, the weakest sections, those too little started to judge, and the targeted review's cards. */
+export async function loadReadiness(date: string, now: number): Promise<Readiness> {
+	const { index, settings, states, at, options } = await readinessInput(date, now);
+	return { ...readiness(index.decks, states, now, options), index, at, newPerDay: settings.newPerDay, daysLeft: daysUntil(now, date) ?? 0 };
+}
+
+/** The targeted review of the sections named on the readiness page: their cards only, as the page counted them. */
+export async function loadTargets(date: string, sections: readonly string[], now: number): Promise<{ ids: string[]; index: DeckIndex }> {
+	const { index, states, options } = await readinessInput(date, now);
+	return { ids: targetCards(sections, index.decks, states, options).map((t) => t.card_id), index };
 }

@@ -255,6 +255,16 @@ describe('TargetSource', () => {
 		expect(s.round()).toEqual(['d1']);
 	});
 
+	it('carries on a kept list only with cards of its own list: another section’s cards kept for the same date stay out', () => {
+		// HTTP's cards are named now; the journal kept DNS's and one of HTTP's from when DNS was the weakest.
+		const s = started(['h1', 'h3']);
+		expect(s.resume(journal({ practiceQueue: ['d1', 'h3'] }))).toBe(true);
+		expect(s.round()).toEqual(['h3']);
+		// Nothing of its own left in the kept list: a new round of its whole list.
+		expect(s.resume(journal({ practiceQueue: ['d1'] }))).toBe(false);
+		expect(s.round()).toEqual(['h1', 'h3']);
+	});
+
 	it('takes an answer’s new state, and undo puts the card and its old state back', async () => {
 		const s = started();
 		const before = s.states.get('h1');

@@ -45,9 +45,15 @@ export class TargetSource implements CardSource {
 		this.#marks = today.marks;
 	}
 
-	/** Carries on the journal's list if it has cards left; else starts on the whole list. */
+	/**
+	 * Carries on the journal's list if it has cards left; else starts on the
+	 * whole list. Only cards of this list carry on: a journal kept for the same
+	 * date when other sections were the weakest must not bring theirs back.
+	 */
 	resume(journal: SessionJournal | undefined): boolean {
-		if (this.#round.carryOn(journal)) return true;
+		const listed = new Set(this.ids);
+		const kept = journal && { ...journal, practiceQueue: journal.practiceQueue?.filter((id) => listed.has(id)) };
+		if (this.#round.carryOn(kept)) return true;
 		this.restart();
 		return false;
 	}
