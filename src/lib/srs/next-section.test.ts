@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { State } from './constants';
 import { nextSection } from './next-section';
+import type { CardState } from './types';
 
 const decks = [
 	{ id: 'internet', cardIds: ['i1', 'i2'] },
 	{ id: 'http', cardIds: ['h1', 'h2', 'h3'] },
 	{ id: 'git', cardIds: ['g1'] }
 ];
-const studied = (ids: string[]) => new Map(ids.map((id) => [id, { state: State.Review }]));
+const studied = (ids: string[]) => new Map<string, { state: CardState['state'] }>(ids.map((id) => [id, { state: State.Review }]));
 
 describe('the next section in roadmap order', () => {
 	it('is the first section with a card never studied, with how many are left', () => {
