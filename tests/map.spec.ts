@@ -1,6 +1,6 @@
 import { expect, only, test } from './fixtures';
 import { simulateHistory } from '../scripts/history.js';
-import { answerCard, storedStates } from './helpers';
+import { answerCard, expectAccessible, storedStates } from './helpers';
 
 test(
 	'three cards studied show on the map, the calendar, the per-section table and the card browser',
@@ -138,5 +138,10 @@ test(
 		await expect(page.locator(`a[data-section="${next.id}"] .next-mark`)).toHaveText('Next');
 		await expect(page.locator(`a[data-section="${next.id}"]`)).toHaveAccessibleName(/; next in roadmap order$/);
 		await expect(page.locator('.map .next-mark')).toHaveCount(1);
+		// Filled tiles and the mark keep their text readable, in either theme.
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			await expectAccessible(page);
+		}
 	}
 );
