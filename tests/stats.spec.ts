@@ -112,9 +112,32 @@ test(
 		expect(after.every((s) => deck.cardIds.includes(s.card_id))).toBe(true);
 		const mastered = after.filter((s) => s.state === 2 && s.stability >= 21).length;
 		const row = page.locator(`[data-testid="sections-table"] tr[data-section="${deck.id}"]`);
-		await expect(row.locator('td')).toHaveText([String(deck.cardIds.length), '3', String(mastered), /^67%\s*3 answers$/, /^\d{1,3}%$/]);
+		// Known, recall of studied cards, introduced (of the section's cards), mastered, retention: the map's words.
+		await expect(row.locator('td')).toHaveText([
+			/^(<1|\d{1,2})%$/,
+			/^\d{1,3}%$/,
+			new RegExp(`^3\\s*of ${deck.cardIds.length}$`),
+			String(mastered),
+			/^67%\s*3 answers$/
+		]);
+		await expect(page.getByTestId('sections-table').locator('thead th')).toHaveText([
+			'Section',
+			'Known',
+			'Recall of studied cards',
+			'Introduced',
+			'Mastered',
+			'Retention'
+		]);
 		await expect(row.getByRole('link')).toHaveAttribute('href', `/sections/${deck.id}`);
-		await expect(page.locator('[data-testid="sections-table"] tr[data-section="scalability"] td')).toHaveText([/\d+/, '0', '0', /^—\s*0 answers$/, '—']);
+		await expect(page.locator('[data-testid="sections-table"] tr[data-section="scalability"] td')).toHaveText([
+			'0%',
+			'—',
+			/^0\s*of \d+$/,
+			'0',
+			/^—\s*0 answers$/
+		]);
+		// On a laptop the whole table fits: no hint to scroll.
+		await expect(page.getByTestId('sections-hint')).toBeHidden();
 		// Three studied cards, each recalled with some chance between 0 and 1; every other card counts 0.
 		const knowledge = await page.getByTestId('stats-knowledge').innerText();
 		const m = /^≈ (\d(?:\.\d)?) cards of ([\d,]+)$/.exec(knowledge.replace(/\s+/g, ' ').trim());
@@ -122,6 +145,10 @@ test(
 		expect(Number(m![1])).toBeGreaterThan(2);
 		expect(Number(m![1])).toBeLessThanOrEqual(3);
 		expect(m![2]).toBe(total.toLocaleString('en'));
+		// The headline's words are the map's, with the recall of the three studied cards.
+		const note = page.getByTestId('stats-knowledge-note');
+		await expect(note).toContainText('Known: How many of all the cards you would recall now');
+		await expect(note).toContainText(/Recall of studied cards: \d{1,3}%, over the 3 cards\s+introduced\.$/);
 		const statesTable = page.getByTestId('states-table');
 		await expect(statesTable.locator('tr[data-state="new"] td').first()).toHaveText((total - 3).toLocaleString('en'));
 		await expect(statesTable.locator('tr[data-state="young"] td').first()).toHaveText(String(3 - mastered));
@@ -156,3 +183,33 @@ test('on a phone the calendar scrolls in its own box, showing the latest weeks, 
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await expectAccessibleInBothThemes(page);
 });
+
+test(
+	'on a phone the per-section table says it scrolls, keeps each section’s name in view, and shows every figure one swipe away',
+	only('phone', 'the phone layout'),
+	async ({ page }) => {
+		await page.goto('/sections/http/quiz');
+		await answerCard(page, 'Good');
+		await openStats(page);
+		const table = page.getByTestId('sections-table');
+		const row = table.locator('tr[data-section="http"]');
+		await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+		// The cue: visible words, and a box named for screen readers.
+		await expect(page.getByTestId('sections-hint')).toBeVisible();
+		await expect(page.getByTestId('sections-hint')).toHaveText('Scroll the table sideways for all five figures →');
+		const box = page.getByRole('region', { name: 'Table of sections (scrolls sideways)' });
+		await expect(box).toBeVisible();
+		expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+		// Scrolled to its end, the last column is on screen, and the row's section name still is.
+		await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+		for (const cell of [row.locator('td').last(), row.getByRole('link', { name: 'HTTP' })]) {
+			await expect(cell).toBeInViewport({ ratio: 0.95 });
+		}
+		await expect(row.locator('td').last()).toHaveText(/^—\s*0 answers$/);
+		await expect(row.locator('td').nth(2)).toHaveText(/^1\s*of \d+$/);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		// The keyboard scrolls it too: the box is a tab stop.
+		await box.focus();
+		await expect(box).toBeFocused();
+	}
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, forgetting_curve, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import { State } from './constants';
-import { coverage, knownShare, memoryBand, memoryOf, sectionMemory, sumMemory } from './memory';
+import { coverage, knownShare, memoryOf, percentOf, sectionMemory, sumMemory } from './memory';
 import { scheduler } from './scheduler';
 import { cardState } from './test-helpers';
 import type { CardState } from './types';
@@ -61,16 +61,14 @@ describe('a section on the memory map', () => {
 	});
 });
 
-describe('the colour band of a recall', () => {
-	it('follows the percentage the tile shows', () => {
-		expect(memoryBand(0.5)).toBe('weak');
-		expect(memoryBand(0.694)).toBe('weak');
-		expect(memoryBand(0.695)).toBe('fading'); // shown as 70%
-		expect(memoryBand(0.844)).toBe('fading');
-		expect(memoryBand(0.849)).toBe('good'); // shown as 85%
-		expect(memoryBand(0.9)).toBe('good');
-		expect(memoryBand(0.95)).toBe('strong');
-		expect(memoryBand(1)).toBe('strong');
+describe('a share as the pages show it', () => {
+	it('is a whole percentage, and never 0% for a share above 0', () => {
+		expect(percentOf(0)).toBe('0%');
+		expect(percentOf(0.004)).toBe('<1%');
+		expect(percentOf(0.005)).toBe('1%');
+		expect(percentOf(0.944)).toBe('94%');
+		expect(percentOf(0.945)).toBe('95%');
+		expect(percentOf(1)).toBe('100%');
 	});
 });
 

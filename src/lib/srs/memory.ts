@@ -89,20 +89,5 @@ export const MEMORY_WORDS = {
 	mastered: { label: 'Mastered', means: `Cards whose memory now lasts ${MASTERED_STABILITY} days or more.` }
 } as const;
 
-/** Colour bands of the map, weakest first; `min` is the lowest recall of each. */
-export const MEMORY_BANDS = [
-	{ id: 'weak', min: 0, label: 'below 70%' },
-	{ id: 'fading', min: 0.7, label: '70–84%' },
-	{ id: 'good', min: 0.85, label: '85–94%' },
-	{ id: 'strong', min: 0.95, label: '95% or more' }
-] as const;
-
-export type MemoryBand = (typeof MEMORY_BANDS)[number]['id'];
-
-/** The band a recall falls in, judged on the rounded percentage the tile shows. */
-export function memoryBand(recall: number): MemoryBand {
-	const pct = Math.round(recall * 100) / 100;
-	let band: MemoryBand = 'weak';
-	for (const b of MEMORY_BANDS) if (pct >= b.min) band = b.id;
-	return band;
-}
+/** A share as every page shows it: a whole percentage, "<1%" for a share above 0 that would round to 0% (a section just started is not "0% known"). */
+export const percentOf = (share: number): string => (share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`);

@@ -4,6 +4,7 @@ import { State } from '$lib/srs/constants';
 import { scheduler } from '$lib/srs/scheduler';
 import { cardState } from '$lib/srs/test-helpers';
 import type { CardState } from '$lib/srs/types';
+import { memoryOf } from '$lib/srs/memory';
 import { knowledge, sectionRows } from './knowledge';
 
 const DAY = 86_400_000;
@@ -35,27 +36,46 @@ const totals = (card_id: string, reviewAnswers: number, reviewAgain: number): Ca
 	last: 0
 });
 
-describe('estimated total knowledge', () => {
-	it('sums recall now over the cards of the decks, new and unseen cards counting 0', () => {
-		const k = knowledge(f, ['a', 'b', 'c', 'd', 'e'], states, now);
-		expect(k.total).toBe(5);
-		expect(k.known).toBeCloseTo(0.9 + 1 + 0.9, 6);
-	});
-});
-
 describe('the per-section table', () => {
-	it('counts cards, studied, mastered, retention from card totals and mean recall of studied cards', () => {
-		const decks = [
-			{ id: 'http', title: 'HTTP', cardIds: ['a', 'b', 'd'] },
-			{ id: 'os', title: 'Operating systems', cardIds: ['c', 'e'] },
-			{ id: 'dsa', title: 'Data structures', cardIds: ['f'] }
-		];
-		const cardTotals = new Map([totals('a', 3, 1), totals('b', 1, 0), totals('c', 4, 2)].map((t) => [t.card_id, t]));
+	const decks = [
+		{ id: 'http', title: 'HTTP', cardIds: ['a', 'b', 'd'] },
+		{ id: 'os', title: 'Operating systems', cardIds: ['c', 'e'] },
+		{ id: 'dsa', title: 'Data structures', cardIds: ['f'] }
+	];
+	const cardTotals = new Map([totals('a', 3, 1), totals('b', 1, 0), totals('c', 4, 2)].map((t) => [t.card_id, t]));
+
+	it('gives each section the map’s figures (known, recall of studied cards, introduced, mastered) and its retention from card totals', () => {
 		const [http, os, dsa] = sectionRows(decks, states, cardTotals, now, f);
-		expect(http).toMatchObject({ id: 'http', title: 'HTTP', cards: 3, studied: 2, mastered: 1, retention: { answers: 4, again: 1 } });
+		expect(http).toMatchObject({ id: 'http', title: 'HTTP', total: 3, introduced: 2, mastered: 1, retention: { answers: 4, again: 1 } });
 		expect(http!.recall).toBeCloseTo((0.9 + 1) / 2, 6);
-		expect(os).toMatchObject({ cards: 2, studied: 1, mastered: 0, retention: { answers: 4, again: 2 } });
+		// Known counts the card not started as 0: 1.9 of 3 cards, where recall of the studied two is 95%.
+		expect(http!.known).toBeCloseTo(0.9 + 1, 6);
+		expect(http).toMatchObject(memoryOf(decks[0]!.cardIds, states, now, f));
+		expect(os).toMatchObject({ total: 2, introduced: 1, mastered: 0, retention: { answers: 4, again: 2 } });
 		expect(os!.recall).toBeCloseTo(0.9, 6);
-		expect(dsa).toEqual({ id: 'dsa', title: 'Data structures', cards: 1, studied: 0, mastered: 0, retention: { answers: 0, again: 0 }, recall: undefined });
+		expect(dsa).toEqual({
+			id: 'dsa',
+			title: 'Data structures',
+			total: 1,
+			introduced: 0,
+			mastered: 0,
+			known: 0,
+			recall: undefined,
+			retention: { answers: 0, again: 0 }
+		});
+	});
+
+	it('adds up to the headline: every deck’s cards taken together', () => {
+		const all = knowledge(sectionRows(decks, states, cardTotals, now, f));
+		const whole = memoryOf(
+			decks.flatMap((d) => d.cardIds),
+			states,
+			now,
+			f
+		);
+		expect(all.total).toBe(6);
+		expect(all.known).toBeCloseTo(0.9 + 1 + 0.9, 6);
+		expect(all).toMatchObject({ total: whole.total, introduced: whole.introduced, mastered: whole.mastered });
+		expect(all.recall).toBeCloseTo(whole.recall!, 10);
 	});
 });

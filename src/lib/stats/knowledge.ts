@@ -1,41 +1,15 @@
 import type { FSRS } from 'ts-fsrs';
 import type { CardTotals } from '$lib/data/types';
-import { sectionMemory } from '$lib/srs/memory';
-import { cardRecall } from '$lib/srs/recall';
+import { memoryOf, sumMemory, type Memory } from '$lib/srs/memory';
 import type { CardState } from '$lib/srs/types';
 import type { Tally } from './retention';
 
-/** FSRS's retrievability of a studied card now; 0 for a card never answered. */
-export function retrievability(f: FSRS, s: CardState | undefined, now: number): number {
-	return cardRecall(f, s, now) ?? 0;
-}
-
-/**
- * Estimated total knowledge: how many of the decks' cards the learner would
- * recall now, the sum of their retrievabilities (new cards count 0).
- */
-export function knowledge(f: FSRS, cardIds: Iterable<string>, states: ReadonlyMap<string, CardState>, now: number): { known: number; total: number } {
-	let known = 0;
-	let total = 0;
-	for (const id of cardIds) {
-		total++;
-		known += retrievability(f, states.get(id), now);
-	}
-	return { known, total };
-}
-
-export interface SectionRow {
+/** One row of the per-section table: the section's memory in the map's words (memoryOf), and its retention. */
+export interface SectionRow extends Memory {
 	id: string;
 	title: string;
-	cards: number;
-	/** Cards answered at least once. */
-	studied: number;
-	/** Review cards with a stability of MASTERED_STABILITY days or more. */
-	mastered: number;
 	/** Review-card answers of the section's cards, from the per-card totals. */
 	retention: Tally;
-	/** Mean retrievability now of the studied cards; undefined when none is. */
-	recall: number | undefined;
 }
 
 /** One row per deck, in roadmap order. */
@@ -47,7 +21,6 @@ export function sectionRows(
 	f: FSRS
 ): SectionRow[] {
 	return decks.map((d) => {
-		const m = sectionMemory(d.cardIds, states, now, f);
 		const retention: Tally = { answers: 0, again: 0 };
 		for (const id of d.cardIds) {
 			const t = totals.get(id);
@@ -55,6 +28,13 @@ export function sectionRows(
 			retention.answers += t.reviewAnswers;
 			retention.again += t.reviewAgain;
 		}
-		return { id: d.id, title: d.title, cards: m.total, studied: m.introduced, mastered: m.mastered, retention, recall: m.recall };
+		return { id: d.id, title: d.title, ...memoryOf(d.cardIds, states, now, f), retention };
 	});
 }
+
+/**
+ * Every deck's figures together, the Stats headline: the sections' rows
+ * added up (sumMemory), so the headline is their sum by construction. Known
+ * is how many of all the cards the learner would recall now.
+ */
+export const knowledge = (rows: readonly SectionRow[]): Memory => sumMemory(rows);

@@ -63,7 +63,9 @@ describe('the stats page model', () => {
 		expect(stats.retention[0]!.mature).toEqual({ answers: 1, again: 1 });
 		expect(stats.buttons.recent.counts).toEqual({ again: 1, hard: 0, good: 1, easy: 1 });
 		expect(stats.knowledge.total).toBe(4);
-		expect(stats.sections.map((s) => [s.id, s.studied])).toEqual([
+		// The headline is the sections' rows added up.
+		expect(stats.knowledge.introduced).toBe(2);
+		expect(stats.sections.map((s) => [s.id, s.introduced])).toEqual([
 			['internet', 2],
 			['http', 0]
 		]);

@@ -5,6 +5,7 @@ import { dayTotals } from '$lib/data/totals';
 import type { AnswerBucket, CardMarks, CardTotals, PracticeRecord } from '$lib/data/types';
 import type { DeckSummary } from '$lib/decks/types';
 import { startOfDay } from '$lib/srs/day';
+import type { Memory } from '$lib/srs/memory';
 import { recalledShare } from '$lib/srs/stats';
 import type { CardState } from '$lib/srs/types';
 import { answerButtons, cardsByState, reviewMinutes, type ButtonCounts, type StateKey } from './cards';
@@ -40,7 +41,8 @@ export interface StatsModel {
 	states: Record<StateKey, number>;
 	buttons: { recent: ButtonCounts; year: ButtonCounts };
 	minutes: { day: number; minutes: number }[];
-	knowledge: { known: number; total: number };
+	/** Every deck's cards: known, recall of studied cards, introduced, mastered (the sections' rows added up). */
+	knowledge: Memory;
 	sections: SectionRow[];
 	/** `recalled`: over the last 30 days. */
 	practice: { total: number; today: number; recalled: number | undefined };
@@ -54,6 +56,7 @@ export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel 
 	const suspended = new Set([...input.marks.values()].filter((m) => m.suspended).map((m) => m.card_id));
 	const cardIds = input.decks.flatMap((d) => d.cardIds);
 	const map = heatmap(perDay, now, h);
+	const sections = sectionRows(input.decks, input.states, input.totals, now, f);
 	const cells = new Map(map.weeks.flat().flatMap((c) => (c ? [[c.day, c.answers] as const] : [])));
 	return {
 		today: cells.get(today) ?? 0,
@@ -67,8 +70,8 @@ export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel 
 		states: cardsByState(cardIds, input.states, suspended),
 		buttons: answerButtons(perDay, now, h),
 		minutes: reviewMinutes(perDay, now, h),
-		knowledge: knowledge(f, cardIds, input.states, now),
-		sections: sectionRows(input.decks, input.states, input.totals, now, f),
+		knowledge: knowledge(sections),
+		sections,
 		practice: {
 			total: input.practice.total,
 			today: input.practice.recent.filter((p) => p.review >= today).length,
