@@ -246,9 +246,9 @@ test(
 		const meta = (id: string) => list(page).locator(`li[data-card-id="${id}"]`).getByTestId('row-meta');
 		await expect(meta(again)).toHaveText(`${sectionOf(again)} · due today`);
 		const escaped = sectionOf(easy).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		await expect(meta(easy)).toHaveText(new RegExp(`^${escaped} · due in \\d+ days$`));
+		await expect(meta(easy)).toHaveText(new RegExp(`^${escaped}\\s·\\sdue in \\d+ days$`));
 		const unseen = list(page).locator(`li:not([data-card-id="${easy}"]):not([data-card-id="${again}"])`).first();
-		await expect(unseen.getByTestId('row-meta')).toHaveText(/ · new$/);
+		await expect(unseen.getByTestId('row-meta')).toHaveText(/\s·\snew$/);
 
 		// The filters open on request, and the button counts those in use once closed.
 		await filters.click();
