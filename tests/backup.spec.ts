@@ -42,15 +42,15 @@ test('a merge keeps the newer of each mark and setting; "Replace everything" tak
 	await page.goto('/review');
 	const card = await page.locator('article[data-card-id]').getAttribute('data-card-id');
 	await page.keyboard.press('f');
-	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toBeVisible();
 	await changeSettings(page, { 'New cards per day': '12' });
 	const file = await download(page, 'Export backup');
 	expect(backupLines(file).find((l) => 'marks' in l)).toMatchObject({ marks: { card_id: card, flagged: true } });
 	// Newer, here: the flag comes off and the limit changes.
 	await page.goto('/review');
-	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toBeVisible();
 	await page.keyboard.press('f');
-	await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: false })).toBeVisible();
 	await changeSettings(page, { 'New cards per day': '15' });
 
 	await importFile(page, 'backup.json.gz', file);

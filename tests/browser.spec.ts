@@ -217,3 +217,48 @@ test('on a phone: the list or one card, big targets, no violation in light and d
 	const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 });
+
+test(
+	'on a phone the cards come first, each with its section and when it is due; the filters fold behind one button',
+	only('phone', 'the phone showed its filters, not its cards'),
+	async ({ page }) => {
+		const { easy, again } = await answerTwo(page);
+		const preview = (await (await page.request.get('/decks/preview.json')).json()) as { sections: { id: string; title: string }[] };
+		const index = (await (await page.request.get('/decks/index.json')).json()) as { decks: { id: string; cardIds: string[] }[] };
+		// A row names its section by the title's short name, before the colon.
+		const sectionOf = (id: string) =>
+			preview.sections
+				.find((s) => s.id === index.decks.find((d) => d.cardIds.includes(id))?.id)!
+				.title.split(':')[0]!
+				.trim();
+
+		await page.goto('/cards');
+		await expect(count(page)).not.toHaveText('Reading your cards…');
+		// The first card is on the first screen, whole.
+		const box = (await items(page).first().boundingBox())!;
+		expect(box.y + box.height).toBeLessThanOrEqual(640);
+		const filters = page.getByRole('button', { name: /^Filters/ });
+		await expect(filters).toHaveAccessibleName('Filters');
+		await expect(filters).toHaveAttribute('aria-expanded', 'false');
+		await expect(page.getByLabel('Section')).toBeHidden();
+
+		// Each row says its section and when it is due, in days; a card never studied is new.
+		const meta = (id: string) => list(page).locator(`li[data-card-id="${id}"]`).getByTestId('row-meta');
+		await expect(meta(again)).toHaveText(`${sectionOf(again)} · due today`);
+		const escaped = sectionOf(easy).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		await expect(meta(easy)).toHaveText(new RegExp(`^${escaped}\\s·\\sdue in \\d+ days$`));
+		const unseen = list(page).locator(`li:not([data-card-id="${easy}"]):not([data-card-id="${again}"])`).first();
+		await expect(unseen.getByTestId('row-meta')).toHaveText(/\s·\snew$/);
+
+		// The filters open on request, and the button counts those in use once closed.
+		await filters.click();
+		await expect(filters).toHaveAttribute('aria-expanded', 'true');
+		await page.getByLabel('State').selectOption('review');
+		await expect(count(page)).toHaveText('1 card');
+		await filters.click();
+		await expect(page.getByLabel('State')).toBeHidden();
+		await expect(filters).toHaveAccessibleName('Filters 1 active');
+		await expect(filters).toHaveAttribute('aria-expanded', 'false');
+		await expect.poll(() => ids(page)).toEqual([easy]);
+	}
+);

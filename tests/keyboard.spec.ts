@@ -83,7 +83,7 @@ test('? lists the shortcuts; Ctrl+Z undoes; B, S and F bury, suspend and flag', 
 	await page.keyboard.press('Control+z');
 	await expect(card).toHaveAttribute('data-card-id', first ?? '');
 	await page.keyboard.press('f');
-	await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toBeVisible();
 	await page.keyboard.press('s');
 	await expect(page.getByRole('status').filter({ hasText: /^Suspended “.+”\. Resume it under Cards\./ })).toBeVisible();
 	await expect(card).not.toHaveAttribute('data-card-id', first ?? '');

@@ -37,12 +37,37 @@ test.describe('typed answers', () => {
 		}
 	);
 
+	test(
+		'a near miss, two letters off, is wrong: the expected answer, and the letters that differ marked',
+		only('desktop', 'grading is the same at any size'),
+		async ({ page }) => {
+			const card = await openCardOfKind(page, 'typed', (c) => /^[A-Za-z]{8,}$/.test(shown(c.answer ?? '')) && !/command/i.test(c.prompt));
+			const answer = shown(card.answer ?? '');
+			// Two letters left out: too far for a typo, near enough to compare.
+			const typed = answer.slice(0, 2) + answer.slice(3, 5) + answer.slice(6);
+			await page.getByLabel('Your answer').fill(typed);
+			await page.getByRole('button', { name: 'Check answer' }).click();
+			await expect(verdict(page)).toHaveText(/Not quite\./);
+			await expect(suggested(page, 'Again')).toBeVisible();
+			await expect(page.getByText('Expected:')).toContainText(answer);
+			const diff = page.getByTestId('typed-diff');
+			await expect(diff).toContainText(`You typed ${typed}; the answer is ${answer}.`);
+			// The two missing letters underlined (<ins>), where they belong; nothing typed was extra.
+			await expect(diff.locator('ins')).toHaveText([answer[2]!, answer[5]!]);
+			await expect(diff.locator('del')).toHaveCount(0);
+			await expect(diff.locator('code')).toHaveText(answer);
+			await expectAccessible(page);
+		}
+	);
+
 	test('show the expected answer when wrong, and suggest Again', only('desktop', 'typing an answer: once, with the laptop keyboard'), async ({ page }) => {
 		const card = await openCardOfKind(page, 'typed');
 		await page.getByLabel('Your answer').fill('definitely not it');
 		await page.getByRole('button', { name: 'Check answer' }).click();
 		await expect(verdict(page)).toHaveText(/Not quite\./);
 		await expect(page.getByText('Expected:')).toContainText(shown(card.answer ?? ''));
+		// Nothing in common: no letter-by-letter comparison to wade through.
+		await expect(page.getByTestId('typed-diff')).toHaveCount(0);
 		await expect(suggested(page, 'Again')).toBeVisible();
 	});
 });

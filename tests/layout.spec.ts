@@ -170,11 +170,31 @@ test(
 		await page.goto('/review');
 		await expect(card(page)).toBeVisible();
 		await page.getByRole('button', { name: 'Flag' }).click();
-		await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toBeVisible();
 		const { counts, tools } = await barBoxes(page);
 		for (const c of counts) for (const t of tools) expect(overlap(c, t), `a count at x ${c.left} under a tool at x ${t.left}`).toBe(false);
 	}
 );
+
+test('at 360 px, flagging a card leaves the Flag button as wide as it was, on the row of the counts and clear of them', once, async ({ page }) => {
+	await page.goto('/review');
+	await expect(card(page)).toBeVisible();
+	const flag = page.getByRole('button', { name: 'Flag', exact: true });
+	const before = (await flag.boundingBox())!;
+	await flag.click();
+	await expect(flag).toHaveAttribute('aria-pressed', 'true');
+	const after = (await flag.boundingBox())!;
+	expect(after.width).toBe(before.width);
+	const counts = (await page.getByTestId('session-counts').boundingBox())!;
+	expect(overlap(counts as DOMRect, { left: after.x, right: after.x + after.width, top: after.y, bottom: after.y + after.height } as DOMRect)).toBe(false);
+	const { counts: each } = await barBoxes(page);
+	expect(each).toHaveLength(3);
+	for (const c of each) {
+		expect(overlap(c, { left: after.x, right: after.x + after.width, top: after.y, bottom: after.y + after.height } as DOMRect)).toBe(false);
+		// One row: the tools did not wrap under the counts, so the card did not move down.
+		expect(after.y).toBeLessThan(c.bottom);
+	}
+});
 
 test('the More sheet sits at the bottom, as high as its buttons', once, async ({ page }) => {
 	await page.goto('/review');

@@ -37,8 +37,9 @@ test(
 		await expect(card).not.toHaveAttribute('data-card-id', b);
 
 		const c = await currentCardId(page);
+		const prompt = (await page.locator('#prompt').innerText()).trim().replace(/\s+/g, ' ');
 		await page.getByRole('button', { name: 'Flag', exact: true }).click();
-		await expect(page.getByRole('button', { name: 'Flagged' })).toHaveAttribute('aria-pressed', 'true');
+		await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toHaveAttribute('aria-pressed', 'true');
 
 		// Answer c, then take the answer back: the card returns, and its review is gone.
 		const reviews = await countRecords(page, 'reviews');
@@ -46,7 +47,8 @@ test(
 		expect(await countRecords(page, 'reviews')).toBe(reviews + 1);
 		await page.getByRole('toolbar', { name: 'Card actions' }).getByRole('button', { name: 'Undo' }).click();
 		await expect(card).toHaveAttribute('data-card-id', c);
-		await expect(notice).toHaveText('Undone.');
+		// The notice says what was taken back: the rating, on which card.
+		await expect(notice).toContainText(prompt.length <= 60 ? `Undid Easy on “${prompt}”.` : `Undid Easy on “${prompt.slice(0, 40)}`);
 		expect(await countRecords(page, 'reviews')).toBe(reviews);
 		expect(await countRecords(page, 'cards')).toBe(0);
 		await expectAccessible(page);

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, only, test } from './fixtures';
 import { openCardOfKind } from './cards';
-import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible, finishSession, storedData } from './helpers';
+import { answerCard, changeSettings, countRecords, currentCardId, expectAccessible, finishSession, giveAnswer, storedData } from './helpers';
 
 /** Whether any part of the element's box is hidden by something drawn over it (the rating bar, say). */
 async function coveredPoints(page: Page, selector: string): Promise<string[]> {
@@ -100,6 +100,47 @@ test('bury sits behind More on a phone, and a snackbar names the card and undoes
 });
 
 test(
+	'the snackbar lies over the session bar, clear of the card and the rating buttons, and goes by itself unless held',
+	only('phone', 'where it covered the card: a 360 px phone'),
+	async ({ page }) => {
+		await page.clock.install();
+		await page.goto('/review');
+		const card = page.locator('article[data-card-id]');
+		await giveAnswer(page, await card.getAttribute('data-kind'));
+		const ratings = page.getByRole('group', { name: 'How well did you recall it?' });
+		await expect(ratings).toBeVisible();
+		const flag = page.getByRole('button', { name: 'Flag', exact: true });
+		await flag.click();
+		const snack = page.locator('.snack');
+		await expect(snack).toContainText('Flagged “');
+		const s = (await snack.boundingBox())!;
+		for (const other of [ratings, page.getByRole('region', { name: 'Card' })]) {
+			const o = (await other.boundingBox())!;
+			const apart = s.x + s.width <= o.x || o.x + o.width <= s.x || s.y + s.height <= o.y || o.y + o.height <= s.y;
+			expect(apart, `the snackbar at y ${s.y}–${s.y + s.height} over something at y ${o.y}–${o.y + o.height}`).toBe(true);
+		}
+
+		// Held while the focus is on it (a keyboard user on their way to Undo)…
+		await page.mouse.move(180, 600);
+		await snack.getByRole('button', { name: 'Undo' }).focus();
+		await page.clock.fastForward(20_000);
+		await expect(snack).toBeVisible();
+		// …and gone a few seconds after the focus leaves; the flag stays.
+		await ratings.getByRole('button').first().focus();
+		await page.clock.fastForward(10_000);
+		await expect(snack).toHaveCount(0);
+		await expect(flag).toHaveAttribute('aria-pressed', 'true');
+
+		// The close button takes it away at once.
+		await flag.click();
+		await expect(snack).toContainText('Removed the flag from “');
+		await snack.getByRole('button', { name: 'Dismiss' }).click();
+		await expect(snack).toHaveCount(0);
+		await expect(flag).toHaveAttribute('aria-pressed', 'false');
+	}
+);
+
+test(
 	'bury and suspend in practice skip the card for the round and leave the schedule alone',
 	only('desktop', 'practice runs on the laptop: once'),
 	async ({ page }) => {
@@ -148,11 +189,11 @@ test(
 		await page.keyboard.press('Escape');
 		await expect(field).not.toBeFocused();
 		await page.keyboard.press('f');
-		await expect(page.getByRole('button', { name: 'Flagged' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: true })).toBeVisible();
 		// Back in the field, Ctrl+Z still undoes (the flag), not the typing.
 		await field.focus();
 		await page.keyboard.press('Control+z');
-		await expect(page.getByRole('button', { name: 'Flag', exact: true })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Flag', exact: true, pressed: false })).toBeVisible();
 		await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', String(answered));
 		// Enter with nothing typed: the answer shows, and Again is suggested.
 		await field.fill('');

@@ -57,3 +57,41 @@ export function charDiff(typed: string, expected: string): DiffPart[] {
 	}
 	return parts;
 }
+
+/**
+ * How alike the two sides of a comparison are, 0 to 1: twice the letters in
+ * common over the letters of both (the ratio of Python's difflib).
+ */
+export function likeness(parts: readonly DiffPart[]): number {
+	let same = 0;
+	let total = 0;
+	for (const p of parts) {
+		const n = [...p.text].length;
+		total += p.kind === 'same' ? 2 * n : n;
+		if (p.kind === 'same') same += 2 * n;
+	}
+	return total === 0 ? 0 : same / total;
+}
+
+/** difflib's cutoff for a close match: below it, a letter-by-letter comparison marks nearly everything and shows nothing. */
+export const NEAR_MISS = 0.6;
+
+/** Longer than any typed answer: the comparison's table grows with the product of the lengths. */
+const MAX_COMPARED = 200;
+
+/**
+ * A wrong answer worth comparing letter by letter: the closest of `forms`
+ * to what was typed, with the comparison, when at least NEAR_MISS alike.
+ */
+export function nearMiss(typed: string, forms: readonly string[]): { expected: string; diff: DiffPart[] } | undefined {
+	const t = typed.trim();
+	if (t === '' || t.length > MAX_COMPARED) return undefined;
+	let best: { expected: string; diff: DiffPart[]; score: number } | undefined;
+	for (const expected of forms) {
+		if (expected.length > MAX_COMPARED) continue;
+		const diff = charDiff(t, expected);
+		const score = likeness(diff);
+		if (score >= NEAR_MISS && score > (best?.score ?? 0)) best = { expected, diff, score };
+	}
+	return best && { expected: best.expected, diff: best.diff };
+}

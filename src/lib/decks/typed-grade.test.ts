@@ -274,3 +274,32 @@ describe('the pieces', () => {
 		]);
 	});
 });
+
+describe('typed answers: a wrong answer near the expected one is compared letter by letter', () => {
+	const c = card('Which isolation level prevents phantom reads in the SQL standard?', 'serializable', ['SERIALIZABLE isolation']);
+
+	it('two letters off is wrong, with the letters that differ marked', () => {
+		const v = gradeTyped(c, 'serilizeable');
+		expect(v.result).toBe('wrong');
+		expect(v.expected).toBe('serializable');
+		expect(v.diff).toEqual([
+			{ text: 'seri', kind: 'same' },
+			{ text: 'a', kind: 'missing' },
+			{ text: 'liz', kind: 'same' },
+			{ text: 'e', kind: 'extra' },
+			{ text: 'able', kind: 'same' }
+		]);
+	});
+
+	it('compares with the closest accepted form', () => {
+		const v = gradeTyped(card('Which pattern notifies subscribers of changes?', 'Observer pattern', ['publish-subscribe']), 'publsh-subscrbie');
+		expect(v.result).toBe('wrong');
+		expect(v.expected).toBe('publish-subscribe');
+		expect(v.diff?.filter((p) => p.kind !== 'same').length).toBeGreaterThan(0);
+	});
+
+	it('an answer that has little in common gets no comparison, only the answer', () => {
+		const v = gradeTyped(c, 'read committed');
+		expect(v).toEqual({ result: 'wrong', expected: 'serializable' });
+	});
+});

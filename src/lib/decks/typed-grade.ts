@@ -12,7 +12,7 @@
 // (Hard is suggested and the learner sees where), unless what was typed is
 // itself another known term: `ltrace` is not a typo of `strace`.
 import type { Card } from './schema';
-import { charDiff, editDistance, type DiffPart } from './text-diff';
+import { charDiff, editDistance, nearMiss, type DiffPart } from './text-diff';
 import { isCodeLike, isFlag, matchKey, plain, plurals, promptWords, typoAllowed } from './typed-forms';
 import { readings } from './typed-readings';
 
@@ -33,7 +33,7 @@ export interface TypedVerdict {
 	result: TypedResult;
 	/** The accepted form closest to what was typed (the deck's answer when nothing is close), backticks removed. */
 	expected: string;
-	/** For "almost": what was typed against `expected`, character by character. */
+	/** For "almost", and for a wrong answer close to an accepted form (a near miss): what was typed against `expected`, character by character. */
 	diff?: DiffPart[];
 }
 
@@ -148,5 +148,7 @@ export function gradeTyped(card: GradedCard, typed: string): TypedVerdict {
 			return { result: 'almost', expected: form.origin, diff: charDiff(t.text, form.origin) };
 		}
 	}
-	return { result: 'wrong', expected: answer };
+	// Wrong, but perhaps near: the learner sees where it parts from the closest accepted form.
+	const close = nearMiss(plain(typed), [answer, ...(card.accept ?? []).map(plain)]);
+	return close ? { result: 'wrong', ...close } : { result: 'wrong', expected: answer };
 }

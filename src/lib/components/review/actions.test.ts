@@ -57,7 +57,7 @@ describe('card actions', () => {
 		await undo(s);
 		expect(s.flagged).toBe(false);
 		expect(db.marks.get('http-1')).toBeUndefined();
-		expect(s.notice).toBe('Undone.');
+		expect(s.notice).toBe('Undone: flagged “What is HTTP?”.');
 		expect(s.ledger.undo).toHaveLength(0);
 		// Each change still writes the journal, in order.
 		expect(s.journals).toBe(2);

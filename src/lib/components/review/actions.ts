@@ -6,7 +6,7 @@ import type { DeckCard } from '$lib/decks';
 import { nextDayStart } from '$lib/srs/day';
 import { apply, revert, type Ledger } from './ledger';
 import { cardOf, takeBack } from './record';
-import { shortPrompt } from './session-text';
+import { shortPrompt, undoneText } from './session-text';
 import { kindOf, type CardKind, type CardSource } from './sources/source';
 
 /** What the card actions need of the session (session.svelte.ts). */
@@ -43,7 +43,8 @@ export async function undo(s: Session): Promise<void> {
 			const kind: CardKind = step.type === 'review' ? step.kind : kindOf(s.source.states.get(card_id));
 			await back(s, ledger, card_id, kind, step.type === 'review' ? step.saved : undefined);
 		}
-		s.notice = 'Undone.';
+		// The card is on screen again: its prompt names it.
+		s.notice = undoneText(step, s.card?.id === card_id ? s.card.prompt : undefined);
 	} catch (e) {
 		s.notice = e instanceof Error ? e.message : String(e);
 		return;

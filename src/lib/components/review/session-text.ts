@@ -1,10 +1,30 @@
 import { dropConnection } from '$lib/data/client';
+import type { UndoStep } from '$lib/data/types';
 import { connection } from '$lib/data/status.svelte';
+import { Rating } from '$lib/srs/constants';
 
 /** A prompt short enough to name a card in a message. */
 export function shortPrompt(prompt: string): string {
 	const p = prompt.replaceAll('`', '').replace(/\s+/g, ' ').trim();
 	return p.length > 60 ? `${p.slice(0, 57).trimEnd()}…` : p;
+}
+
+const GRADE_NAMES: Record<number, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
+
+/**
+ * Says what an undo took back, and on which card: "Undid Good on “What does
+ * HTTP 404 mean?”." A mark or a skip is named by the first sentence of what
+ * its snackbar said ("Undone: buried “…” until tomorrow.").
+ */
+export function undoneText(step: UndoStep, prompt: string | undefined): string {
+	if (step.type === 'review' || step.type === 'practice') {
+		const rating = step.type === 'review' ? step.saved.log.rating : step.record.rating;
+		const name = GRADE_NAMES[rating] ?? 'the answer';
+		return prompt === undefined ? `Undid ${name}.` : `Undid ${name} on “${shortPrompt(prompt)}”.`;
+	}
+	const end = step.label.indexOf('.', step.label.lastIndexOf('”'));
+	const first = end < 0 ? step.label : step.label.slice(0, end + 1);
+	return `Undone: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
 /** Says that an answer made the card a leech, and what became of it. */

@@ -1,0 +1,29 @@
+// When a card in the browser is due, in the learner's days: the list's rows
+// and its Due column say it from one count.
+import { num } from '$lib/number';
+import { startOfDay } from '$lib/srs/day';
+import { isStudied } from '$lib/srs/facts';
+import type { CardState } from '$lib/srs/types';
+
+const DAY = 86_400_000;
+
+/**
+ * Learner's days from today to the day a studied card is due (the day
+ * starting at `dayStartHour`): 0 today, negative when overdue. Undefined for
+ * a card never studied, which is not due but new.
+ */
+export function dueDays(s: Pick<CardState, 'state' | 'due'> | undefined, now: number, dayStartHour: number): number | undefined {
+	if (!isStudied(s)) return undefined;
+	// Rounded: a day with a clock change is 23 or 25 hours long.
+	return Math.round((startOfDay(s.due, dayStartHour) - startOfDay(now, dayStartHour)) / DAY);
+}
+
+/** A row's due date in words: "new", "due today", "due tomorrow", "due in 3 days", "overdue by 2 days". */
+export function dueLabel(s: Pick<CardState, 'state' | 'due'> | undefined, now: number, dayStartHour: number): string {
+	const days = dueDays(s, now, dayStartHour);
+	if (days === undefined) return 'new';
+	if (days === 0) return 'due today';
+	if (days === 1) return 'due tomorrow';
+	if (days > 1) return `due in ${num(days)} days`;
+	return days === -1 ? 'overdue by 1 day' : `overdue by ${num(-days)} days`;
+}
