@@ -48,7 +48,7 @@ test(
 		expect(new Set(ids).size).toBe(20);
 		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 		await expect(progress).toHaveAttribute('aria-valuenow', '100');
-		await expect(page.getByTestId('summary-line')).toHaveText('20 cards, 40 answers');
+		await expect(page.getByTestId('summary-line')).toHaveText('Today: 40 answers, 20 new cards');
 		await expect(page.getByTestId('next-due')).toHaveText(/^Next card due in \d+ days?(; \d+ reviews? due tomorrow)?\.$/);
 		await expectAccessible(page);
 		await expectPhoneFriendly(page);
@@ -97,7 +97,7 @@ test(
 		for (let i = 0; i < 3; i++) await answerCard(page, 'Good');
 
 		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
-		await expect(page.getByTestId('summary-line')).toHaveText('3 cards, 7 answers');
+		await expect(page.getByTestId('summary-line')).toHaveText('Today: 7 answers, 3 new cards');
 		await expect(page.getByTestId('summary-accuracy')).toHaveText('86%');
 		await expect(page.getByTestId('summary-streak')).toHaveText('1 day');
 		await expect(page.getByText(/reviews? due tomorrow|Next card due in/)).toBeVisible();

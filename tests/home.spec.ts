@@ -1,5 +1,5 @@
 import { expect, only, test } from './fixtures';
-import { changeSettings, giveAnswer } from './helpers';
+import { answerCard, changeSettings, expectAccessible, finishSession, giveAnswer } from './helpers';
 
 // The home page is where the daily phone journey starts: checked there.
 const once = only('phone', 'the home page is a phone journey');
@@ -41,4 +41,26 @@ test('home says what is due now and later today, the streak, and how long today 
 	await page.reload();
 	await expect(page.getByTestId('due-now')).toHaveText('1');
 	await expect(page.getByTestId('due-later')).toHaveText('0');
+});
+
+test('home at zero says what tomorrow brings and what to do next, with no Start review', only('desktop', 'home at zero: once'), async ({ page }) => {
+	await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
+	await changeSettings(page, { 'New cards per day': '2' });
+	await page.goto('/review');
+	await answerCard(page, 'Again');
+	await finishSession(page, 'Good');
+	await page.goto('/');
+	await expect(page.getByTestId('due-count')).toHaveText('0');
+	await expect(page.getByTestId('done-today')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Start review' })).toHaveCount(0);
+	await expect(page.getByTestId('time-estimate')).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /^Learn 10 new cards from \S/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: "Practise today's misses: 1 card" })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Review ahead: 2 cards due soon$/ })).toBeVisible();
+	// Tomorrow: the card missed today, relearned with a day's interval; the other graduated to days more.
+	await expect(page.getByTestId('done-today')).toHaveText('Done for today: tomorrow 1 review.');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: /^Practise today's misses/ }).click();
+	await expect(page.getByRole('heading', { name: "Practise today's misses" })).toBeAttached();
+	await expect(page.locator('article[data-card-id]')).toBeVisible();
 });

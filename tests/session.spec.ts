@@ -238,3 +238,81 @@ test(
 		await expect(page.getByTestId('section-new')).toHaveText('0');
 	}
 );
+
+test(
+	'the daily session ends with what to do next: more new cards from the next section, today’s misses, review ahead',
+	only('desktop', 'the same links at any size: once'),
+	async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
+		await changeSettings(page, { 'New cards per day': '3' });
+		await page.goto('/review');
+		const missed = await answerCard(page, 'Again');
+		await finishSession(page, 'Good');
+		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+		// The first section of the roadmap still has cards never studied: it is the next one, named.
+		await expect(page.getByRole('link', { name: /^Learn 10 new cards from \S/ })).toBeVisible();
+		await expect(page.getByRole('link', { name: "Practise today's misses: 1 card" })).toBeVisible();
+		// The three cards graduated with intervals of a few days: due soon, so they can be reviewed ahead.
+		const ahead = page.getByRole('link', { name: /^Review ahead: \d+ cards? due soon$/ });
+		await expect(ahead).toBeVisible();
+		const offered = Number((await ahead.textContent())?.match(/\d+/)?.[0]);
+		expect(offered).toBeGreaterThan(0);
+		await expect(page.getByRole('link', { name: 'Back to today' })).toBeVisible();
+		await expectAccessible(page);
+
+		// Today's misses: the card rated Again, practised; the schedule stays as it is.
+		const before = await storedData(page, ['cards']);
+		await page.getByRole('link', { name: /^Practise today's misses/ }).click();
+		await expect(page.locator('article[data-card-id]')).toHaveAttribute('data-card-id', missed);
+		await answerCard(page, 'Good');
+		await expect(page.getByRole('heading', { name: 'Practice complete' })).toBeVisible();
+		expect(await storedData(page, ['cards'])).toEqual(before);
+		expect(await countRecords(page, 'practice')).toBe(1);
+
+		// Review ahead: the cards offered, as ordinary reviews answered early.
+		await page.goto('/review');
+		const reviews = await countRecords(page, 'reviews');
+		await page.getByRole('link', { name: /^Review ahead/ }).click();
+		await expect(page.getByTestId('left-review')).toHaveText(String(offered));
+		for (let i = 0; i < offered; i++) await answerCard(page, 'Good');
+		await expect(page.getByRole('heading', { name: 'Review ahead complete' })).toBeVisible();
+		expect(await countRecords(page, 'reviews')).toBe(reviews + offered);
+
+		// Learn 10 more: the section's quiz, with ten new cards allowed beyond today's limit.
+		await page.goto('/review');
+		await page.getByRole('link', { name: /^Learn 10 new cards from/ }).click();
+		await expect(page).toHaveURL(/\/sections\/[^/]+\/quiz$/);
+		await expect(page.getByTestId('left-new')).toHaveText('10');
+		// A reload does not allow ten more again.
+		await page.reload();
+		await expect(page.getByTestId('left-new')).toHaveText('10');
+	}
+);
+
+test(
+	'today’s answers read the same at the session’s end, on its summary reopened and on Stats, after an undo and a reload',
+	only('desktop', 'counts, not layout: once'),
+	async ({ page }) => {
+		await page.clock.install({ time: new Date('2026-11-21T10:00:00') });
+		await changeSettings(page, { 'New cards per day': '3' });
+		await page.goto('/review');
+		await answerCard(page, 'Good');
+		await answerCard(page, 'Again');
+		await answerCard(page, 'Good');
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect(page.locator('[data-answers]')).toHaveAttribute('data-answers', '2');
+		await page.reload();
+		await finishSession(page, 'Good');
+		const atEnd = await page.getByTestId('summary-answered').textContent();
+		expect(Number(atEnd)).toBe(await countRecords(page, 'reviews'));
+		await expect(page.getByTestId('summary-line')).toHaveText(`Today: ${atEnd} answers, 3 new cards`);
+		// Home at zero has no Start review; the summary is still at /review.
+		await page.goto('/');
+		await expect(page.getByTestId('done-today')).toBeVisible();
+		await page.goto('/review');
+		await expect(page.getByTestId('summary-answered')).toHaveText(atEnd!);
+		await page.goto('/stats');
+		await expect(page.getByTestId('stats-today')).toHaveText(atEnd!);
+	}
+);

@@ -14,6 +14,7 @@ import { forecast, type Forecast } from './forecast';
 import { heatmap, type Heatmap } from './heatmap';
 import { knowledge, sectionRows, type SectionRow } from './knowledge';
 import { retention, type RetentionRow } from './retention';
+import { todayCounts } from './today';
 
 export interface StatsInput {
 	dayStartHour: number;
@@ -59,7 +60,7 @@ export function buildStats(input: StatsInput, now: number, f: FSRS): StatsModel 
 	const sections = sectionRows(input.decks, input.states, input.totals, now, f);
 	const cells = new Map(map.weeks.flat().flatMap((c) => (c ? [[c.day, c.answers] as const] : [])));
 	return {
-		today: cells.get(today) ?? 0,
+		today: todayCounts(perDay, now, h)?.answers ?? 0,
 		streak: input.streak,
 		// Every answer ever, from the per-card totals: the buckets read cover a year.
 		total: [...input.totals.values()].reduce((n, c) => n + c.answers, 0),

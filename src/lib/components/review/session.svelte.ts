@@ -8,6 +8,7 @@ import { previewIntervals } from '$lib/srs/grade';
 import { DEFAULT_DAY_START_HOUR } from '$lib/srs/queue';
 import { scheduler } from '$lib/srs/scheduler';
 import type { Grade } from '$lib/srs/types';
+import { readTodayCounts } from '$lib/study/answered-today';
 import { loadToday } from '$lib/study/today';
 import { CardAnswer } from './answer.svelte';
 import { bury, suspend, toggleFlag, undo } from './actions';
@@ -221,7 +222,10 @@ export class ReviewSession {
 		const settings = this.source.settings;
 		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
 		const streak = await this.#streak.now(now, settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR, !this.source.practice && this.answered > 0);
-		this.summary = summarize({ now, settings, states: this.source.states, nextLearning, streak, ...this.source.endInput(Object.keys(this.ledger.cards)) });
+		const end = this.source.endInput(Object.keys(this.ledger.cards));
+		// The daily review sums up the day: its answers as Stats counts them, from the running totals, not this session's own count.
+		const answeredToday = end.today && (await readTodayCounts(now, end.today.settings.dayStartHour).catch(() => undefined));
+		this.summary = summarize({ now, settings, states: this.source.states, nextLearning, streak, answeredToday, ...end });
 		this.counts = { fresh: 0, learning: 0, review: 0 };
 		const wasEnded = this.ledger.ended;
 		this.ledger = finished(this.ledger);

@@ -10,7 +10,8 @@ import { setOrDelete, type CardSource, type Counts, type EndInput, type Next } f
 /**
  * N random cards of one section, practised without touching the schedule:
  * answers become practice records, bury and suspend only skip a card in
- * this round, and "Practice another N" draws a new round.
+ * this round, and "Practice another N" draws a new round. Given `pool`, the
+ * round is those cards instead, in their order (today's misses).
  */
 export class PracticeSource implements CardSource {
 	readonly practice = true;
@@ -18,20 +19,22 @@ export class PracticeSource implements CardSource {
 	readonly extraNew = 0;
 	readonly deck: string | undefined;
 	readonly size: number;
+	readonly scope: string;
 	readonly states = new Map<string, CardState>();
 	#marks = new Map<string, CardMarks>();
 	#settings: AppSettings | undefined;
 	#index: DeckIndex | undefined;
 	#round = new Round();
+	#pool: ((today: Today) => string[]) | undefined;
+	#ids: string[] = [];
 
-	constructor(deck: string | undefined, size: number) {
+	constructor(deck: string | undefined, size: number, pool?: { name: string; ids: (today: Today) => string[] }) {
 		this.deck = deck;
 		this.size = Math.max(1, size);
+		this.#pool = pool?.ids;
+		this.scope = `practice:${pool?.name ?? deck ?? 'all'}`;
 	}
 
-	get scope(): string {
-		return `practice:${this.deck ?? 'all'}`;
-	}
 	get settings(): AppSettings | undefined {
 		return this.#settings;
 	}
@@ -42,6 +45,7 @@ export class PracticeSource implements CardSource {
 	start(today: Today): void {
 		this.#settings = today.settings;
 		this.#index = today.index;
+		this.#ids = this.#pool?.(today) ?? [];
 		// Only to show whether a card is flagged: practice never hides or reschedules one.
 		this.#marks = today.marks;
 	}
@@ -54,8 +58,8 @@ export class PracticeSource implements CardSource {
 	}
 
 	restart(): void {
-		const ids = this.#index?.decks.find((d) => d.id === this.deck)?.cardIds ?? [];
-		this.#round.ids = shuffled(ids).slice(0, this.size);
+		if (this.#pool) this.#round.ids = this.#ids.slice(0, this.size);
+		else this.#round.ids = shuffled(this.#index?.decks.find((d) => d.id === this.deck)?.cardIds ?? []).slice(0, this.size);
 	}
 
 	next(_now: number, mix: Mix | undefined): Promise<{ next: Next; mix: Mix | undefined }> {

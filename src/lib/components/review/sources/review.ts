@@ -143,6 +143,6 @@ export class ReviewSource implements CardSource {
 	}
 
 	endInput(): EndInput {
-		return { catalog: this.#today?.catalog, queue: this.#today?.queue, review: true };
+		return { catalog: this.#today?.catalog, queue: this.#today?.queue, review: true, today: this.deck === undefined ? this.#today : undefined };
 	}
 }

@@ -24,6 +24,8 @@ export interface EndInput {
 	catalog: readonly string[] | undefined;
 	queue: Queue | undefined;
 	review: boolean;
+	/** The daily review (every section): today's read, for what to offer next and today's answers. */
+	today?: Today;
 }
 
 /**

@@ -6,24 +6,27 @@ import { Round } from './round';
 import { countKinds, kindOf, setOrDelete, type CardKind, type CardSource, type Counts, type EndInput, type Next } from './source';
 
 /**
- * A fixed list of cards reviewed early (readiness for a date): ordinary
- * reviews, in the list's order, whether due or not.
+ * A fixed list of cards reviewed early (readiness for a date, or review
+ * ahead): ordinary reviews, in the list's order, whether due or not. Given
+ * `choose`, the list is chosen from what the session read as it opened.
  */
 export class TargetSource implements CardSource {
 	readonly practice = false;
 	readonly live = false;
 	readonly extraNew = 0;
-	/** The cards to review, and what names the session (the readiness date). */
-	readonly ids: readonly string[];
+	/** The cards to review, and what names the session (the readiness date, or "ahead"). */
+	ids: readonly string[];
 	readonly key: string;
+	#choose: ((today: Today) => string[]) | undefined;
 	#states = new Map<string, CardState>();
 	#marks = new Map<string, CardMarks>();
 	#settings: AppSettings | undefined;
 	#round = new Round();
 
-	constructor(ids: readonly string[], key: string) {
+	constructor(ids: readonly string[], key: string, choose?: (today: Today) => string[]) {
 		this.ids = ids;
 		this.key = key;
+		this.#choose = choose;
 	}
 
 	get scope(): string {
@@ -43,6 +46,7 @@ export class TargetSource implements CardSource {
 		this.#settings = today.settings;
 		this.#states = today.states;
 		this.#marks = today.marks;
+		if (this.#choose) this.ids = this.#choose(today);
 	}
 
 	/**
