@@ -105,7 +105,7 @@ test(
 		await expect(weakest.locator('li[data-section="http"]')).toHaveCount(0);
 		const low = page.getByTestId('low-coverage').locator('li[data-section="http"]');
 		await expect(low).toContainText('3 of 55 introduced');
-		const learn = low.getByRole('button', { name: /^Learn \d+ new from this section$/ });
+		const learn = low.getByRole('link', { name: /^Learn \d+ new from this section$/ });
 		await expect(learn).toBeVisible();
 		await expect(page.getByText('29 sections are not started yet')).toBeVisible();
 		await accessibleInBothThemes(page);
@@ -191,7 +191,7 @@ test('readiness fits a 360 px phone after weeks of study, with big targets, in b
 	await page.goto('/readiness');
 	const review = page.getByRole('link', { name: /^Review the weakest cards \(\d+\)$/ });
 	await expect(review).toBeVisible();
-	const learn = page.getByTestId('low-coverage').getByRole('button', { name: /^Learn \d+ new from this section$/ });
+	const learn = page.getByTestId('low-coverage').getByRole('link', { name: /^Learn \d+ new from this section$/ });
 	await expect(learn).toBeVisible();
 	for (const width of [360, 320]) {
 		await page.setViewportSize({ width, height: 640 });

@@ -1,16 +1,20 @@
 import { appDb } from '$lib/data/client';
 import { addExtraNew } from '$lib/data/journal';
-import { settings } from '$lib/data/settings.svelte';
 import { startOfDay } from '$lib/srs/day';
+import { loadToday } from './today';
 
 /**
- * "Learn N more from <section>" from a link (the end of the daily session,
- * home at zero): today's new-card limit rises by `n` for that section only,
- * as the section quiz's own "Learn N more" does.
+ * "Learn N new from <section>", however it is asked for (the end of the
+ * daily session, home at zero, readiness's sections still to learn: each a
+ * link to the section's quiz with `?learn=N`). What the day's new-card limit
+ * still leaves is used first; only the rest is allowed beyond it, for this
+ * section, as the section page's own "Learn N more" does once the limit is
+ * used.
  */
-export async function learnMore(deck: string, n: number, now: number): Promise<void> {
-	const [db, s] = await Promise.all([appDb(), settings.load()]);
-	await addExtraNew(db, deck, startOfDay(now, s.dayStartHour), n);
+export async function learnMore(section: string, n: number, now: number): Promise<void> {
+	const today = await loadToday(now, section);
+	const extra = Math.min(n, today.queue.unstudied) - today.queue.fresh.length;
+	if (extra > 0) await addExtraNew(await appDb(), section, startOfDay(now, today.settings.dayStartHour), extra);
 }
 
 /** The `learn` count a link asks for: a whole number from 1 to 200, else none. */
