@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, hydrating, only, test } from './fixtures';
 import { answerCard, expectAccessible, finishSession, giveAnswer } from './helpers';
+import { COUCH, newDbName, setUpSync } from './sync-helpers';
 
 // Phone layouts: one run is enough, the viewport is set here.
 const once = only('phone', 'phone layouts are checked once, on the phone project');
@@ -52,37 +53,47 @@ const places: { name: string; path: string; ready: (page: Page) => Promise<void>
 	{ name: 'Settings', path: '/settings', ready: (page) => expect(page.getByRole('heading', { name: 'Sync' })).toBeAttached() }
 ];
 
-test('at 320 px every place is one tap away: five tabs of at least 44×44 px on screen, the current one marked, in keyboard order', once, async ({ page }) => {
-	await page.setViewportSize({ width: 320, height: 640 });
-	await page.goto('/stats');
-	await expect(page.getByTestId('stats-today')).toBeVisible();
-	const nav = page.getByRole('navigation', { name: 'Main' });
-	const brand = page.getByRole('link', { name: 'Roadmap Recall, today' });
-	for (const link of [brand, ...places.map((p) => nav.getByRole('link', { name: p.name, exact: true }))]) {
-		await expect(link).toBeVisible();
-		const box = (await link.boundingBox())!;
-		const name = await link.textContent();
-		expect(box.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
-		expect(box.x + box.width, `${name} right edge`).toBeLessThanOrEqual(320);
-		expect(box.y + box.height, `${name} bottom edge`).toBeLessThanOrEqual(640);
-		expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
-		expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+test(
+	'at 320 px every place is one tap away: five tabs of at least 44×44 px on screen, the current one marked, in keyboard order',
+	once,
+	async ({ page, context }, info) => {
+		await page.setViewportSize({ width: 320, height: 640 });
+		// Sync set up and failing: the header's indicator at its widest ("Sync failing") beside the brand.
+		await setUpSync(page, newDbName(info));
+		await context.route(`${COUCH}/**`, (route) => route.abort());
+		await page.goto('/stats');
+		await expect(page.getByTestId('stats-today')).toBeVisible();
+		const light = page.getByRole('link', { name: /^Sync failing since/ });
+		await expect(light).toHaveText('Sync failing', { useInnerText: true });
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		const brand = page.getByRole('link', { name: 'Roadmap Recall, today' });
+		expect((await brand.boundingBox())!.x + (await brand.boundingBox())!.width).toBeLessThanOrEqual((await light.boundingBox())!.x);
+		for (const link of [brand, light, ...places.map((p) => nav.getByRole('link', { name: p.name, exact: true }))]) {
+			await expect(link).toBeVisible();
+			const box = (await link.boundingBox())!;
+			const name = await link.textContent();
+			expect(box.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, `${name} right edge`).toBeLessThanOrEqual(320);
+			expect(box.y + box.height, `${name} bottom edge`).toBeLessThanOrEqual(640);
+			expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
+			expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+		}
+		// Tab goes to the skip link, the brand, the five places in order, then the sync indicator.
+		await page.locator('body').focus();
+		for (const name of ['Skip to content', 'Roadmap Recall, today', ...places.map((p) => p.name), /^Sync failing since/]) {
+			await page.keyboard.press('Tab');
+			await expect(page.locator(':focus')).toHaveAccessibleName(name);
+		}
+		await expectAccessible(page);
+		// Each tab opens its page and is marked as the current one; the others are not.
+		for (const place of places) {
+			await nav.getByRole('link', { name: place.name, exact: true }).click();
+			await expect(page).toHaveURL(new RegExp(`${place.path === '/' ? '/' : place.path}$`));
+			await place.ready(page);
+			await expect(nav.locator('[aria-current="page"]')).toHaveText(place.name);
+		}
 	}
-	// Tab goes to the skip link, the brand, then the five places in order.
-	await page.locator('body').focus();
-	for (const name of ['Skip to content', 'Roadmap Recall, today', ...places.map((p) => p.name)]) {
-		await page.keyboard.press('Tab');
-		await expect(page.locator(':focus')).toHaveAccessibleName(name);
-	}
-	await expectAccessible(page);
-	// Each tab opens its page and is marked as the current one; the others are not.
-	for (const place of places) {
-		await nav.getByRole('link', { name: place.name, exact: true }).click();
-		await expect(page).toHaveURL(new RegExp(`${place.path === '/' ? '/' : place.path}$`));
-		await place.ready(page);
-		await expect(nav.locator('[aria-current="page"]')).toHaveText(place.name);
-	}
-});
+);
 
 test('on a 360×640 phone the tab bar covers no content, and makes way for the rating bar while a card is studied', once, async ({ page }) => {
 	const nav = page.getByRole('navigation', { name: 'Main' });
