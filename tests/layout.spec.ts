@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, hydrating, only, test } from './fixtures';
-import { answerCard, expectAccessible, finishSession } from './helpers';
+import { answerCard, expectAccessible, finishSession, giveAnswer } from './helpers';
+import { COUCH, newDbName, setUpSync } from './sync-helpers';
 
 // Phone layouts: one run is enough, the viewport is set here.
 const once = only('phone', 'phone layouts are checked once, on the phone project');
@@ -43,24 +44,91 @@ test('no page scrolls sideways at 360 or 320 px', once, async ({ page }) => {
 	expect(overflowing, 'pages wider than the screen').toEqual([]);
 });
 
-test('at 320 px every header link is inside the screen and at least 44×44 px', once, async ({ page }) => {
-	await page.setViewportSize({ width: 320, height: 640 });
-	await page.goto('/stats');
-	await expect(page.getByTestId('stats-today')).toBeVisible();
-	const targets = [page.getByRole('link', { name: 'Roadmap Recall, today' })];
-	for (const name of ['Today', 'Sections', 'Stats', 'Settings'])
-		targets.push(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
-	for (const link of targets) {
-		await expect(link).toBeVisible();
-		const box = await link.boundingBox();
-		const name = await link.textContent();
-		expect(box, `${name} has a box`).not.toBeNull();
-		if (!box) continue;
-		expect(box.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
-		expect(box.x + box.width, `${name} right edge`).toBeLessThanOrEqual(320);
-		expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
-		expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+/** The five places of the app and what shows that each has opened. */
+const places: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+	{ name: 'Today', path: '/', ready: (page) => expect(page.getByTestId('due-count')).toBeVisible() },
+	{ name: 'Sections', path: '/sections', ready: (page) => expect(page.getByRole('link', { name: /^HTTP/ })).toBeVisible() },
+	{ name: 'Cards', path: '/cards', ready: (page) => expect(page.getByTestId('card-count')).toBeVisible() },
+	{ name: 'Stats', path: '/stats', ready: (page) => expect(page.getByTestId('stats-today')).toBeVisible() },
+	{ name: 'Settings', path: '/settings', ready: (page) => expect(page.getByRole('heading', { name: 'Sync' })).toBeAttached() }
+];
+
+test(
+	'at 320 px every place is one tap away: five tabs of at least 44×44 px on screen, the current one marked, in keyboard order',
+	once,
+	async ({ page, context }, info) => {
+		await page.setViewportSize({ width: 320, height: 640 });
+		// Sync set up and failing: the header's indicator at its widest ("Sync failing") beside the brand.
+		await setUpSync(page, newDbName(info));
+		await context.route(`${COUCH}/**`, (route) => route.abort());
+		await page.goto('/stats');
+		await expect(page.getByTestId('stats-today')).toBeVisible();
+		const light = page.getByRole('link', { name: /^Sync failing since/ });
+		await expect(light).toHaveText('Sync failing', { useInnerText: true });
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		const brand = page.getByRole('link', { name: 'Roadmap Recall, today' });
+		expect((await brand.boundingBox())!.x + (await brand.boundingBox())!.width).toBeLessThanOrEqual((await light.boundingBox())!.x);
+		for (const link of [brand, light, ...places.map((p) => nav.getByRole('link', { name: p.name, exact: true }))]) {
+			await expect(link).toBeVisible();
+			const box = (await link.boundingBox())!;
+			const name = await link.textContent();
+			expect(box.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, `${name} right edge`).toBeLessThanOrEqual(320);
+			expect(box.y + box.height, `${name} bottom edge`).toBeLessThanOrEqual(640);
+			expect(box.width, `${name} width`).toBeGreaterThanOrEqual(44);
+			expect(box.height, `${name} height`).toBeGreaterThanOrEqual(44);
+		}
+		// Tab goes to the skip link, the brand, the five places in order, then the sync indicator.
+		await page.locator('body').focus();
+		for (const name of ['Skip to content', 'Roadmap Recall, today', ...places.map((p) => p.name), /^Sync failing since/]) {
+			await page.keyboard.press('Tab');
+			await expect(page.locator(':focus')).toHaveAccessibleName(name);
+		}
+		await expectAccessible(page);
+		// Each tab opens its page and is marked as the current one; the others are not.
+		for (const place of places) {
+			await nav.getByRole('link', { name: place.name, exact: true }).click();
+			await expect(page).toHaveURL(new RegExp(`${place.path === '/' ? '/' : place.path}$`));
+			await place.ready(page);
+			await expect(nav.locator('[aria-current="page"]')).toHaveText(place.name);
+		}
 	}
+);
+
+test('on a 360×640 phone the tab bar covers no content, and makes way for the rating bar while a card is studied', once, async ({ page }) => {
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	/** How far the end of the page's content is below the top of the tab bar (negative: above it, clear). */
+	const overlapAtEnd = () =>
+		page.evaluate(() => {
+			window.scrollTo(0, document.documentElement.scrollHeight);
+			const main = document.querySelector('main')!.getBoundingClientRect();
+			const bar = document.querySelector('nav[aria-label="Main"]')!.getBoundingClientRect();
+			return Math.round(main.bottom - bar.top);
+		});
+	await page.goto('/settings');
+	await expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…');
+	expect(await overlapAtEnd()).toBeLessThanOrEqual(0);
+
+	// A card answered: its rating bar has the foot of the screen, with nothing over it; the tab bar is gone meanwhile.
+	await page.goto('/sections/http/practice?n=2');
+	await expect(card(page)).toBeVisible();
+	await expect(nav).toBeHidden();
+	await giveAnswer(page);
+	const good = page.getByRole('button', { name: /^Good/ });
+	const box = (await good.boundingBox())!;
+	expect(box.y + box.height).toBeLessThanOrEqual(640);
+	const atGood = await page.evaluate(
+		([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? '',
+		[box.x + box.width / 2, box.y + box.height / 2]
+	);
+	expect(atGood).toContain('Good');
+	await expect(nav).toBeHidden();
+	await good.click();
+	await finishSession(page, 'Good');
+	// At the session's end the tab bar is back, below the summary and its buttons.
+	await expect(sessionDone(page)).toBeVisible();
+	await expect(nav).toBeVisible();
+	expect(await overlapAtEnd()).toBeLessThanOrEqual(0);
 	await expectAccessible(page);
 });
 

@@ -286,7 +286,8 @@ test(
 					await page.clock.fastForward(31_000);
 				}
 				await expect(page.getByRole('alert').filter({ hasText: c.says })).toBeVisible();
-				await expect(page.getByTestId('sync-error')).toContainText(c.says.slice(0, 40));
+				// Shown once: in the answer to the press, not again as the status's last error.
+				await expect(page.getByText(c.says.slice(0, 40))).toHaveCount(1);
 				await context.unroute(c.path);
 				expect(await localData(page)).toEqual(before);
 			});
@@ -383,3 +384,69 @@ test('a document on the server that fails the checks is skipped and named; Stop 
 	expect(urls.filter((u) => u.includes(ADMIN.password))).toEqual([]);
 	await expect(page.getByRole('button', { name: 'Stop syncing' })).toBeHidden();
 });
+
+test('a mistyped server is not saved: one error that says so, sync stays off, and nothing fails in the background', once, async ({ page }, info) => {
+	const tries: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().startsWith('http://localhost:1/')) tries.push(r.url());
+	});
+	// Port 1: nothing answers there, as with a mistyped address.
+	await setUpSync(
+		page,
+		newDbName(info),
+		'Could not reach localhost:1: the address is wrong, the server is down, or it does not allow this app (CORS). Nothing was saved: sync is still off on this device.',
+		'http://localhost:1'
+	);
+	await expect(page.getByText('Could not reach localhost:1')).toHaveCount(1);
+	expect(await metaValue(page, 'sync')).toBeUndefined();
+	await expect(page.getByTestId('sync-status')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Stop syncing' })).toBeHidden();
+	await expect(page.getByTestId('sync-light')).toHaveCount(0);
+	// What was typed stays, to be corrected.
+	await expect(page.getByLabel('Server address')).toHaveValue('http://localhost:1');
+
+	// Opening the app again tries nothing.
+	const before = tries.length;
+	await page.goto('/');
+	await expect(page.getByTestId('due-count')).not.toHaveText('…');
+	await page.goto('/settings');
+	await expect(page.getByTestId('storage-status')).not.toHaveText('Checking storage…');
+	expect(tries).toHaveLength(before);
+	await expect(page.getByTestId('sync-light')).toHaveCount(0);
+});
+
+test(
+	'the header says when sync is failing and since when, opens the Sync section, and says synced once a sync goes through',
+	once,
+	async ({ page, context }, info) => {
+		const light = page.getByTestId('sync-light');
+		const db = newDbName(info);
+		await setUpSync(page, db);
+		await expect(light).toHaveAccessibleName(/^Synced at /);
+
+		// An answer waits to be sent until the next sync.
+		await openAndSync(page, '/review');
+		await answerCard(page, 'Good');
+		await expect(light).toHaveAccessibleName('Sync waiting: 1 change not sent yet');
+
+		// The server goes away: the sync that opening the app starts fails, and the header says so on every page.
+		await context.route(`${COUCH}/**`, (route) => route.abort());
+		await page.goto('/stats');
+		await expect(light).toHaveAccessibleName(/^Sync failing since \d/);
+		// A laptop has room for the whole sentence.
+		await expect(light).toHaveText(/^Sync failing since \d/, { useInnerText: true });
+		await light.click();
+		await expect(page).toHaveURL(/\/settings#sync$/);
+		await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeInViewport();
+		// The reason, once, in the Sync section.
+		await expect(page.getByTestId('sync-error')).toContainText('Could not reach localhost');
+		await expect(page.getByText(/Could not reach localhost/)).toHaveCount(1);
+		await expectAccessible(page);
+
+		await context.unroute(`${COUCH}/**`);
+		expect(await syncNow(page)).toMatch(/^Synced: /);
+		expect((await serverIds(db)).filter((id) => id.startsWith('review:'))).toHaveLength(1);
+		await expect(light).toHaveAccessibleName(/^Synced at /);
+		await expect(page.getByTestId('sync-error')).toBeHidden();
+	}
+);

@@ -33,6 +33,8 @@ export interface SyncStatus {
 	lastSync?: number;
 	lastError?: string;
 	lastErrorAt?: number;
+	/** When the failures since the last sync that went through began, epoch ms (read it through sync/state.ts's failingSince). */
+	failingSince?: number;
 	auth?: AuthMode;
 	/** Documents on the server that failed our checks: skipped, named here (the last 20). */
 	skipped: { id: string; why: string }[];

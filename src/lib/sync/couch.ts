@@ -11,13 +11,22 @@ import type { AuthMode, CouchConfig } from '$lib/db/meta';
 export type { AuthMode, CouchConfig } from '$lib/db/meta';
 
 export class SyncError extends Error {
+	/**
+	 * What went wrong, without what it means for a sync under way ("Nothing
+	 * was changed; sync will try again later."): trying a server before it is
+	 * saved (connect.ts) says what that means itself.
+	 */
+	readonly reason: string;
 	constructor(
-		message: string,
+		reason: string,
 		/** HTTP status, or 0 when the server never answered. */
-		readonly status = 0
+		readonly status = 0,
+		/** What this means for a sync under way, appended to the message. */
+		consequence?: string
 	) {
-		super(message);
+		super(consequence ? `${reason} ${consequence}` : reason);
 		this.name = 'SyncError';
+		this.reason = reason;
 	}
 }
 
@@ -105,6 +114,9 @@ export function checkDbName(input: string): string | undefined {
 }
 
 const TIMEOUT_MS = 30_000;
+// What a failed request means for a sync under way: what it merged or sent before stays, this request changed nothing.
+const UNCHANGED = 'Nothing was changed.';
+const LATER = 'Nothing was changed; sync will try again later.';
 
 /** user:password in base64, as UTF-8 (btoa alone takes only Latin-1). */
 function basic(user: string, password: string): string {
@@ -161,10 +173,11 @@ export class CouchClient {
 			text = await response.text();
 		} catch {
 			if (cancel?.aborted) throw new SyncCancelled();
-			if (controller.signal.aborted)
-				throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds. Nothing was changed; sync will try again later.`);
+			if (controller.signal.aborted) throw new SyncError(`The server did not answer within ${Math.round(ms / 1000)} seconds.`, 0, LATER);
 			throw new SyncError(
-				`Could not reach ${new URL(this.config.server).host}: ${typeof navigator !== 'undefined' && navigator.onLine === false ? 'this device is offline' : 'the address is wrong, the server is down, or it does not allow this app (CORS)'}. Nothing was changed.`
+				`Could not reach ${new URL(this.config.server).host}: ${typeof navigator !== 'undefined' && navigator.onLine === false ? 'this device is offline' : 'the address is wrong, the server is down, or it does not allow this app (CORS)'}.`,
+				0,
+				UNCHANGED
 			);
 		} finally {
 			clearTimeout(timer);
@@ -175,13 +188,14 @@ export class CouchClient {
 			body = text === '' ? {} : JSON.parse(text);
 		} catch {
 			throw new SyncError(
-				`The server's answer (HTTP ${response.status}) was not valid JSON: is ${this.config.server} a CouchDB server? Nothing was changed.`,
-				response.status
+				`The server's answer (HTTP ${response.status}) was not valid JSON: is ${this.config.server} a CouchDB server?`,
+				response.status,
+				UNCHANGED
 			);
 		}
 		if (response.ok || accept.includes(response.status)) {
 			if (body === null || typeof body !== 'object')
-				throw new SyncError(`The server's answer was not what CouchDB sends (HTTP ${response.status}). Nothing was changed.`, response.status);
+				throw new SyncError(`The server's answer was not what CouchDB sends (HTTP ${response.status}).`, response.status, UNCHANGED);
 			return { status: response.status, body: body as T };
 		}
 		throw this.failure(response.status, body);
@@ -198,12 +212,9 @@ export class CouchClient {
 			412: `The server refused the request${reason}.`,
 			413: `The server found a request too large${reason}.`
 		};
-		const text =
-			words[status] ??
-			(status >= 500
-				? `The server failed (HTTP ${status})${reason}. Nothing was changed; sync will try again later.`
-				: `The server refused the request (HTTP ${status})${reason}.`);
-		return new SyncError(text, status);
+		if (words[status]) return new SyncError(words[status], status);
+		if (status >= 500) return new SyncError(`The server failed (HTTP ${status})${reason}.`, status, LATER);
+		return new SyncError(`The server refused the request (HTTP ${status})${reason}.`, status);
 	}
 
 	/**

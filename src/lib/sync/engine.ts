@@ -6,7 +6,7 @@ import { newTally, type SyncOptions, type Tally } from './options';
 import { pendingChanges } from './pending';
 import { pull } from './pull';
 import { pushOutbox, pushScan, type PushProgress } from './push';
-import { getSyncConfig, getSyncStatus, sameTarget, type SyncStatus } from './state';
+import { failingSince, getSyncConfig, getSyncStatus, sameTarget, type SyncStatus } from './state';
 
 export type { SyncOptions } from './options';
 export type { SyncProgress } from './progress';
@@ -76,7 +76,10 @@ async function run(db: RecallDatabase, options: SyncOptions): Promise<SyncOutcom
 			return { ok: true, cancelled: true, sent: tally.sent, skipped: tally.skipped, findings: tally.findings, ...changed(tally) };
 		}
 		const error = e instanceof SyncError ? e.message : `Sync stopped: ${e instanceof Error ? e.message : String(e)}.`;
-		await saveStatus(db, config, { ...status, lastError: error, lastErrorAt: now(), ...kept() }).catch(() => undefined);
+		const at = now();
+		// The header says since when sync has been failing: the first of these failures, not the latest.
+		const lastError = { lastError: error, lastErrorAt: at, failingSince: failingSince(status) ?? at };
+		await saveStatus(db, config, { ...status, ...lastError, ...kept() }).catch(() => undefined);
 		return { ok: false, error, ...changed(tally) };
 	}
 }

@@ -9,6 +9,12 @@ export function sameTarget(a: CouchConfig | undefined, b: CouchConfig): boolean 
 	return !!a && a.server === b.server && a.db === b.db;
 }
 
+/** Since when sync has been failing: the first failure after the last sync that went through (undefined: it is not failing). */
+export function failingSince(status: SyncStatus): number | undefined {
+	if (!status.lastError || status.lastErrorAt === undefined || status.lastErrorAt <= (status.lastSync ?? 0)) return undefined;
+	return status.failingSince ?? status.lastErrorAt;
+}
+
 export async function getSyncConfig(db: RecallDatabase): Promise<CouchConfig | undefined> {
 	return readMeta(db, 'sync');
 }
