@@ -68,6 +68,8 @@ try {
 		const path = join(dir, 'history.json.gz');
 		writeFileSync(path, file);
 		await page.goto(`${base}/settings`);
+		// Hydrated (the layout marks it): a file chosen before then would not be read.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.getByLabel('Import a backup').setInputFiles(path);
 		await page.getByRole('button', { name: 'Merge into my data' }).click();
 		await page.getByTestId('import-message').waitFor({ timeout: 120_000 });
