@@ -1,6 +1,6 @@
 // One collection, fed to every place that says what the learner knows: the
-// map's tiles, a section's page and Stats (its per-section table and its
-// headline). Each is driven through what its page calls, from the same
+// map's tiles, a section's page, readiness (today and on its date) and Stats
+// (its per-section table and its headline). Each is driven through what its page calls, from the same
 // database, so a place that computed "known" or "recall" its own way shows
 // here. The map's "N due · M new" is checked against the section's queue.
 import 'fake-indexeddb/auto';
@@ -16,6 +16,7 @@ import { scheduler } from '$lib/srs/scheduler';
 import { cardState, useTimeZone } from '$lib/srs/test-helpers';
 import { buildStats } from '$lib/stats/model';
 import { loadMap } from './map';
+import { loadReadiness } from './readiness';
 import { loadToday } from './today';
 
 useTimeZone('Europe/Berlin');
@@ -70,8 +71,10 @@ afterAll(() => {
 const figures = (m: Memory): Memory => ({ total: m.total, introduced: m.introduced, mastered: m.mastered, known: m.known, recall: m.recall });
 
 describe('every place that says what the learner knows agrees on one collection', () => {
-	it('the map, the section page and Stats give each section the same known, recall of studied cards, introduced and mastered', async () => {
+	it('the map, the section page, readiness and Stats give each section the same known, recall of studied cards, introduced and mastered', async () => {
 		const map = await loadMap(NOW);
+		// Readiness: what src/routes/readiness/+page.svelte reads, for a date a week ahead.
+		const ready = await loadReadiness('2026-03-17', NOW);
 
 		// Stats: what src/routes/stats/+page.svelte reads, through buildStats.
 		const db = await appDb();
@@ -96,6 +99,9 @@ describe('every place that says what the learner knows agrees on one collection'
 			const row = stats.sections.find((r) => r.id === deck.id)!;
 			expect(figures(tile.memory)).toEqual(page);
 			expect(figures(row)).toEqual(page);
+			// Readiness today is the same figures; on its date, the same function at that moment.
+			expect(figures(ready.now.find((r) => r.id === deck.id)!.memory)).toEqual(page);
+			expect(figures(ready.then.find((r) => r.id === deck.id)!.memory)).toEqual(memoryOf(t.catalog, t.states, ready.at, scheduler(t.settings)));
 			// "N due · M new" on the tile: what the section's queue counts due today and never studied (no limit binds here).
 			expect(tile.today).toEqual({ due: t.facts.dueToday, unstudied: t.facts.unstudied });
 		}
@@ -110,6 +116,7 @@ describe('every place that says what the learner knows agrees on one collection'
 		// The headline on Stats is the tiles added up.
 		const all = sumMemory([...map.tiles.values()].map((t) => t.memory));
 		expect(stats.knowledge).toEqual(all);
+		expect(ready.overallNow).toEqual(all);
 		// Alpha's only new card is a5 (a6 is suspended): it is still the next section in roadmap order.
 		expect(map.next).toBe('alpha');
 	});
