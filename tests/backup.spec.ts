@@ -172,3 +172,25 @@ test('a review log exported for a spreadsheet escapes cells that would run as fo
 		.map((row) => row.replace(/(,\d+){4}$/, ''));
 	expect(ids.sort()).toEqual(['"\'=HYPERLINK(""http://evil"")"', "'+1+1", "'-2", "'@SUM(A1)"].sort());
 });
+
+test('a backup chosen before the page has woken up is still imported', once, async ({ page }) => {
+	await page.goto('/review');
+	await answerCard(page, 'Good');
+	await page.goto('/settings');
+	const file = await download(page, 'Export backup');
+	await deleteEverything(page);
+	// A slow phone: the prerendered page is there, its JavaScript not yet (held here until the file is chosen).
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/entry/start.*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	const opened = page.goto('/settings');
+	await page.getByLabel('Import a backup').setInputFiles({ name: 'backup.json.gz', mimeType: 'application/gzip', buffer: file });
+	expect(await page.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(false);
+	release();
+	await opened;
+	await page.getByRole('button', { name: 'Merge into my data' }).click();
+	await expect(page.getByTestId('import-message')).toContainText('1 answer added');
+});
