@@ -142,7 +142,8 @@ test(
 		expect(await countRecords(page, 'marks')).toBe(1);
 		await expect(card.getByRole('button', { name: 'Unsuspend' })).toBeFocused();
 		await page.keyboard.press('Control+z');
-		await expect(page.getByRole('status')).toHaveText('Undone.');
+		// The undo says which action, on which card.
+		await expect(page.getByRole('status')).toHaveText(/^Undid Suspend on “.+”\.$/);
 		await expect(card.getByTestId('detail-state')).toHaveText('Review');
 		expect(await countRecords(page, 'marks')).toBe(0);
 
@@ -166,7 +167,7 @@ test(
 
 		// Undo: the exact earlier state, and the forget's record is gone.
 		await page.getByRole('button', { name: 'Undo' }).click();
-		await expect(page.getByRole('status')).toHaveText('Undone.');
+		await expect(page.getByRole('status')).toHaveText(/^Undid Forget on “.+”\.$/);
 		await expect(card.getByTestId('detail-state')).toHaveText('Review');
 		await expect(history.getByRole('row')).toHaveCount(2);
 		expect(await countRecords(page, 'reviews')).toBe(2);
@@ -192,7 +193,7 @@ test(
 			await expect(page.getByRole('status')).toHaveText('Card flagged.');
 			await expectAccessible(page);
 			await page.getByRole('button', { name: 'Undo' }).click();
-			await expect(page.getByRole('status')).toHaveText('Undone.');
+			await expect(page.getByRole('status')).toHaveText(/^Undid Flag on “.+”\.$/);
 		}
 	}
 );

@@ -12,26 +12,28 @@ export type CardAction = 'suspend' | 'unsuspend' | 'flag' | 'unflag' | 'bury' | 
 /** A saved action: what to tell the learner, and how to take it back. */
 export interface DoneAction {
 	card_id: string;
+	/** The button's name, for the undo's message ("Undid Suspend on “…”."). */
+	name: string;
 	message: string;
 	undo: () => Promise<void>;
 }
 
-const MARKS: Record<Exclude<CardAction, 'forget' | 'bury'>, { patch: Partial<CardMarks>; message: string }> = {
-	suspend: { patch: { suspended: true }, message: 'Card suspended: it stays out of your reviews.' },
+const MARKS: Record<Exclude<CardAction, 'forget' | 'bury'>, { patch: Partial<CardMarks>; name: string; message: string }> = {
+	suspend: { patch: { suspended: true }, name: 'Suspend', message: 'Card suspended: it stays out of your reviews.' },
 	// Resuming a leech ends its leech mark too, as before: the learner has reworked it.
-	unsuspend: { patch: { suspended: false, leech: false }, message: 'Card resumed: it is back in your reviews.' },
-	flag: { patch: { flagged: true }, message: 'Card flagged.' },
-	unflag: { patch: { flagged: false }, message: 'Flag removed.' },
-	unbury: { patch: { buried_until: null }, message: 'Card unburied: it can come up today.' }
+	unsuspend: { patch: { suspended: false, leech: false }, name: 'Unsuspend', message: 'Card resumed: it is back in your reviews.' },
+	flag: { patch: { flagged: true }, name: 'Flag', message: 'Card flagged.' },
+	unflag: { patch: { flagged: false }, name: 'Unflag', message: 'Flag removed.' },
+	unbury: { patch: { buried_until: null }, name: 'Unbury', message: 'Card unburied: it can come up today.' }
 };
 
 export async function perform(db: RecallDatabase, f: FSRS, card_id: string, action: CardAction, now: number, dayStartHour: number): Promise<DoneAction> {
 	if (action === 'forget') {
 		const saved = await recordForget(db, f, card_id, now);
-		return { card_id, message: 'Card forgotten: it is new again.', undo: () => undoForget(db, saved) };
+		return { card_id, name: 'Forget', message: 'Card forgotten: it is new again.', undo: () => undoForget(db, saved) };
 	}
-	const { patch, message } =
-		action === 'bury' ? { patch: { buried_until: nextDayStart(now, dayStartHour) }, message: 'Card buried until tomorrow.' } : MARKS[action];
+	const { patch, name, message } =
+		action === 'bury' ? { patch: { buried_until: nextDayStart(now, dayStartHour) }, name: 'Bury', message: 'Card buried until tomorrow.' } : MARKS[action];
 	const { before } = await setMarks(db, card_id, patch, now);
-	return { card_id, message, undo: () => restoreMarks(db, card_id, before) };
+	return { card_id, name, message, undo: () => restoreMarks(db, card_id, before) };
 }

@@ -3,11 +3,9 @@ import type { UndoStep } from '$lib/data/types';
 import { connection } from '$lib/data/status.svelte';
 import { Rating } from '$lib/srs/constants';
 
-/** A prompt short enough to name a card in a message. */
-export function shortPrompt(prompt: string): string {
-	const p = prompt.replaceAll('`', '').replace(/\s+/g, ' ').trim();
-	return p.length > 60 ? `${p.slice(0, 57).trimEnd()}…` : p;
-}
+import { shortPrompt } from '$lib/decks/title';
+
+export { shortPrompt };
 
 const GRADE_NAMES: Record<number, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
 
