@@ -4,36 +4,17 @@
 // for a date and the card browser, at phone (360×740) and laptop (1280×800)
 // sizes, into docs/screenshots/.
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
-import { simulateHistory } from './history.js';
+import { SIZES, withHistory } from './shots.js';
 import { serve } from './serve.js';
 
 const OUT = 'docs/screenshots';
 const server = await serve({ port: 0, host: '127.0.0.1' });
 const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-const dir = mkdtempSync(join(tmpdir(), 'recall-shots-'));
 try {
-	const sizes = {
-		phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-		laptop: { viewport: { width: 1280, height: 800 } }
-	};
-	for (const [size, options] of Object.entries(sizes)) {
-		const context = await browser.newContext({ ...options, colorScheme: 'light', serviceWorkers: 'block' });
-		const page = await context.newPage();
-		const index = await (await page.request.get(`${base}/decks/index.json`)).json();
-		const { file, counts } = simulateHistory(index.decks.flatMap((d) => d.cardIds));
-		const path = join(dir, 'history.json.gz');
-		writeFileSync(path, file);
-		await page.goto(`${base}/settings`);
-		// Hydrated (the layout marks it): a file chosen before then would not be read.
-		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-		await page.getByLabel('Import a backup').setInputFiles(path);
-		await page.getByRole('button', { name: 'Merge into my data' }).click();
-		await page.getByTestId('import-message').waitFor({ timeout: 120_000 });
+	for (const [size, options] of Object.entries(SIZES)) {
+		const { context, page, counts } = await withHistory(browser, base, options);
 		console.log(`${size}: imported ${counts.reviews} simulated answers`);
 		const shot = async (name, url, ready, fullPage = size === 'laptop') => {
 			await page.goto(`${base}${url}`);
@@ -55,5 +36,4 @@ try {
 } finally {
 	await browser.close();
 	await server.close();
-	rmSync(dir, { recursive: true, force: true });
 }

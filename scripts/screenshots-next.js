@@ -4,18 +4,14 @@
 // Easy), then the session end and home at zero are shot, at phone (360×740)
 // and laptop (1280×800) sizes, into docs/screenshots/ (OUT= another folder).
 import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
-import { simulateHistory } from './history.js';
+import { SIZES, withHistory } from './shots.js';
 import { serve } from './serve.js';
 
 const OUT = process.env.OUT ?? 'docs/screenshots';
 const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BUILD_DIR ? { dir: process.env.BUILD_DIR } : {}) });
 const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-const dir = mkdtempSync(join(tmpdir(), 'recall-next-'));
 
 /** Answers whatever card is on screen from the keyboard, rating it `rating` once the answer shows. Returns false at the session's end. */
 async function answerOne(page, rating) {
@@ -56,23 +52,8 @@ async function answerOne(page, rating) {
 }
 
 try {
-	const sizes = {
-		phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-		laptop: { viewport: { width: 1280, height: 800 } }
-	};
-	for (const [size, options] of Object.entries(sizes)) {
-		const context = await browser.newContext({ ...options, colorScheme: 'light', serviceWorkers: 'block' });
-		const page = await context.newPage();
-		const index = await (await page.request.get(`${base}/decks/index.json`)).json();
-		const { file } = simulateHistory(index.decks.flatMap((d) => d.cardIds));
-		const path = join(dir, 'history.json.gz');
-		writeFileSync(path, file);
-		await page.goto(`${base}/settings`);
-		// Hydrated (the layout marks it): a file chosen before then would not be read.
-		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-		await page.getByLabel('Import a backup').setInputFiles(path);
-		await page.getByRole('button', { name: 'Merge into my data' }).click();
-		await page.getByTestId('import-message').waitFor({ timeout: 120_000 });
+	for (const [size, options] of Object.entries(SIZES)) {
+		const { context, page } = await withHistory(browser, base, options);
 		await page.goto(`${base}/review`);
 		await page.locator('.session[data-phase="question"], .session[data-phase="done"]').first().waitFor();
 		let n = 0;
@@ -96,5 +77,4 @@ try {
 } finally {
 	await browser.close();
 	await server.close();
-	rmSync(dir, { recursive: true, force: true });
 }
