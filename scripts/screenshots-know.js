@@ -8,8 +8,9 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 import { SIZES, withHistory } from './shots.js';
 import { serve } from './serve.js';
 
-const OUT = 'docs/screenshots';
-const server = await serve({ port: 0, host: '127.0.0.1' });
+// OUT and BUILD_DIR: another folder for the pictures, another build to shoot (an earlier one, say, to compare).
+const OUT = process.env.OUT ?? 'docs/screenshots';
+const server = await serve({ port: 0, host: '127.0.0.1', ...(process.env.BUILD_DIR ? { dir: process.env.BUILD_DIR } : {}) });
 const base = server.url.replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
