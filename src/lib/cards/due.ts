@@ -1,11 +1,9 @@
 // When a card in the browser is due, in the learner's days: the list's rows
 // and its Due column say it from one count.
 import { num } from '$lib/number';
-import { startOfDay } from '$lib/srs/day';
+import { daysBetween } from '$lib/srs/day';
 import { isStudied } from '$lib/srs/facts';
 import type { CardState } from '$lib/srs/types';
-
-const DAY = 86_400_000;
 
 /**
  * Learner's days from today to the day a studied card is due (the day
@@ -13,9 +11,7 @@ const DAY = 86_400_000;
  * a card never studied, which is not due but new.
  */
 export function dueDays(s: Pick<CardState, 'state' | 'due'> | undefined, now: number, dayStartHour: number): number | undefined {
-	if (!isStudied(s)) return undefined;
-	// Rounded: a day with a clock change is 23 or 25 hours long.
-	return Math.round((startOfDay(s.due, dayStartHour) - startOfDay(now, dayStartHour)) / DAY);
+	return isStudied(s) ? daysBetween(now, s.due, dayStartHour) : undefined;
 }
 
 /** A row's due date in words: "new", "due today", "due tomorrow", "due in 3 days", "overdue by 2 days". */

@@ -230,14 +230,3 @@ async function readCardsOf(store: Store<string, CardTotals>, deltas: readonly Ca
 	const found = new Map((await store.getAll(IDBKeyRange.bound(ids[0]!, ids.at(-1)!))).map((c) => [c.card_id, c]));
 	return deltas.map((d) => found.get(d.card_id));
 }
-
-/** Adds or removes answers in the aggregates, inside the caller's transaction. */
-export async function applyAnswers(tx: AggregateTx, logs: readonly ReviewRecord[], sign: 1 | -1): Promise<void> {
-	const writes = await aggregateWrites(tx, logs, sign);
-	await Promise.all(writes.map((w) => w()));
-}
-
-/** Adds (sign 1) or removes (sign -1) one answer, inside the caller's transaction. */
-export function applyAnswer(tx: AggregateTx, log: ReviewRecord, sign: 1 | -1): Promise<void> {
-	return applyAnswers(tx, [log], sign);
-}

@@ -4,7 +4,7 @@
 // and the learner's day-start hour are passed in.
 // Relative, not $lib: the browser tests import this file too, to build the native optimizer's input.
 import { Rating } from '../srs/constants';
-import { startOfDay } from '../srs/day';
+import { daysBetween } from '../srs/day';
 import type { ReviewRecord } from '$lib/srs/types';
 
 /** One answer as the optimizer sees it: a rating 1–4 and whole learner days since the card's previous answer (0 for the first). */
@@ -18,13 +18,6 @@ export interface OptimizerItem {
 	reviews: OptimizerReview[];
 	/** When that last answer was given, epoch ms: items go oldest first (the optimizer weighs recent ones more). */
 	at: number;
-}
-
-const DAY = 86_400_000;
-
-/** Whole learner's days from one answer to the next (a day may be 23 or 25 hours long). */
-function daysBetween(a: number, b: number, dayStartHour: number): number {
-	return Math.round((startOfDay(b, dayStartHour) - startOfDay(a, dayStartHour)) / DAY);
 }
 
 /**

@@ -27,5 +27,5 @@ export { Rating, State, DEFAULT_SCHEDULER, EARLIEST, isPlausibleTime } from './c
 export type { CardState, ReviewRecord, SchedulerSettings, Grade, LogRating } from './types';
 export { streak, recalledShare, MASTERED_STABILITY } from './stats';
 export { estimatedRecall, cardRecall } from './recall';
-export { sectionMemory, memoryOf, coverage, knownShare, sumMemory, percentOf, MEMORY_WORDS } from './memory';
-export type { Memory, SectionMemory } from './memory';
+export { memoryOf, coverage, knownShare, sumMemory, percentOf, MEMORY_WORDS } from './memory';
+export type { Memory } from './memory';

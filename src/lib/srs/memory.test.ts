@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, forgetting_curve, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import { State } from './constants';
-import { coverage, knownShare, memoryOf, percentOf, sectionMemory, sumMemory } from './memory';
+import { coverage, knownShare, memoryOf, percentOf, sumMemory } from './memory';
 import { scheduler } from './scheduler';
 import { cardState } from './test-helpers';
 import type { CardState } from './types';
@@ -31,7 +31,7 @@ describe('a section on the memory map', () => {
 			].map((s) => [s.card_id, s])
 		);
 		// 'f' has no stored state at all.
-		const m = sectionMemory(['a', 'b', 'c', 'd', 'e', 'f'], states, now, scheduler());
+		const m = memoryOf(['a', 'b', 'c', 'd', 'e', 'f'], states, now, scheduler());
 		expect(m.total).toBe(6);
 		expect(m.introduced).toBe(4);
 		expect(m.mastered).toBe(2);
@@ -47,17 +47,17 @@ describe('a section on the memory map', () => {
 
 	it('counts whole days since the last answer, as FSRS does', () => {
 		const states = new Map([['a', studied('a', 2.9, 4)]]);
-		expect(sectionMemory(['a'], states, now, scheduler()).recall).toBeCloseTo(R(2, 4), 6);
+		expect(memoryOf(['a'], states, now, scheduler()).recall).toBeCloseTo(R(2, 4), 6);
 	});
 
 	it('has no recall before any card is studied', () => {
-		const m = sectionMemory(['a', 'b'], new Map(), now, scheduler());
+		const m = memoryOf(['a', 'b'], new Map(), now, scheduler());
 		expect(m).toEqual({ total: 2, introduced: 0, mastered: 0, known: 0, recall: undefined });
 	});
 
 	it('only reads the section’s own cards', () => {
 		const states = new Map([['x', studied('x', 100, 1)]]);
-		expect(sectionMemory(['a'], states, now, scheduler()).introduced).toBe(0);
+		expect(memoryOf(['a'], states, now, scheduler()).introduced).toBe(0);
 	});
 });
 

@@ -30,9 +30,6 @@ export interface Memory {
 	known: number;
 }
 
-/** @deprecated name kept for the pages written before the vocabulary: the same figures. */
-export type SectionMemory = Memory;
-
 /** The figures of a collection of cards (a section, a set of sections, every deck) at `at`, from stored card states only. */
 export function memoryOf(cardIds: Iterable<string>, states: ReadonlyMap<string, CardState>, at: number, f: FSRS): Memory {
 	let total = 0;
@@ -52,10 +49,6 @@ export function memoryOf(cardIds: Iterable<string>, states: ReadonlyMap<string, 
 	}
 	return { total, introduced, mastered, known, recall: introduced === 0 ? undefined : known / introduced };
 }
-
-/** One section's figures now: memoryOf, under the name the map first used. */
-export const sectionMemory = (cardIds: readonly string[], states: ReadonlyMap<string, CardState>, now: number, f: FSRS): Memory =>
-	memoryOf(cardIds, states, now, f);
 
 /** Introduced cards as a share of all (0 for an empty collection). */
 export const coverage = (m: Memory): number => (m.total === 0 ? 0 : m.introduced / m.total);

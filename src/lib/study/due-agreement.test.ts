@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '$lib/db/settings';
 import { refreshBadge } from '$lib/pwa/badge';
 import { remindIfDue } from '$lib/reminder/check';
 import { State } from '$lib/srs/constants';
-import { sectionMemory } from '$lib/srs/memory';
+import { memoryOf } from '$lib/srs/memory';
 import { scheduler } from '$lib/srs/scheduler';
 import { cardState, useTimeZone } from '$lib/srs/test-helpers';
 import type { ReviewRecord } from '$lib/srs/types';
@@ -128,12 +128,12 @@ async function everyCaller() {
 	} as unknown as ServiceWorkerRegistration;
 	const decision = await remindIfDue({ registration, now: NOW, icon: '/icons/icon-192.png' });
 	const reminder = decision.show ? Number(/^(\d+) cards? due$/.exec(decision.body)?.[1]) : 0;
-	// The section page: its quiz tiles and "later today" (loadToday for the section), its memory figures (sectionMemory).
+	// The section page: its quiz tiles and "later today" (loadToday for the section), its memory figures (memoryOf).
 	const t = await loadToday(NOW, DECK);
 	const section = {
 		quiz: t.counts,
 		laterToday: t.queue.laterToday,
-		memory: sectionMemory(index.decks[0]!.cardIds, t.states, NOW, scheduler(t.settings))
+		memory: memoryOf(index.decks[0]!.cardIds, t.states, NOW, scheduler(t.settings))
 	};
 	return { home, bar, badge, reminder, shown, section };
 }

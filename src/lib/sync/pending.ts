@@ -1,5 +1,5 @@
 import type { RecallDatabase } from '$lib/db/open';
-import { getMeta } from '$lib/db/meta';
+import { getMeta, readMeta } from '$lib/db/meta';
 import { KINDS, SCAN_ORDER } from '$lib/data/kinds';
 
 /**
@@ -8,6 +8,9 @@ import { KINDS, SCAN_ORDER } from '$lib/data/kinds';
  * the table's scan order, each kind as the scan reads it).
  */
 export async function pendingChanges(db: RecallDatabase): Promise<number> {
+	// Once the first upload is done, the outbox alone: no read over the answers' stores, which an answer's save would wait behind.
+	const first = await readMeta(db, 'sync-scan');
+	if (!first || first.done) return db.count('outbox');
 	const tx = db.transaction(['outbox', 'meta', ...SCAN_ORDER.map((k) => KINDS[k].store)]);
 	const scan = await getMeta(tx.objectStore('meta'), 'sync-scan');
 	let n = await tx.objectStore('outbox').count();

@@ -6,15 +6,12 @@ import SyncIndicator from '$lib/components/SyncIndicator.svelte';
 
 export { syncIfSetUp } from './auto.svelte';
 
-/** The layout's empty element the indicator goes in: mounted from here, so that pages without sync carry none of it. */
-export const INDICATOR_SLOT = 'sync-indicator';
-
 let shown: Record<string, unknown> | undefined;
 
 /** Shows the header's indicator while sync is set up (on opening the app, or once Settings sets it up), and takes it away when sync stops. */
 export function showIndicator(on: boolean): void {
 	if (on && !shown) {
-		const target = document.getElementById(INDICATOR_SLOT);
+		const target = document.getElementById('sync-indicator'); /* the layout's empty slot: mounted from here, so pages without sync carry none of it */
 		if (target) shown = mount(SyncIndicator, { target });
 	} else if (!on && shown) {
 		void unmount(shown);
