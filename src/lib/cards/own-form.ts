@@ -3,7 +3,7 @@
 // the deck checker's per-card rules), each error keyed by the form's field.
 // Pure: no DOM, no database.
 import * as v from 'valibot';
-import { CardSchema, CARD_KINDS, type Card, type CardKind } from '$lib/decks/schema';
+import { CardSchema, CARD_KINDS, LIST_SIZES, MULTI_MAX_OPTIONS, normaliseOption as normalise, type Card, type CardKind } from '$lib/decks/schema';
 import { matchKey } from '$lib/decks/typed-forms';
 
 /** What the form holds: every kind's fields, so switching kinds loses nothing; a card takes only its kind's. */
@@ -28,15 +28,8 @@ export type ListField = 'distractors' | 'correct' | 'incorrect' | 'accept' | 'st
 export const LIST_FIELDS: readonly ListField[] = ['distractors', 'correct', 'incorrect', 'accept', 'steps'];
 
 /** How many boxes the form shows for each list: a card's bounds (accepted forms: none needed, one box shown, six at most). */
-export const LIST_BOUNDS: Record<ListField, { min: number; max: number }> = {
-	distractors: { min: 2, max: 4 },
-	correct: { min: 2, max: 5 },
-	incorrect: { min: 1, max: 4 },
-	accept: { min: 1, max: 6 },
-	steps: { min: 3, max: 6 }
-};
-/** A choose-all-that-apply card shows at most this many options in all. */
-export const MULTI_MAX_OPTIONS = 6;
+export const LIST_BOUNDS: Record<ListField, { min: number; max: number }> = { ...LIST_SIZES, accept: { min: 1, max: 6 } };
+export { MULTI_MAX_OPTIONS };
 
 /** The kinds' plain names, as the kind picker shows them. */
 export const KIND_NAMES: Record<CardKind, string> = {
@@ -142,7 +135,6 @@ export type CardCheck = { card: Card } | { errors: Record<string, string>; items
 
 const isList = (key: string): key is ListField => (LIST_FIELDS as readonly string[]).includes(key);
 const strings = (x: unknown): string[] | undefined => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : undefined);
-const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * Checks a card (`toCard`'s output) as the deck checker would: the schema,

@@ -73,8 +73,22 @@ const common = {
 };
 
 /** A list of `min` to `max` options (or steps), each short text. */
-const list = (min: number, max: number, what: string, message: string) =>
-	v.pipe(v.array(text(LIMITS.option), `must be a list of ${what}`), v.minLength(min, message), v.maxLength(max, message));
+/** How many entries each list of a card holds: the schema, the deck checker and the own-card form read them here. */
+export const LIST_SIZES = {
+	distractors: { min: 2, max: 4 },
+	correct: { min: 2, max: 5 },
+	incorrect: { min: 1, max: 4 },
+	steps: { min: 3, max: 6 }
+} as const;
+/** A choose-all-that-apply card shows at most this many options in all. */
+export const MULTI_MAX_OPTIONS = 6;
+/** Options as they are compared for being distinct: case, outer and repeated spaces aside. */
+export const normaliseOption = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const list = ({ min, max }: { min: number; max: number }, what: string, named: string) => {
+	const message = `must have ${min} to ${max} ${named}`;
+	return v.pipe(v.array(text(LIMITS.option), `must be a list of ${what}`), v.minLength(min, message), v.maxLength(max, message));
+};
 
 const FlashcardSchema = v.strictObject({
 	...common,
@@ -86,14 +100,14 @@ const ChoiceSchema = v.strictObject({
 	...common,
 	kind: v.literal('choice'),
 	answer: text(LIMITS.option),
-	distractors: list(2, 4, 'options', 'must have 2 to 4 wrong options')
+	distractors: list(LIST_SIZES.distractors, 'options', 'wrong options')
 });
 
 const MultiSchema = v.strictObject({
 	...common,
 	kind: v.literal('multi'),
-	correct: list(2, 5, 'options', 'must have 2 to 5 correct options'),
-	incorrect: list(1, 4, 'options', 'must have 1 to 4 wrong options')
+	correct: list(LIST_SIZES.correct, 'options', 'correct options'),
+	incorrect: list(LIST_SIZES.incorrect, 'options', 'wrong options')
 });
 
 const TypedSchema = v.strictObject({
@@ -110,7 +124,7 @@ const TypedSchema = v.strictObject({
 const OrderSchema = v.strictObject({
 	...common,
 	kind: v.literal('order'),
-	steps: list(3, 6, 'steps', 'must have 3 to 6 steps')
+	steps: list(LIST_SIZES.steps, 'steps', 'steps')
 });
 
 export const CARD_KINDS = ['flashcard', 'choice', 'multi', 'typed', 'order'] as const;

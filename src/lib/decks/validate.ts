@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CardSchema, CARD_KINDS, DeckFileSchema, type Card, type DeckFile } from './schema.ts';
+import { CardSchema, CARD_KINDS, DeckFileSchema, MULTI_MAX_OPTIONS, normaliseOption, type Card, type DeckFile } from './schema.ts';
 import { checkFairness } from './fairness.ts';
 import { SECTION_IDS } from './sections.ts';
 import { matchKey } from './typed-forms.ts';
@@ -46,10 +46,6 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 function cardLabel(card: unknown, index: number): string {
 	const id = (card as { id?: unknown } | null)?.id;
 	return typeof id === 'string' && id.trim() !== '' ? `card ${id}` : `card #${index + 1}`;
-}
-
-function normalise(s: string): string {
-	return s.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /**
@@ -114,7 +110,7 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (clash) fileErrors.push(`${file}: ${label}: field "id": duplicate id, also used in ${clash}`);
 			seenCards.set(card.id, file);
 
-			const distinct = (field: string, items: string[], what: string, key: (s: string) => string = normalise) => {
+			const distinct = (field: string, items: string[], what: string, key: (s: string) => string = normaliseOption) => {
 				const all = items.map(key);
 				const dupe = all.find((opt, i) => all.indexOf(opt) !== i);
 				if (dupe !== undefined) fileErrors.push(`${file}: ${label}: field "${field}": ${what} must be distinct ("${dupe}" appears twice)`);
@@ -122,8 +118,8 @@ export function checkDecks(files: readonly RawDeckFile[], options: CheckOptions 
 			if (card.kind === 'choice') distinct('distractors', [card.answer, ...card.distractors], 'options');
 			if (card.kind === 'multi') {
 				distinct('incorrect', [...card.correct, ...card.incorrect], 'options');
-				if (card.correct.length + card.incorrect.length > 6) {
-					fileErrors.push(`${file}: ${label}: field "incorrect": must have at most 6 options in all (has ${card.correct.length + card.incorrect.length})`);
+				if (card.correct.length + card.incorrect.length > MULTI_MAX_OPTIONS) {
+					fileErrors.push(`${file}: ${label}: field "incorrect": must have at most ${MULTI_MAX_OPTIONS} options in all (has ${card.correct.length + card.incorrect.length})`);
 				}
 			}
 			if (card.kind === 'order') distinct('steps', card.steps, 'steps');

@@ -26,6 +26,6 @@ export {
 export { Rating, State, DEFAULT_SCHEDULER, EARLIEST, isPlausibleTime } from './constants';
 export type { CardState, ReviewRecord, SchedulerSettings, Grade, LogRating } from './types';
 export { streak, recalledShare, MASTERED_STABILITY } from './stats';
-export { estimatedRecall, cardRecall } from './recall';
+export { cardRecall } from './recall';
 export { memoryOf, coverage, knownShare, sumMemory, percentOf, MEMORY_WORDS } from './memory';
 export type { Memory } from './memory';

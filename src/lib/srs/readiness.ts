@@ -1,4 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
+import { daysBetween } from './day';
 import { isStudied } from './facts';
 import { coverage, memoryOf, sumMemory, type Memory } from './memory';
 import { cardRecall } from './recall';
@@ -47,7 +48,6 @@ export interface CardRecall {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY = 86_400_000;
 
 /** A `YYYY-MM-DD` date as local calendar parts, or undefined if it is no real date. */
 export function parseDate(value: string): { y: number; m: number; d: number } | undefined {
@@ -74,8 +74,8 @@ export function addDays(now: number, days: number): string {
 export function daysUntil(now: number, value: string): number | undefined {
 	const p = parseDate(value);
 	if (!p) return undefined;
-	const d = new Date(now);
-	return Math.round((new Date(p.y, p.m - 1, p.d).getTime() - new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()) / DAY);
+	// Calendar days: days that start at midnight.
+	return daysBetween(now, new Date(p.y, p.m - 1, p.d).getTime(), 0);
 }
 
 /** The moment the prediction is for: the chosen date at 09:00 local, or at the day's start hour if later. Undefined for a malformed date. */

@@ -13,20 +13,3 @@ export function cardRecall(f: FSRS, s: CardState | undefined, at: number): numbe
 	if (!isStudied(s) || s.last_review === null) return undefined;
 	return f.get_retrievability(toFsrsCard(s), new Date(Math.max(at, s.last_review)), false);
 }
-
-/**
- * The share of studied cards the learner is expected to recall at `now`:
- * their recall now (cardRecall), averaged. Undefined when none has been
- * studied.
- */
-export function estimatedRecall(f: FSRS, states: Iterable<CardState>, now: number): number | undefined {
-	let sum = 0;
-	let n = 0;
-	for (const s of states) {
-		const r = cardRecall(f, s, now);
-		if (r === undefined) continue;
-		sum += r;
-		n++;
-	}
-	return n === 0 ? undefined : sum / n;
-}

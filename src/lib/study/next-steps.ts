@@ -21,6 +21,9 @@ export interface NextSteps {
 	tomorrow: number;
 }
 
+/** Whether there is anything to offer. */
+export const hasSteps = (s: NextSteps): boolean => !!s.learn || s.misses > 0 || s.ahead > 0;
+
 /** Today's misses, for a practice round: from today's review log, hidden cards left out. */
 export function todaysMisses(t: Today): string[] {
 	return missedToday(t.logs, t.readAt, t.settings.dayStartHour, t.hidden);

@@ -6,7 +6,8 @@ import type { DeckCard } from '$lib/decks';
 import { nextDayStart } from '$lib/srs/day';
 import { apply, revert, type Ledger } from './ledger';
 import { cardOf, takeBack } from './record';
-import { shortPrompt, undoneText } from './session-text';
+import { shortPrompt } from '$lib/decks/title';
+import { undoneText } from './session-text';
 import { kindOf, type CardKind, type CardSource } from './sources/source';
 
 /** What the card actions need of the session (session.svelte.ts). */

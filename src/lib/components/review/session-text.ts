@@ -1,13 +1,9 @@
 import { dropConnection } from '$lib/data/client';
 import type { UndoStep } from '$lib/data/types';
 import { connection } from '$lib/data/status.svelte';
-import { Rating } from '$lib/srs/constants';
+import { GRADE_NAMES } from '$lib/srs/constants';
 
 import { shortPrompt } from '$lib/decks/title';
-
-export { shortPrompt };
-
-const GRADE_NAMES: Record<number, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
 
 /**
  * Says what an undo took back, and on which card: "Undid Good on “What does

@@ -24,7 +24,6 @@ import { summarize, type SessionSummary } from './summary';
 export type { Mode } from './sources';
 export type { SessionSummary } from './summary';
 export { UNDO_LIMIT } from './ledger';
-export { shortPrompt } from './session-text';
 
 export type Phase = 'loading' | 'question' | 'answer' | 'waiting' | 'done' | 'error';
 
@@ -221,10 +220,13 @@ export class ReviewSession {
 		const now = Date.now();
 		const settings = this.source.settings;
 		// The days with answers come from the quarter-hour totals, as far back as the streak runs: days, not answers.
-		const streak = await this.#streak.now(now, settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR, !this.source.practice && this.answered > 0);
 		const end = this.source.endInput(Object.keys(this.ledger.cards));
 		// The daily review sums up the day: its answers as Stats counts them, from the running totals, not this session's own count.
-		const answeredToday = end.today && (await readTodayCounts(now, end.today.settings.dayStartHour).catch(() => undefined));
+		// Read beside the streak's days, not after them.
+		const [streak, answeredToday] = await Promise.all([
+			this.#streak.now(now, settings?.dayStartHour ?? DEFAULT_DAY_START_HOUR, !this.source.practice && this.answered > 0),
+			end.today && readTodayCounts(now, end.today.settings.dayStartHour).catch(() => undefined)
+		]);
 		this.summary = summarize({ now, settings, states: this.source.states, nextLearning, streak, answeredToday, ...end });
 		this.counts = { fresh: 0, learning: 0, review: 0 };
 		const wasEnded = this.ledger.ended;

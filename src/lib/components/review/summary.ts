@@ -59,6 +59,6 @@ export function summarize(input: {
 		newPerDay: settings?.newPerDay ?? 0,
 		newLimitReached: input.review && unstudied > 0 && (queue?.fresh.length ?? 0) === 0,
 		next,
-		today: input.today ? input.answeredToday : undefined
+		today: input.answeredToday
 	};
 }
