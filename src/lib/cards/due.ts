@@ -1,7 +1,7 @@
 // When a card in the browser is due, in the learner's days: the list's rows
 // and its Due column say it from one count.
 import { num } from '$lib/number';
-import { daysBetween } from '$lib/srs/day';
+import { daysBetween } from '$lib/srs/days-between';
 import { isStudied } from '$lib/srs/facts';
 import type { CardState } from '$lib/srs/types';
 

@@ -4,7 +4,7 @@
 // and the learner's day-start hour are passed in.
 // Relative, not $lib: the browser tests import this file too, to build the native optimizer's input.
 import { Rating } from '../srs/constants';
-import { daysBetween } from '../srs/day';
+import { daysBetween } from '../srs/days-between';
 import type { ReviewRecord } from '$lib/srs/types';
 
 /** One answer as the optimizer sees it: a rating 1–4 and whole learner days since the card's previous answer (0 for the first). */

@@ -24,9 +24,6 @@ export const Rating = {
 	Easy: 4 as FsrsRating.Easy
 } as const;
 
-/** The answer buttons' names, by rating: on the buttons, in the undo's message, in the own-card preview. */
-export const GRADE_NAMES: Readonly<Record<number, string>> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
-
 export const DEFAULT_SCHEDULER: SchedulerSettings = {
 	retention: 0.9,
 	maxInterval: 36500,

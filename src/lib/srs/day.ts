@@ -18,8 +18,3 @@ export function nextDayStart(now: number, dayStartHour: number): number {
 	const s = new Date(startOfDay(now, dayStartHour));
 	return new Date(s.getFullYear(), s.getMonth(), s.getDate() + 1, dayStartHour).getTime();
 }
-
-/** Whole learner's days from the day of `a` to the day of `b` (negative when `b` is earlier); rounded, as a day may be 23 or 25 hours long. */
-export function daysBetween(a: number, b: number, dayStartHour: number): number {
-	return Math.round((startOfDay(b, dayStartHour) - startOfDay(a, dayStartHour)) / 86_400_000);
-}

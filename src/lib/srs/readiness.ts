@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs';
-import { daysBetween } from './day';
+import { daysBetween } from './days-between';
 import { isStudied } from './facts';
 import { coverage, memoryOf, sumMemory, type Memory } from './memory';
 import { cardRecall } from './recall';

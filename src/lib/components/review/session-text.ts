@@ -1,7 +1,7 @@
 import { dropConnection } from '$lib/data/client';
 import type { UndoStep } from '$lib/data/types';
 import { connection } from '$lib/data/status.svelte';
-import { GRADE_NAMES } from '$lib/srs/constants';
+import { GRADE_NAMES } from '$lib/srs/grade-names';
 
 import { shortPrompt } from '$lib/decks/title';
 
