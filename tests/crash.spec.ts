@@ -20,7 +20,13 @@ function read(page: Page): Promise<Stored> {
 		() =>
 			new Promise<Stored>((resolve, reject) => {
 				const open = indexedDB.open('roadmap-recall');
-				open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+				// Never create the database here: an empty one at version 1 would stand in the app's way. Missing, it is a finding.
+				let missing = false;
+				open.onupgradeneeded = () => {
+					missing = true;
+					open.transaction?.abort();
+				};
+				open.onerror = () => reject(missing ? new Error('the database is missing after the relaunch') : (open.error ?? new Error('IndexedDB request failed')));
 				open.onsuccess = () => {
 					const tx = open.result.transaction(['reviews', 'cards', 'settings']);
 					const out = {} as Stored;
