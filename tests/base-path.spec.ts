@@ -55,6 +55,8 @@ test(
 			await expect(page).toHaveURL(`${app}/sections`);
 			await page.getByRole('link', { name: /^HTTP/ }).first().click();
 			await expect(page).toHaveURL(`${app}/sections/http`);
+			// Once the section's figures are in: the line they bring moves the button down.
+			await expect(page.getByTestId('section-quiz-total')).toBeVisible();
 			await page.getByRole('link', { name: 'Quiz this section' }).click();
 			await expect(page).toHaveURL(`${app}/sections/http/quiz`);
 			expect(await answerCard(page, 'Good')).toMatch(/^http-/);

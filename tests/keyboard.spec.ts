@@ -118,6 +118,8 @@ test('on a laptop the answer and its explanation sit beside the question, and se
 	expect(reveal!.x).toBeGreaterThan(prompt!.x + prompt!.width);
 	expect(Math.abs(reveal!.y - prompt!.y)).toBeLessThan(40);
 	await page.goto('/sections');
+	// Measured once the learner's figures are in: the summary line above the map comes with them and moves it down.
+	await expect(page.getByTestId('map-summary')).toBeVisible();
 	// The map stacks a group's sections down its column, as the roadmap does: the width goes to groups side by side.
 	const groups = page.locator('.map > li');
 	const [a, b] = [await groups.nth(0).boundingBox(), await groups.nth(1).boundingBox()];
